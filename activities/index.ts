@@ -1,0 +1,19 @@
+import type { Db } from '../db/config';
+import type { PaymentGateway } from '../gateway/client';
+import { createClaimActivities } from './claims';
+import { createPayoutActivities } from './payouts';
+
+export interface ActivityDeps {
+  db: Db;
+  gateway: PaymentGateway;
+}
+
+/** Every side effect the workflows may cause. Each activity is idempotent. */
+export function createActivities({ db, gateway }: ActivityDeps) {
+  return {
+    ...createClaimActivities(db),
+    ...createPayoutActivities(db, gateway),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

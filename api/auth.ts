@@ -1,0 +1,53 @@
+// Staff: bearer JWT (HS256, AUTH_SECRET) with sub and role. Families: claim number + tracking code.
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import type { StaffRole } from '../workflows/definitions';
+import { problems } from './problem';
+
+export interface Staff {
+  id: string;
+  role: StaffRole;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(100),
+  role: z.enum(['officer', 'supervisor', 'auditor']),
+});
+
+export function signStaffToken(secret: string, staff: Staff, expiresIn: jwt.SignOptions['expiresIn'] = '8h'): string {
+  return jwt.sign({ role: staff.role }, secret, { algorithm: 'HS256', subject: staff.id, expiresIn });
+}
+
+export function staffFromRequest(req: Request, secret: string): Staff | undefined {
+  const header = req.get('authorization');
+  if (!header) return undefined;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+  if (!match) throw problems.unauthorized('The Authorization header must be "Bearer <token>".');
+  let payload: unknown;
+  try {
+    payload = jwt.verify(match[1]!, secret, { algorithms: ['HS256'] });
+  } catch {
+    throw problems.unauthorized('The token is invalid or expired.');
+  }
+  const parsed = claimsSchema.safeParse(payload);
+  if (!parsed.success) throw problems.unauthorized('The token has no valid sub and role.');
+  return { id: parsed.data.sub, role: parsed.data.role };
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    staff?: Staff;
+  }
+}
+
+/** Requires a staff token with one of the roles: 401 without a valid token, 403 for another role. */
+export function requireStaff(secret: string, roles: readonly StaffRole[]): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const staff = staffFromRequest(req, secret);
+    if (!staff) throw problems.unauthorized('A staff bearer token is required.');
+    if (!roles.includes(staff.role)) throw problems.forbidden(`This needs the role ${roles.join(' or ')}.`);
+    req.staff = staff;
+    next();
+  };
+}

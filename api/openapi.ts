@@ -1,0 +1,176 @@
+// The OpenAPI 3.1 document, generated from the schemas that validate requests: it cannot drift from them.
+import { z } from 'zod';
+import { quoteRequestSchema, quoteResponseSchema } from '../rules';
+import {
+  bankAccountBody,
+  claimNumberParam,
+  createClaimBody,
+  createdClaimResponse,
+  decisionBody,
+  idempotencyKeyHeader,
+  listClaimsQuery,
+  problemResponse,
+  trackingCodeHeader,
+  verificationBody,
+} from './schemas';
+
+function schema(s: z.ZodType, io: 'input' | 'output' = 'input') {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+const json = (s: z.ZodType, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema: schema(s, 'output') } },
+});
+const anyJson = (description = 'OK') => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
+
+const claimNumber = {
+  name: 'claimNumber',
+  in: 'path',
+  required: true,
+  schema: schema(claimNumberParam.shape.claimNumber),
+};
+const staffErrors = {
+  '400': problem('Invalid request; the failing fields are named'),
+  '401': problem('No valid staff token'),
+  '403': problem('Wrong role'),
+};
+const bearer = [{ bearer: [] }];
+
+let cached: Record<string, unknown> | undefined;
+
+export function buildOpenApi(): Record<string, unknown> {
+  cached ??= {
+    openapi: '3.1.0',
+    info: {
+      title: 'Santunan',
+      version: '1.0.0',
+      description: 'JKK and JKM death-benefit claims: intake, verification, decision, payout and family tracking.',
+    },
+    servers: [{ url: '/api/v1' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: schema(problemResponse, 'output') },
+    },
+    paths: {
+      '/claims': {
+        post: {
+          summary: 'Start a claim (officer)',
+          security: bearer,
+          parameters: [
+            { name: 'Idempotency-Key', in: 'header', required: false, schema: schema(idempotencyKeyHeader) },
+          ],
+          requestBody: body(createClaimBody),
+          responses: {
+            '201': json(createdClaimResponse, 'Claim started; the tracking code is shown only now'),
+            '200': json(createdClaimResponse, 'The same Idempotency-Key was seen before: the same claim'),
+            ...staffErrors,
+            '422': problem('Unknown participant, impossible dates, or a reused Idempotency-Key'),
+          },
+        },
+        get: {
+          summary: 'Work queue (staff)',
+          security: bearer,
+          parameters: Object.entries(listClaimsQuery.shape).map(([name, s]) => ({
+            name,
+            in: 'query',
+            required: false,
+            schema: schema(s as z.ZodType),
+          })),
+          responses: { '200': anyJson('A page of claims, newest first, with nextCursor'), ...staffErrors },
+        },
+      },
+      '/claims/{claimNumber}': {
+        get: {
+          summary: 'A claim with its assessment, payouts and events (staff)',
+          security: bearer,
+          parameters: [claimNumber],
+          responses: { '200': anyJson(), ...staffErrors, '404': problem('No such claim') },
+        },
+      },
+      '/claims/{claimNumber}/verification': {
+        post: {
+          summary: 'Documents checklist (officer)',
+          security: bearer,
+          parameters: [claimNumber],
+          requestBody: body(verificationBody),
+          responses: {
+            '200': anyJson('complete, and the missing documents'),
+            ...staffErrors,
+            '404': problem('No such claim'),
+            '409': problem('The claim is not waiting for documents'),
+          },
+        },
+      },
+      '/claims/{claimNumber}/decision': {
+        post: {
+          summary: 'Approve or reject (officer; supervisor above Rp 200,000,000; never the verifier)',
+          security: bearer,
+          parameters: [claimNumber],
+          requestBody: body(decisionBody),
+          responses: {
+            '200': anyJson(),
+            ...staffErrors,
+            '404': problem('No such claim'),
+            '409': problem('Not verified yet, already decided, or closed'),
+          },
+        },
+      },
+      '/claims/{claimNumber}/bank-account': {
+        post: {
+          summary: 'Replace a refused bank account (officer, or the family with X-Tracking-Code)',
+          security: [{ bearer: [] }, {}],
+          parameters: [
+            claimNumber,
+            { name: 'X-Tracking-Code', in: 'header', required: false, schema: schema(trackingCodeHeader) },
+          ],
+          requestBody: body(bankAccountBody),
+          responses: {
+            '200': anyJson(),
+            ...staffErrors,
+            '404': problem('No such claim, or a wrong tracking code'),
+            '409': problem('The claim is not waiting for a bank account'),
+          },
+        },
+      },
+      '/track/{claimNumber}': {
+        get: {
+          summary: "The family's view of its claim",
+          parameters: [
+            claimNumber,
+            { name: 'X-Tracking-Code', in: 'header', required: true, schema: schema(trackingCodeHeader) },
+          ],
+          responses: {
+            '200': anyJson(),
+            '400': problem('Malformed claim number or tracking code'),
+            '401': problem('No tracking code'),
+            '404': problem('No such claim, or a wrong tracking code'),
+          },
+        },
+      },
+      '/benefits/quote': {
+        post: {
+          summary: 'The benefit for a hypothetical case, with explanations (staff)',
+          security: bearer,
+          requestBody: body(quoteRequestSchema),
+          responses: { '200': json(quoteResponseSchema), ...staffErrors },
+        },
+      },
+      '/healthz': { get: { summary: 'Liveness', responses: { '200': anyJson() } } },
+      '/readyz': {
+        get: {
+          summary: 'Readiness: PostgreSQL and Temporal',
+          responses: { '200': anyJson(), '503': anyJson('A dependency is down; Retry-After is set') },
+        },
+      },
+      '/openapi.json': { get: { summary: 'This document', responses: { '200': anyJson() } } },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,26 @@
+// The family's view: claim number plus tracking code. Unknown claim and wrong code give the same 404.
+import { Router, type Request } from 'express';
+import type { Db } from '../../db/config';
+import { parse, problems } from '../problem';
+import { claimNumberParam, trackingCodeHeader } from '../schemas';
+import { verifyTrackingCode } from '../tracking-code';
+import { familyClaimView, findClaim } from '../views';
+
+/** Checks the X-Tracking-Code header against the claim: 401 when missing, 404 when wrong or no such claim. */
+export function checkFamilyAccess(req: Request, claim: Record<string, unknown> | undefined): void {
+  const header = req.get('x-tracking-code');
+  if (header === undefined) throw problems.unauthorized('The X-Tracking-Code header is required.');
+  const code = parse(trackingCodeHeader, header, 'X-Tracking-Code');
+  if (!claim || !verifyTrackingCode(code, claim.tracking_code_hash as string)) throw problems.notFound();
+}
+
+export function createTrackRouter(deps: { db: Db }): Router {
+  const router = Router();
+  router.get('/track/:claimNumber', async (req, res) => {
+    const { claimNumber } = parse(claimNumberParam, req.params);
+    const claim = await findClaim(deps.db, claimNumber);
+    checkFamilyAccess(req, claim);
+    res.json(await familyClaimView(deps.db, claim));
+  });
+  return router;
+}

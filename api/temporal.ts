@@ -1,0 +1,51 @@
+// Sending updates to a claim's workflow, and turning Temporal's answers into HTTP problems.
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  isGrpcServiceError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import { claimWorkflowId, FailureType } from '../workflows/definitions';
+import { HttpProblem, problems } from './problem';
+
+const STATUS_FOR_FAILURE: Record<string, (message: string) => HttpProblem> = {
+  [FailureType.WrongState]: (m) => problems.conflict(m, 'wrong-state'),
+  [FailureType.MakerChecker]: (m) => new HttpProblem(403, 'maker-checker', 'Maker-checker rule', m),
+  [FailureType.SupervisorRequired]: (m) => new HttpProblem(403, 'supervisor-required', 'Supervisor required', m),
+  [FailureType.Forbidden]: (m) => problems.forbidden(m),
+  [FailureType.InvalidInput]: (m) => problems.unprocessable('(body)', m),
+};
+
+// gRPC status codes the server answers with when it cannot take the request now.
+const UNAVAILABLE = new Set([4, 8, 14]); // DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE
+
+export function toHttpProblem(err: unknown): HttpProblem | undefined {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const make = err.cause.type ? STATUS_FOR_FAILURE[err.cause.type] : undefined;
+    if (make) return make(err.cause.message);
+  }
+  if (err instanceof WorkflowNotFoundError) return problems.conflict('The claim is closed.', 'closed');
+  if (isGrpcServiceError(err)) {
+    if (err.code === 5) return problems.conflict('The claim is closed.', 'closed'); // NOT_FOUND: run completed
+    if (UNAVAILABLE.has(err.code ?? -1)) return problems.unavailable('The workflow service is not reachable.');
+  }
+  return undefined;
+}
+
+export async function sendClaimUpdate<Ret, Args extends [unknown]>(
+  client: Client,
+  claimNumber: string,
+  update: UpdateDefinition<Ret, Args>,
+  arg: Args[0],
+): Promise<Ret> {
+  try {
+    const handle = client.workflow.getHandle(claimWorkflowId(claimNumber));
+    return await handle.executeUpdate(update, { args: [arg] as unknown as Args });
+  } catch (err) {
+    const problem = toHttpProblem(err);
+    if (problem) throw problem;
+    throw err;
+  }
+}

@@ -1,0 +1,18 @@
+// The worker: runs claim workflows and their activities from the "claims" task queue. Run as many as needed.
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { createClaimsWorker } from './lib/worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL, 'worker');
+  const { run } = await createClaimsWorker(config);
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started');
+  await run();
+  logger.info('worker stopped');
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  // Temporal servers and workers take seconds to start; timers are skipped, not waited for.
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,140 @@
+// The quote contract: request and response, as strict zod schemas. Types are inferred from them.
+import { z } from 'zod';
+import { REGULATION_IDS, TRANSPORT_MODES } from './regulations/types';
+import { GRADES, isValidGrade, SCHOOL_LEVELS } from './school';
+
+export const PROGRAMS = ['JKM', 'JKK'] as const;
+export const EVENTS = ['death', 'permanent_total_disability', 'partial_disability', 'temporary_incapacity'] as const;
+export const COMPONENT_CODES = [
+  'lump_sum',
+  'periodic',
+  'funeral',
+  'death_compensation',
+  'disability_compensation',
+  'temporary_incapacity',
+  'transport',
+  'scholarship_lump_sum',
+] as const;
+
+/** Keeps every computed amount an exact integer in a JavaScript number. */
+export const MAX_RUPIAH = 1_000_000_000_000;
+
+const isoDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' });
+const rupiahIn = z
+  .int({ error: 'must be a whole number of rupiah' })
+  .min(0, { error: 'must not be negative' })
+  .max(MAX_RUPIAH, { error: `must be at most ${MAX_RUPIAH}` });
+const rupiahOut = z.int().min(0);
+
+const schoolingSchema = z
+  .strictObject({
+    level: z.enum(SCHOOL_LEVELS),
+    grade: z.int({ error: 'must be a whole number' }),
+  })
+  .refine((schooling) => isValidGrade(schooling.level, schooling.grade), {
+    path: ['grade'],
+    error: (issue) => {
+      const level = (issue.input as { level: keyof typeof GRADES }).level;
+      return `must be ${GRADES[level].first}–${GRADES[level].last} for ${level}`;
+    },
+  });
+
+const childSchema = z.strictObject({
+  name: z.string().max(200).optional(),
+  dateOfBirth: isoDate,
+  registered: z.boolean().optional(),
+  schooling: schoolingSchema.optional(),
+  married: z.boolean().optional(),
+  working: z.boolean().optional(),
+});
+
+const disabilitySchema = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        code: z.string().min(1),
+        functionLossPercent: z
+          .number()
+          .gt(0, { error: 'must be more than 0' })
+          .max(100, { error: 'must be at most 100' })
+          .refine((percent) => Math.abs(percent * 100 - Math.round(percent * 100)) < 1e-6, {
+            error: 'must have at most two decimals',
+          })
+          .optional(),
+      }),
+    )
+    .min(1, { error: 'must list at least one item' }),
+  leftHanded: z.boolean().optional(),
+});
+
+const incapacitySchema = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .refine((period) => period.to >= period.from, { path: ['to'], error: 'must not be before incapacity.from' });
+
+export const quoteRequestSchema = z.strictObject({
+  program: z.enum(PROGRAMS),
+  event: z.enum(EVENTS),
+  eventDate: isoDate,
+  membershipStartDate: isoDate,
+  claimDate: isoDate.optional(),
+  monthlyWage: rupiahIn,
+  actualMonthlyWage: rupiahIn.optional(),
+  arrearsMonths: z.int({ error: 'must be a whole number of months' }).min(0).max(1200).optional(),
+  disability: disabilitySchema.optional(),
+  incapacity: incapacitySchema.optional(),
+  transport: z.array(z.strictObject({ mode: z.enum(TRANSPORT_MODES), amount: rupiahIn })).optional(),
+  children: z.array(childSchema).optional(),
+});
+
+export const benefitComponentSchema = z.strictObject({
+  code: z.enum(COMPONENT_CODES),
+  amount: rupiahOut,
+  basis: z.string().min(1),
+  explanation: z.string().min(1),
+});
+
+const planYearSchema = z.strictObject({
+  schoolYear: z.string().regex(/^\d{4}\/\d{4}$/),
+  level: z.enum(SCHOOL_LEVELS),
+  grade: z.int(),
+  amount: rupiahOut,
+});
+
+const childScholarshipSchema = z.strictObject({
+  index: z.int().min(0),
+  eligible: z.boolean(),
+  reason: z.string(),
+  total: rupiahOut,
+  plan: z.array(planYearSchema),
+});
+
+export const scholarshipSummarySchema = z.strictObject({
+  eligible: z.boolean(),
+  reason: z.string(),
+  total: rupiahOut,
+  children: z.array(childScholarshipSchema),
+});
+
+export const quoteResponseSchema = z.strictObject({
+  regulation: z.enum(REGULATION_IDS),
+  components: z.array(benefitComponentSchema),
+  total: rupiahOut,
+  expired: z.strictObject({ reason: z.string() }).optional(),
+  employerLiability: z.strictObject({ amount: rupiahOut, reason: z.string() }).optional(),
+  scholarship: scholarshipSummarySchema,
+  notes: z.array(z.string()),
+});
+
+export type Program = (typeof PROGRAMS)[number];
+export type BenefitEvent = (typeof EVENTS)[number];
+export type ComponentCode = (typeof COMPONENT_CODES)[number];
+export type QuoteRequest = z.infer<typeof quoteRequestSchema>;
+export type QuoteResponse = z.infer<typeof quoteResponseSchema>;
+export type BenefitComponent = z.infer<typeof benefitComponentSchema>;
+export type ScholarshipSummary = z.infer<typeof scholarshipSummarySchema>;
+export type ChildScholarship = z.infer<typeof childScholarshipSchema>;
+export type PlanYear = z.infer<typeof planYearSchema>;
+export type Child = NonNullable<QuoteRequest['children']>[number];
+export type Disability = NonNullable<QuoteRequest['disability']>;
+export type Incapacity = NonNullable<QuoteRequest['incapacity']>;
+export type TransportClaim = NonNullable<QuoteRequest['transport']>[number];

@@ -1,0 +1,290 @@
+// ClaimWorkflow on the time-skipping server, with real PostgreSQL and the sandbox gateway over HTTP.
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { jakartaDate } from '../../rules';
+import type { claimWorkflow } from '../../workflows/claim';
+import {
+  claimStateQuery,
+  decideUpdate,
+  updateBankAccountUpdate,
+  verifyUpdate,
+  type Actor,
+  type ClaimInput,
+  type ClaimStatus,
+} from '../../workflows/definitions';
+import { createTestDb, type TestDb } from '../helpers/db';
+import { claimInput, createParticipant, FULL_CHECKLIST } from '../helpers/factories';
+import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { bundlePath } from '../helpers/paths';
+import { timeSkippingEnv } from '../helpers/temporal';
+
+const officer1: Actor = { kind: 'staff', id: 'officer-1', role: 'officer' };
+const officer2: Actor = { kind: 'staff', id: 'officer-2', role: 'officer' };
+
+let env: TestWorkflowEnvironment;
+let t: TestDb;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  [env, t, gateway] = await Promise.all([timeSkippingEnv(), createTestDb(), startTestGateway()]);
+});
+
+afterAll(async () => {
+  await env?.teardown();
+  await gateway?.close();
+  await t?.drop();
+});
+
+async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  const taskQueue = `claims-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: bundlePath },
+    activities: createActivities({ db: t.db, gateway: gateway.client }),
+  });
+  return worker.runUntil(fn(taskQueue));
+}
+
+async function start(taskQueue: string, input: ClaimInput): Promise<WorkflowHandle<typeof claimWorkflow>> {
+  return env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
+    workflowId: input.claimNumber,
+    taskQueue,
+    args: [input],
+  });
+}
+
+async function waitForStatus(handle: WorkflowHandle, status: ClaimStatus): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if ((await handle.query(claimStateQuery)).status === status) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`claim never reached ${status}`);
+}
+
+function today(): string {
+  return jakartaDate(Date.now());
+}
+
+async function failureType(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) return (err.cause as { type?: string } | undefined)?.type;
+    throw err;
+  }
+  return undefined;
+}
+
+describe('ClaimWorkflow', () => {
+  it('pays a JKM death claim once per component after verification and approval by another officer', async () => {
+    const { nik } = await createParticipant(t.db, { membershipStartDate: '2018-01-01', monthlyWage: 6_000_000 });
+    const input = claimInput({ participantNik: nik, eventDate: '2026-11-01', claimDate: today() });
+    const outcome = await withWorker(async (taskQueue) => {
+      const handle = await start(taskQueue, input);
+      await waitForStatus(handle, 'waiting_for_documents');
+      const verified = await handle.executeUpdate(verifyUpdate, {
+        args: [{ actor: officer1, checklist: FULL_CHECKLIST }],
+      });
+      expect(verified).toEqual({ complete: true, missing: [] });
+      await waitForStatus(handle, 'waiting_for_decision');
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: officer2, decision: 'approve', reason: 'Documents complete' }],
+      });
+      return handle.result();
+    });
+
+    // PP 82/2019 JKM death: lump sum 20,000,000 + periodic 12,000,000 + funeral 10,000,000.
+    expect(outcome).toEqual({ status: 'paid', total: 42_000_000 });
+    const payouts = await t.db('payouts').where({ claim_number: input.claimNumber }).orderBy('component');
+    expect(payouts.map((p) => [p.component, p.amount, p.status])).toEqual([
+      ['funeral', 10_000_000, 'paid'],
+      ['lump_sum', 20_000_000, 'paid'],
+      ['periodic', 12_000_000, 'paid'],
+    ]);
+    const transfers = gateway.controls.all().filter((d) => d.reference.startsWith(input.claimNumber));
+    expect(transfers).toHaveLength(3);
+    expect(transfers.reduce((sum, d) => sum + d.amount, 0)).toBe(42_000_000);
+
+    const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
+    expect(claim).toMatchObject({ status: 'paid', verified_by: 'officer-1', decided_by: 'officer-2', decision: 'approve' });
+    const events = await t.db('claim_events').where({ claim_number: input.claimNumber }).orderBy('seq').pluck('type');
+    expect(events).toEqual([
+      'claim_received',
+      'membership_confirmed',
+      'documents_verified',
+      'benefit_assessed',
+      'claim_approved',
+      'payout_paid',
+      'payout_paid',
+      'payout_paid',
+      'claim_paid',
+    ]);
+    const assessment = await t.db('assessments').where({ claim_number: input.claimNumber }).first();
+    expect(assessment.regulation).toBe('PP82-2019');
+    expect(assessment.components.every((c: { basis: string }) => c.basis.length > 0)).toBe(true);
+  });
+
+  it('refuses approval by the officer who verified, recording nothing, then accepts another officer', async () => {
+    const { nik } = await createParticipant(t.db);
+    const input = claimInput({ participantNik: nik, claimDate: today() });
+    const outcome = await withWorker(async (taskQueue) => {
+      const handle = await start(taskQueue, input);
+      await waitForStatus(handle, 'waiting_for_documents');
+      await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
+      await waitForStatus(handle, 'waiting_for_decision');
+      const eventsBefore = await t.db('claim_events').where({ claim_number: input.claimNumber }).count({ n: '*' });
+
+      const refused = handle.executeUpdate(decideUpdate, {
+        args: [{ actor: officer1, decision: 'approve', reason: 'self-approval' }],
+      });
+      expect(await failureType(refused)).toBe('MakerChecker');
+
+      const eventsAfter = await t.db('claim_events').where({ claim_number: input.claimNumber }).count({ n: '*' });
+      expect(eventsAfter).toEqual(eventsBefore);
+      expect((await t.db('claims').where({ claim_number: input.claimNumber }).first()).decision).toBeNull();
+      expect((await handle.query(claimStateQuery)).status).toBe('waiting_for_decision');
+
+      await handle.executeUpdate(decideUpdate, { args: [{ actor: officer2, decision: 'approve', reason: 'ok' }] });
+      return handle.result();
+    });
+    expect(outcome.status).toBe('paid');
+  });
+
+  it('refuses a decision before the documents are verified', async () => {
+    const { nik } = await createParticipant(t.db);
+    const input = claimInput({ participantNik: nik, claimDate: today() });
+    await withWorker(async (taskQueue) => {
+      const handle = await start(taskQueue, input);
+      await waitForStatus(handle, 'waiting_for_documents');
+      const early = handle.executeUpdate(decideUpdate, { args: [{ actor: officer2, decision: 'approve', reason: 'x' }] });
+      expect(await failureType(early)).toBe('WrongState');
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('keeps waiting for documents when the checklist is incomplete, naming what is missing', async () => {
+    const { nik } = await createParticipant(t.db);
+    const input = claimInput({ participantNik: nik, claimDate: today() });
+    await withWorker(async (taskQueue) => {
+      const handle = await start(taskQueue, input);
+      await waitForStatus(handle, 'waiting_for_documents');
+      const result = await handle.executeUpdate(verifyUpdate, {
+        args: [{ actor: officer1, checklist: { ...FULL_CHECKLIST, death_certificate: false } }],
+      });
+      expect(result).toEqual({ complete: false, missing: ['death_certificate'] });
+      expect((await handle.query(claimStateQuery)).status).toBe('waiting_for_documents');
+      const doc = await t.db('documents').where({ claim_number: input.claimNumber, code: 'death_certificate' }).first();
+      expect(doc.received).toBe(false);
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('ends a rejected claim with the reason and pays nothing', async () => {
+    const { nik } = await createParticipant(t.db);
+    const input = claimInput({ participantNik: nik, claimDate: today() });
+    const outcome = await withWorker(async (taskQueue) => {
+      const handle = await start(taskQueue, input);
+      await waitForStatus(handle, 'waiting_for_documents');
+      await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
+      await waitForStatus(handle, 'waiting_for_decision');
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: officer2, decision: 'reject', reason: 'The death certificate is forged.' }],
+      });
+      return handle.result();
+    });
+    expect(outcome).toEqual({ status: 'rejected', reason: 'The death certificate is forged.', total: 0 });
+    expect(await t.db('payouts').where({ claim_number: input.claimNumber })).toHaveLength(0);
+    const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
+    expect(claim).toMatchObject({ status: 'rejected', status_reason: 'The death certificate is forged.' });
+    expect(claim.closed_at).not.toBeNull();
+  });
+
+  it('escalates to supervisors when verification misses the service level, and keeps waiting', async () => {
+    const { nik } = await createParticipant(t.db);
+    const input = claimInput({ participantNik: nik, claimDate: today() });
+    await withWorker(async (taskQueue) => {
+      const handle = await start(taskQueue, input);
+      await waitForStatus(handle, 'waiting_for_documents');
+      expect((await handle.query(claimStateQuery)).escalated).toBe(false);
+      await env.sleep('10 days'); // more than 3 working days, whatever the holidays
+      for (let i = 0; i < 100 && !(await handle.query(claimStateQuery)).escalated; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect((await handle.query(claimStateQuery)).escalated).toBe(true);
+      const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
+      expect(claim).toMatchObject({ escalated: true, status: 'waiting_for_documents' });
+      const notes = await t.db('notifications').where({ claim_number: input.claimNumber, audience: 'supervisors' });
+      expect(notes.map((n) => n.kind)).toEqual(['verification_overdue']);
+      // Still waiting: verification is accepted after the escalation.
+      const verified = await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
+      expect(verified.complete).toBe(true);
+      await handle.terminate('test finished');
+    });
+  });
+
+  it('ends a claim for an unknown participant as ineligible with a reason the family can read', async () => {
+    const input = claimInput({ participantNik: '3299999999999999', claimDate: today() });
+    const outcome = await withWorker(async (taskQueue) => (await start(taskQueue, input)).result());
+    expect(outcome.status).toBe('ineligible');
+    expect(outcome.reason).toMatch(/not registered/);
+    expect(outcome.reason).not.toContain('3299999999999999');
+    const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
+    expect(claim.status).toBe('ineligible');
+    const family = await t.db('notifications').where({ claim_number: input.claimNumber, audience: 'family' });
+    expect(family).toHaveLength(1);
+  });
+
+  it('ends a claim as ineligible when the membership had ended before the date of death', async () => {
+    const { nik } = await createParticipant(t.db, { membershipEndDate: '2025-06-30' });
+    const input = claimInput({ participantNik: nik, eventDate: '2026-10-01', claimDate: today() });
+    const outcome = await withWorker(async (taskQueue) => (await start(taskQueue, input)).result());
+    expect(outcome).toMatchObject({ status: 'ineligible', total: 0 });
+    expect(outcome.reason).toContain('ended on 2025-06-30');
+  });
+
+  it('waits for a new account after the bank refuses one, then pays each component once', async () => {
+    const { nik } = await createParticipant(t.db);
+    const input = claimInput({
+      participantNik: nik,
+      claimDate: today(),
+      bankAccount: { bankCode: 'BNI', accountNumber: '0001112223', accountName: 'Sri Wahyuni' },
+    });
+    const outcome = await withWorker(async (taskQueue) => {
+      const handle = await start(taskQueue, input);
+      await waitForStatus(handle, 'waiting_for_documents');
+      await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
+      await waitForStatus(handle, 'waiting_for_decision');
+      await handle.executeUpdate(decideUpdate, { args: [{ actor: officer2, decision: 'approve', reason: 'ok' }] });
+      await waitForStatus(handle, 'waiting_for_bank_account');
+      const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
+      expect(claim.status).toBe('waiting_for_bank_account');
+      await handle.executeUpdate(updateBankAccountUpdate, {
+        args: [
+          { actor: { kind: 'family' }, bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' } },
+        ],
+      });
+      return handle.result();
+    });
+    expect(outcome).toEqual({ status: 'paid', total: 42_000_000 });
+    const payouts = await t.db('payouts').where({ claim_number: input.claimNumber });
+    expect(payouts).toHaveLength(3);
+    expect(payouts.every((p) => p.status === 'paid' && p.account_number === '9876543210')).toBe(true);
+    const transfers = gateway.controls.all().filter((d) => d.reference.startsWith(input.claimNumber));
+    const completed = transfers.filter((d) => d.status === 'completed');
+    expect(completed).toHaveLength(3);
+    expect(new Set(completed.map((d) => d.reference)).size).toBe(3);
+    expect(transfers.filter((d) => d.status === 'failed')).toHaveLength(1);
+  });
+
+  it('fails at once, without retrying, when started with malformed input', async () => {
+    const bad = { ...claimInput({ participantNik: '123' }) };
+    await withWorker(async (taskQueue) => {
+      const handle = await start(taskQueue, bad);
+      await expect(handle.result()).rejects.toThrow(/Workflow execution failed/);
+    });
+  });
+});

@@ -1,0 +1,1 @@
+export { claimWorkflow } from './claim';
