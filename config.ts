@@ -11,6 +11,8 @@ const schema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   GATEWAY_URL: z.string().url().default('http://127.0.0.1:4010'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  /** Where the sandbox gateway listens: 0.0.0.0 in a container, loopback on a workstation. */
+  GATEWAY_HOST: z.string().default('127.0.0.1'),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -4,6 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/quiet-runtime.ts'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   // Temporal servers and workers take seconds to start; timers are skipped, not waited for.
   testTimeout: 60000,

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { signStaffToken } from '../api/auth';
 import { loadConfig } from '../config';
 import { createDb, ensureDatabase } from '../db/config';
@@ -47,6 +48,8 @@ async function waitForTemporal(address: string, child: ChildProcess): Promise<vo
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'dev');
+  // The worker's own log: warnings and errors only, so the banner below stays readable.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const dataDir = resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const [host, port] = config.TEMPORAL_ADDRESS.split(':');

@@ -1,14 +1,13 @@
-// Runs the sandbox payment gateway on GATEWAY_PORT (127.0.0.1), keeping its ledger under DATA_DIR.
+// Runs the sandbox payment gateway on GATEWAY_HOST:GATEWAY_PORT, keeping its ledger under DATA_DIR.
 import { join } from 'node:path';
 import { loadConfig } from '../config';
 import { createSandboxGateway } from '../gateway/sandbox';
 import { createLogger } from '../logger';
 
-const HOST = '127.0.0.1';
-
 const config = loadConfig();
+const HOST = config.GATEWAY_HOST;
 const logger = createLogger(config.LOG_LEVEL, 'sandbox-gateway');
-const stateFile = join(config.DATA_DIR, 'sandbox-gateway.json');
+const stateFile = join(config.DATA_DIR, 'gateway.json');
 const { app } = createSandboxGateway({ stateFile, logger });
 
 const server = app.listen(config.GATEWAY_PORT, HOST, (err?: Error) => {

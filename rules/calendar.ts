@@ -16,12 +16,17 @@ export function isWorkingDay(isoDate: string, holidays: readonly string[] = PUBL
 }
 
 /** The date of the `days`-th working day after `isoDate` (0 gives `isoDate` itself). */
-export function addWorkingDays(isoDate: string, days: number, holidays: readonly string[] = PUBLIC_HOLIDAYS): string {
+export function addWorkingDays(
+  isoDate: string,
+  days: number,
+  holidays: readonly string[] = PUBLIC_HOLIDAYS,
+): string {
   assertDate(isoDate);
-  if (!Number.isSafeInteger(days) || days < 0) throw new RangeError(`Expected a whole number of days ≥ 0: ${days}`);
+  if (!Number.isSafeInteger(days) || days < 0)
+    throw new RangeError(`Expected a whole number of days ≥ 0: ${days}`);
   const holidaySet = new Set(holidays);
   let date = isoDate;
-  for (let remaining = days; remaining > 0; ) {
+  for (let remaining = days; remaining > 0;) {
     date = addDays(date, 1);
     if (isWorkingDay(date, []) && !holidaySet.has(date)) remaining -= 1;
   }
@@ -32,7 +37,11 @@ export function addWorkingDays(isoDate: string, days: number, holidays: readonly
  * The working days after `fromIso` up to and including `toIso`, so that
  * workingDaysBetween(d, addWorkingDays(d, n)) = n. 0 when `toIso` is not after `fromIso`.
  */
-export function workingDaysBetween(fromIso: string, toIso: string, holidays: readonly string[] = PUBLIC_HOLIDAYS): number {
+export function workingDaysBetween(
+  fromIso: string,
+  toIso: string,
+  holidays: readonly string[] = PUBLIC_HOLIDAYS,
+): number {
   assertDate(fromIso);
   assertDate(toIso);
   const holidaySet = new Set(holidays);
@@ -45,5 +54,6 @@ export function workingDaysBetween(fromIso: string, toIso: string, holidays: rea
 }
 
 function assertDate(isoDate: string): void {
-  if (!isIsoDate(isoDate)) throw new RangeError(`Not a calendar date as YYYY-MM-DD: ${JSON.stringify(isoDate)}`);
+  if (!isIsoDate(isoDate))
+    throw new RangeError(`Not a calendar date as YYYY-MM-DD: ${JSON.stringify(isoDate)}`);
 }

@@ -3,7 +3,12 @@ import { rupiah } from './money';
 import type { Periodic } from './regulations/types';
 import type { BenefitComponent, ComponentCode } from './schema';
 
-export function component(code: ComponentCode, amount: number, basis: string, explanation: string): BenefitComponent {
+export function component(
+  code: ComponentCode,
+  amount: number,
+  basis: string,
+  explanation: string,
+): BenefitComponent {
   return { code, amount, basis, explanation };
 }
 
@@ -23,6 +28,12 @@ export function fixedComponent(
   amount: number,
   basis: string,
   what: string,
+  context = '',
 ): BenefitComponent {
-  return component(code, amount, basis, `A fixed ${what} of ${rupiah(amount)}.`);
+  return component(
+    code,
+    amount,
+    basis,
+    `A fixed ${what} of ${rupiah(amount)}${context ? ` ${context}` : ''}.`,
+  );
 }

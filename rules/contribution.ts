@@ -4,9 +4,8 @@ import { RuleError } from './errors';
 
 /** Whole months from `membershipStartDate` to `eventDate`; "at least 3 years" means at least 36. */
 export function contributionMonths(membershipStartDate: string, eventDate: string): number {
-  const months = wholeMonthsBetween(membershipStartDate, eventDate);
-  if (months < 0) {
+  if (membershipStartDate > eventDate) {
     throw new RuleError('membershipStartDate', `must not be after the event date ${eventDate}`);
   }
-  return months;
+  return wholeMonthsBetween(membershipStartDate, eventDate);
 }

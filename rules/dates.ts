@@ -73,10 +73,10 @@ export function addYears(iso: string, years: number): string {
 
 /**
  * Whole months from `fromIso` to `toIso`: the largest n with addMonths(from, n) ≤ to. A month started on
- * the 31st is complete on the last day of a shorter month. Negative when `toIso` is before `fromIso`.
+ * the 31st is complete on the last day of a shorter month. Counted backwards (≤ 0) when `toIso` is before `fromIso`.
  */
 export function wholeMonthsBetween(fromIso: string, toIso: string): number {
-  if (toIso < fromIso) return -wholeMonthsBetween(toIso, fromIso);
+  if (toIso < fromIso) return 0 - wholeMonthsBetween(toIso, fromIso);
   const from = toParts(fromIso);
   const to = toParts(toIso);
   const months = (to.year - from.year) * 12 + (to.month - from.month);

@@ -27,7 +27,12 @@ export function incapacitySegments(
   let monthIndex = 0;
   for (const tier of tiers) {
     const months = Math.min(wholeMonths - monthIndex, tier.months ?? Infinity);
-    if (months > 0) segments.push({ percent: tier.percent, months, amount: mulDiv(monthlyWage, tier.percent * months, 100) });
+    if (months > 0)
+      segments.push({
+        percent: tier.percent,
+        months,
+        amount: mulDiv(monthlyWage, tier.percent * months, 100),
+      });
     monthIndex += Math.max(months, 0);
   }
   const partialStart = addMonths(period.from, wholeMonths);
@@ -35,7 +40,12 @@ export function incapacitySegments(
   if (count > 0) {
     const of = daysBetween(partialStart, addMonths(period.from, wholeMonths + 1));
     const percent = tierFor(tiers, wholeMonths).percent;
-    segments.push({ percent, months: 0, days: { of, count }, amount: mulDiv(monthlyWage, percent * count, 100 * of) });
+    segments.push({
+      percent,
+      months: 0,
+      days: { of, count },
+      amount: mulDiv(monthlyWage, percent * count, 100 * of),
+    });
   }
   return segments;
 }

@@ -13,7 +13,12 @@ export function jkkDeathCompensation(regulation: Regulation, monthlyWage: number
     formula >= deathMinimum
       ? `${start}, not below the minimum of ${rupiah(deathMinimum)}.`
       : `${start}, below the minimum, so the minimum of ${rupiah(deathMinimum)} is paid.`;
-  return component('death_compensation', Math.max(formula, deathMinimum), regulation.basis.jkk_death, explanation);
+  return component(
+    'death_compensation',
+    Math.max(formula, deathMinimum),
+    regulation.basis.jkk_death,
+    explanation,
+  );
 }
 
 export function jkkDeathComponents(regulation: Regulation, monthlyWage: number): BenefitComponent[] {

@@ -52,7 +52,10 @@ export function partialDisabilityLines(
     const found = partialDisabilityPercent(partialDisabilityTable, item.code, disability.leftHanded);
     if (!found) {
       const known = partialDisabilityTable.map((entry) => entry.code).join(', ');
-      throw new RuleError(`disability.items.${index}.code`, `is not in the partial-disability table (${known})`);
+      throw new RuleError(
+        `disability.items.${index}.code`,
+        `is not in the partial-disability table (${known})`,
+      );
     }
     const table = basisPoints(found.percent);
     const swapNote = found.percent !== found.entry.percent ? ', swapped for a left-handed worker' : '';

@@ -4,7 +4,12 @@ import { REGULATION_IDS, TRANSPORT_MODES } from './regulations/types';
 import { GRADES, isValidGrade, SCHOOL_LEVELS } from './school';
 
 export const PROGRAMS = ['JKM', 'JKK'] as const;
-export const EVENTS = ['death', 'permanent_total_disability', 'partial_disability', 'temporary_incapacity'] as const;
+export const EVENTS = [
+  'death',
+  'permanent_total_disability',
+  'partial_disability',
+  'temporary_incapacity',
+] as const;
 export const COMPONENT_CODES = [
   'lump_sum',
   'periodic',
@@ -69,7 +74,10 @@ const disabilitySchema = z.strictObject({
 
 const incapacitySchema = z
   .strictObject({ from: isoDate, to: isoDate })
-  .refine((period) => period.to >= period.from, { path: ['to'], error: 'must not be before incapacity.from' });
+  .refine((period) => period.to >= period.from, {
+    path: ['to'],
+    error: 'must not be before incapacity.from',
+  });
 
 export const quoteRequestSchema = z.strictObject({
   program: z.enum(PROGRAMS),

@@ -41,10 +41,13 @@ export function scholarshipPlan(child: PlanChild, eventDate: string, rule?: Stag
   if (child.schooling) {
     const { level, grade } = child.schooling;
     stepIndex = SCHOOL_STEPS.findIndex((step) => step.level === level && step.grade === grade);
-    if (stepIndex < 0) throw new RuleError('schooling.grade', `${level} ${grade} is not a grade in the school system`);
+    if (stepIndex < 0)
+      throw new RuleError('schooling.grade', `${level} ${grade} is not a grade in the school system`);
   } else {
     const startBirthday = addYears(child.dateOfBirth, staged.unschooledStartAge);
-    const byAge = schoolYearStart(startBirthday) + (startBirthday > schoolYearFirstDay(schoolYearStart(startBirthday)) ? 1 : 0);
+    const byAge =
+      schoolYearStart(startBirthday) +
+      (startBirthday > schoolYearFirstDay(schoolYearStart(startBirthday)) ? 1 : 0);
     if (byAge < eventYear) {
       notes.push(
         `no schooling is recorded though the child could have started TK in ${schoolYearName(byAge)}; the plan assumes TK 1 from ${schoolYearName(eventYear)} and an officer should confirm.`,

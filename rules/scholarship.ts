@@ -5,7 +5,14 @@ import { addYears } from './dates';
 import { rupiah, sum } from './money';
 import type { LumpSumScholarship, Regulation } from './regulations/types';
 import { describePlan, scholarshipPlan } from './scholarship-plan';
-import type { BenefitComponent, BenefitEvent, Child, ChildScholarship, Program, ScholarshipSummary } from './schema';
+import type {
+  BenefitComponent,
+  BenefitEvent,
+  Child,
+  ChildScholarship,
+  Program,
+  ScholarshipSummary,
+} from './schema';
 
 export interface ScholarshipContext {
   program: Program;
@@ -31,7 +38,10 @@ export function scholarshipGrant(
   const min = regulation.scholarship.jkmMinContributionMonths;
   if (program === 'JKM' && event === 'death') {
     return months >= min
-      ? { granted: true, reason: `A JKM death with a contribution period of ${months} months (at least ${min}) qualifies.` }
+      ? {
+          granted: true,
+          reason: `A JKM death with a contribution period of ${months} months (at least ${min}) qualifies.`,
+        }
       : {
           granted: false,
           reason: `No scholarship: the contribution period is ${months} months, less than the ${min} months a JKM death needs under ${regulation.citation}.`,
@@ -41,7 +51,10 @@ export function scholarshipGrant(
     const what = event === 'death' ? 'death' : 'permanent total disability';
     return { granted: true, reason: `A JKK ${what} qualifies, with no minimum contribution period.` };
   }
-  return { granted: false, reason: `No scholarship is granted for a ${program} ${event.replaceAll('_', ' ')}.` };
+  return {
+    granted: false,
+    reason: `No scholarship is granted for a ${program} ${event.replaceAll('_', ' ')}.`,
+  };
 }
 
 /** Under the age limit on the event date, unmarried and not working. */
@@ -66,10 +79,14 @@ export function selectChildren(
   candidates: readonly { index: number; registered?: boolean }[],
   max: number,
 ): { selected: number[]; officerMustConfirm: boolean } {
-  if (candidates.length <= max) return { selected: candidates.map((c) => c.index), officerMustConfirm: false };
+  if (candidates.length <= max)
+    return { selected: candidates.map((c) => c.index), officerMustConfirm: false };
   const registered = candidates.filter((c) => c.registered);
   const ordered = [...registered, ...candidates.filter((c) => !c.registered)];
-  return { selected: ordered.slice(0, max).map((c) => c.index), officerMustConfirm: registered.length !== max };
+  return {
+    selected: ordered.slice(0, max).map((c) => c.index),
+    officerMustConfirm: registered.length !== max,
+  };
 }
 
 export function scholarshipFor(regulation: Regulation, context: ScholarshipContext): ScholarshipOutcome {
@@ -77,7 +94,11 @@ export function scholarshipFor(regulation: Regulation, context: ScholarshipConte
   const grant = scholarshipGrant(regulation, context);
   if (!grant.granted) {
     const children = context.children.map((_, index) => emptyChild(index, false, grant.reason));
-    return { summary: { eligible: false, reason: grant.reason, total: 0, children }, components: [], notes: [] };
+    return {
+      summary: { eligible: false, reason: grant.reason, total: 0, children },
+      components: [],
+      notes: [],
+    };
   }
 
   const checks = context.children.map((child, index) => ({
@@ -123,7 +144,13 @@ export function scholarshipFor(regulation: Regulation, context: ScholarshipConte
     const child = context.children[c.index] as Child;
     const plan = scholarshipPlan(child, context.eventDate, rule);
     notes.push(...plan.notes.map((note) => `Child at index ${c.index}: ${note}`));
-    return { index: c.index, eligible: true, reason: describePlan(plan, rule.ageLimit), total: plan.total, plan: plan.plan };
+    return {
+      index: c.index,
+      eligible: true,
+      reason: describePlan(plan, rule.ageLimit),
+      total: plan.total,
+      plan: plan.plan,
+    };
   });
   const total = sum(children.map((child) => child.total));
   if (selected.length > 0 && context.eventDate < rule.paymentsBeganOn) {

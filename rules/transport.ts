@@ -23,7 +23,10 @@ export function transportLines(regulation: Regulation, claims: readonly Transpor
   });
 }
 
-export function transportComponent(regulation: Regulation, claims: readonly TransportClaim[]): BenefitComponent {
+export function transportComponent(
+  regulation: Regulation,
+  claims: readonly TransportClaim[],
+): BenefitComponent {
   const lines = transportLines(regulation, claims);
   const amount = sum(lines.map((line) => line.paid));
   const parts = lines.map(
@@ -32,5 +35,10 @@ export function transportComponent(regulation: Regulation, claims: readonly Tran
         line.claimed > line.cap ? `capped at ${rupiah(line.cap)}` : `within the cap of ${rupiah(line.cap)}`
       }`,
   );
-  return component('transport', amount, regulation.basis.transport, `Transport: ${parts.join('; ')}; paid ${rupiah(amount)}.`);
+  return component(
+    'transport',
+    amount,
+    regulation.basis.transport,
+    `Transport: ${parts.join('; ')}; paid ${rupiah(amount)}.`,
+  );
 }

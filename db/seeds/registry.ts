@@ -25,6 +25,8 @@ export const WALKTHROUGH_PARTICIPANTS = {
   active: '3171010101800001',
   /** Membership ended two years ago. */
   inactive: '3171010101800002',
+  /** Active, wage Rp 3,500,000: a JKK death stays under the supervisor threshold (Rp 190,000,000). */
+  factoryWorker: '3171010101800003',
 } as const;
 
 function shiftDate(iso: string, years: number, months = 0, days = 0): string {
@@ -79,8 +81,18 @@ export function registryRows(today: string) {
       membership_end_date: shiftDate(today, -2),
       monthly_wage: 4_200_000,
     },
+    {
+      nik: WALKTHROUGH_PARTICIPANTS.factoryWorker,
+      kpj_number: '19000000003',
+      name: 'Wahyu Hidayat',
+      date_of_birth: '1988-09-20',
+      employer_id: 'EMP-0001',
+      membership_start_date: shiftDate(today, -2),
+      membership_end_date: null,
+      monthly_wage: 3_500_000,
+    },
   ];
-  for (let i = 3; i <= 60; i++) {
+  for (let i = 4; i <= 60; i++) {
     const employer = EMPLOYERS[i % EMPLOYERS.length]!;
     // Membership from 1 to 14 years back: some under 3 years, some over 10.
     const yearsBack = 1 + Math.floor(random() * 14);

@@ -10,7 +10,8 @@ export const REGULATIONS: readonly Regulation[] = [PP44_2015, PP82_2019];
 
 /** The version in force on the event date (date of death, accident or diagnosis). */
 export function regulationFor(eventDate: string): Regulation {
-  if (!isIsoDate(eventDate)) throw new RuleError('eventDate', 'must be a real calendar date written YYYY-MM-DD');
+  if (!isIsoDate(eventDate))
+    throw new RuleError('eventDate', 'must be a real calendar date written YYYY-MM-DD');
   const regulation = REGULATIONS.filter((version) => version.inForceFrom <= eventDate).at(-1);
   if (!regulation) {
     throw new RuleError(

@@ -53,7 +53,8 @@ export const PP82_2019: Regulation = {
     jkk_periodic: 'PP 82/2019 (JKK periodic benefit, santunan berkala)',
     jkk_funeral: 'PP 82/2019 (JKK funeral cost, biaya pemakaman)',
     total_disability: 'PP 82/2019 (JKK permanent total disability: 70% × 80 × wage)',
-    partial_disability: 'PP 82/2019 (JKK partial disability: table % × 80 × wage); table: PP 44/2015, annex III',
+    partial_disability:
+      'PP 82/2019 (JKK partial disability: table % × 80 × wage); table: PP 44/2015, annex III',
     temporary_incapacity: 'PP 82/2019 (JKK temporary incapacity, STMB)',
     transport: 'PP 82/2019 (JKK transport, capped per mode)',
     scholarship: 'PP 82/2019 (scholarship); Permenaker 5/2021 as amended by Permenaker 1/2025',

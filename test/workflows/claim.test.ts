@@ -205,7 +205,8 @@ describe('ClaimWorkflow', () => {
 
   it('escalates to supervisors when verification misses the service level, and keeps waiting', async () => {
     const { nik } = await createParticipant(t.db);
-    const input = claimInput({ participantNik: nik, claimDate: today() });
+    // Earlier tests skipped the server's clock ahead: file the claim on the server's today.
+    const input = claimInput({ participantNik: nik, claimDate: jakartaDate(await env.currentTimeMs()) });
     await withWorker(async (taskQueue) => {
       const handle = await start(taskQueue, input);
       await waitForStatus(handle, 'waiting_for_documents');

@@ -1,0 +1,64 @@
+// The benefit rules: pure, deterministic, safe to import into Temporal workflow code.
+export { quote } from './quote';
+export {
+  quoteRequestSchema,
+  quoteResponseSchema,
+  benefitComponentSchema,
+  COMPONENT_CODES,
+  EVENTS,
+  PROGRAMS,
+  MAX_RUPIAH,
+  type BenefitComponent,
+  type BenefitEvent,
+  type Child,
+  type ChildScholarship,
+  type ComponentCode,
+  type PlanYear,
+  type Program,
+  type QuoteRequest,
+  type QuoteResponse,
+  type ScholarshipSummary,
+} from './schema';
+export { RuleError } from './errors';
+export { problemFromError, invalidJsonProblem, type Problem, type ProblemBody } from './problem';
+export {
+  regulationFor,
+  REGULATIONS,
+  REGULATION_IDS,
+  PP44_2015,
+  PP82_2019,
+  PARTIAL_DISABILITY_TABLE,
+  TRANSPORT_MODES,
+  type Regulation,
+  type RegulationId,
+  type StagedScholarship,
+  type LumpSumScholarship,
+  type TransportMode,
+  type PartialDisabilityEntry,
+} from './regulations';
+export { addWorkingDays, workingDaysBetween, isWorkingDay, jakartaDate } from './calendar';
+export { PUBLIC_HOLIDAYS, PUBLIC_HOLIDAY_LIST, type PublicHoliday } from './holidays';
+export { serviceLevelWorkingDays, lateCompensation, type LateCompensation } from './late-compensation';
+export { contributionMonths } from './contribution';
+export { scholarshipPlan, type ChildPlan, type PlanChild } from './scholarship-plan';
+export { scholarshipFor, scholarshipGrant, childEligibility, selectChildren } from './scholarship';
+export {
+  heirsEntitled,
+  HEIR_ORDER,
+  HEIR_RELATIONSHIPS,
+  type FamilyMember,
+  type HeirRelationship,
+} from './heirs';
+export { claimExpiry, type ClaimExpiry } from './expiry';
+export { employerLiability, type EmployerLiability } from './employer-liability';
+export { jkmDeathComponents } from './jkm';
+export { jkkDeathCompensation, jkkDeathComponents } from './jkk-death';
+export {
+  totalDisabilityComponents,
+  partialDisabilityComponent,
+  partialDisabilityLines,
+  partialDisabilityPercent,
+} from './jkk-disability';
+export { temporaryIncapacityComponent, incapacitySegments } from './incapacity';
+export { transportComponent, transportLines } from './transport';
+export { SCHOOL_LEVELS, GRADES, schoolYearName, schoolYearStart, type SchoolLevel } from './school';

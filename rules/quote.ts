@@ -1,0 +1,109 @@
+// The quote: every component of a case under the regulation in force on the event date, with reasons.
+import { cashComponents } from './cash-benefits';
+import { checkCase } from './check-case';
+import { contributionMonths } from './contribution';
+import { employerLiability } from './employer-liability';
+import { claimExpiry } from './expiry';
+import { rupiah, sum } from './money';
+import { regulationFor } from './regulations';
+import type { Regulation } from './regulations/types';
+import { scholarshipFor } from './scholarship';
+import { quoteRequestSchema, type QuoteRequest, type QuoteResponse } from './schema';
+
+/** Pure. Throws a ZodError for a malformed request and a RuleError for a case the rules refuse. */
+export function quote(input: QuoteRequest): QuoteResponse {
+  const request = quoteRequestSchema.parse(input);
+  const regulation = regulationFor(request.eventDate);
+  checkCase(request);
+  const months = contributionMonths(request.membershipStartDate, request.eventDate);
+  const children = request.children ?? [];
+  const notes = [
+    `${regulation.citation} applies: the event date ${request.eventDate} is on or after ${regulation.inForceFrom}.`,
+    `Contribution period (masa iur): ${months} whole months from ${request.membershipStartDate} to ${request.eventDate}.`,
+    ...caseNotes(regulation, request),
+  ];
+
+  const scholarship = scholarshipFor(regulation, {
+    program: request.program,
+    event: request.event,
+    eventDate: request.eventDate,
+    contributionMonths: months,
+    children,
+  });
+  const components = [...cashComponents(regulation, request, request.monthlyWage), ...scholarship.components];
+  const total = sum(components.map((component) => component.amount));
+
+  const expiry = claimExpiry(regulation, request.program, request.eventDate, request.claimDate);
+  if (expiry.expired) {
+    const reason = expiry.reason ?? 'The claim has expired.';
+    return {
+      regulation: regulation.id,
+      components: [],
+      total: 0,
+      expired: { reason },
+      scholarship: {
+        eligible: false,
+        reason,
+        total: 0,
+        children: children.map((_, index) => ({ index, eligible: false, reason, total: 0, plan: [] })),
+      },
+      notes: [...notes, `Before it expired, the claim's cash benefit would have been ${rupiah(total)}.`],
+    };
+  }
+
+  const { actualMonthlyWage } = request;
+  const liability = employerLiability(regulation, {
+    program: request.program,
+    reportedWage: request.monthlyWage,
+    benefitOnReportedWage: total,
+    arrearsMonths: request.arrearsMonths,
+    ...(actualMonthlyWage !== undefined && actualMonthlyWage > request.monthlyWage
+      ? {
+          actualWage: actualMonthlyWage,
+          benefitOnActualWage: sum(
+            [...cashComponents(regulation, request, actualMonthlyWage), ...scholarship.components].map(
+              (c) => c.amount,
+            ),
+          ),
+        }
+      : {}),
+  });
+  if (scholarship.summary.total > 0) {
+    notes.push(
+      `The staged scholarship plan (${rupiah(scholarship.summary.total)}) is paid per school year on proof of enrolment and is not in the total.`,
+    );
+  }
+  return {
+    regulation: regulation.id,
+    components,
+    total,
+    ...(liability ? { employerLiability: liability } : {}),
+    scholarship: scholarship.summary,
+    notes: [...notes, ...scholarship.notes],
+  };
+}
+
+function caseNotes(regulation: Regulation, request: QuoteRequest): string[] {
+  const notes: string[] = [];
+  if (request.program === 'JKK') {
+    notes.push(
+      'Medical care is reimbursed against receipts without a ceiling and is not part of this quote.',
+    );
+  }
+  if (request.actualMonthlyWage !== undefined && request.actualMonthlyWage < request.monthlyWage) {
+    notes.push(
+      `The actual wage of ${rupiah(request.actualMonthlyWage)} is below the reported ${rupiah(request.monthlyWage)}: benefits use the reported wage.`,
+    );
+  }
+  const arrears = request.arrearsMonths ?? 0;
+  const limit = regulation.jkk.arrearsAgencyPaysUpToMonths;
+  if (request.program === 'JKK' && arrears > 0 && arrears <= limit) {
+    notes.push(
+      `The employer was ${arrears} months in arrears, not more than ${limit}: the agency pays and the employer must settle the arrears.`,
+    );
+  }
+  if (request.program === 'JKM' && arrears > 0) {
+    notes.push('The arrears rule covers JKK contributions only: arrearsMonths is not used for JKM.');
+  }
+  return notes;
+}
