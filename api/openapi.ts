@@ -15,8 +15,9 @@ import {
 } from './schemas';
 
 function schema(s: z.ZodType, io: 'input' | 'output' = 'input') {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
+  const json = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema; // embedded in OpenAPI 3.1, whose dialect is already JSON Schema 2020-12
+  return json;
 }
 
 const problem = (description: string) => ({

@@ -9,7 +9,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { StepEvent } from '../activities/events';
-import { addWorkingDays, jakartaDate, PUBLIC_HOLIDAYS, quote, RuleError, serviceLevelWorkingDays } from '../rules';
+import { addWorkingDays, PUBLIC_HOLIDAYS, quote, RuleError, serviceLevelWorkingDays } from '../rules';
 import {
   claimStateQuery,
   decideUpdate,
@@ -67,7 +67,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   let seq = 0;
   let busy = false; // one officer action at a time: a second concurrent one gets WrongState (409)
   let verifiedBy: string | undefined;
-  let total: number | undefined;
+  let total: number | undefined = undefined; // set by the assessment; read by the decide validator
   let decision: { decision: 'approve' | 'reject'; reason: string } | undefined;
   let escalated = false;
   let account: BankAccount = input.bankAccount;
@@ -228,7 +228,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
     status,
   );
   await records.recordVerificationDue(input.claimNumber, due);
-  const remaining = endOfJakartaDay(due) - Date.now();
+  const remaining = endOfJakartaDay(due) - Date.now(); // workflow time: the SDK makes Date deterministic
   const inTime = remaining > 0 && (await condition(() => verifiedBy !== undefined, remaining));
   if (!inTime && verifiedBy === undefined) {
     escalated = true;

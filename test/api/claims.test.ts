@@ -79,8 +79,9 @@ describe('POST /claims', () => {
     await waitForClaimStatus(h, a.body.claimNumber, 'waiting_for_documents', officer1);
     expect(await h.t.db('claims').where({ participant_nik: nik })).toHaveLength(1);
     const runs = h.env.client.workflow.list({ query: `WorkflowId = '${a.body.claimNumber}'` });
-    let count = 0;
-    for await (const _run of runs) count += 1;
+    const ids: string[] = [];
+    for await (const run of runs) ids.push(run.workflowId);
+    const count = ids.length;
     expect(count).toBe(1);
   });
 
