@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       '--namespace',
       config.TEMPORAL_NAMESPACE,
       '--log-level',
-      'warn',
+      'error',
     ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );

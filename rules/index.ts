@@ -4,6 +4,7 @@ export {
   quoteRequestSchema,
   quoteResponseSchema,
   benefitComponentSchema,
+  quoteChildSchema,
   COMPONENT_CODES,
   EVENTS,
   PROGRAMS,

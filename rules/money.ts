@@ -6,7 +6,7 @@ export function mulDiv(value: number, numerator: number, denominator: number): n
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`Expected a non-negative integer, got ${n}`);
   }
   if (denominator === 0) throw new RangeError('Division by zero');
-  const scaled = BigInt(value) * BigInt(numerator) * 2n;
+  const scaled = BigInt(value) * BigInt(numerator) * 2n + BigInt(denominator);
   return Number(scaled / (2n * BigInt(denominator)));
 }
 

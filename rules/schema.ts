@@ -44,7 +44,7 @@ const schoolingSchema = z
     },
   });
 
-const childSchema = z.strictObject({
+export const quoteChildSchema = z.strictObject({
   name: z.string().max(200).optional(),
   dateOfBirth: isoDate,
   registered: z.boolean().optional(),
@@ -91,7 +91,7 @@ export const quoteRequestSchema = z.strictObject({
   disability: disabilitySchema.optional(),
   incapacity: incapacitySchema.optional(),
   transport: z.array(z.strictObject({ mode: z.enum(TRANSPORT_MODES), amount: rupiahIn })).optional(),
-  children: z.array(childSchema).optional(),
+  children: z.array(quoteChildSchema).optional(),
 });
 
 export const benefitComponentSchema = z.strictObject({

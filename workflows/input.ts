@@ -2,6 +2,7 @@
 // workflow checks its own input with them, so a claim started around the API fails fast, not in a loop.
 import { ApplicationFailure } from '@temporalio/workflow';
 import { z } from 'zod';
+import { quoteChildSchema } from '../rules';
 import { FailureType, type ClaimInput } from './definitions';
 
 function isCalendarDate(value: string): boolean {
@@ -31,16 +32,8 @@ export const heirSchema = z.strictObject({
   dateOfBirth: isoDate.optional(),
 });
 
-export const childSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
-  dateOfBirth: isoDate,
-  registered: z.boolean().optional(),
-  schooling: z
-    .strictObject({ level: z.enum(['TK', 'SD', 'SMP', 'SMA', 'PT']), grade: z.number().int().min(1).max(12) })
-    .optional(),
-  married: z.boolean().optional(),
-  working: z.boolean().optional(),
-});
+/** A child of the deceased, as the benefit rules validate it (grades in national numbering per level). */
+export const childSchema = quoteChildSchema;
 
 /** Rupiah: a whole, non-negative number of rupiah within JavaScript's safe integers. */
 export const rupiah = z.number().int('must be whole rupiah').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER);
