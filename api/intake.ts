@@ -106,7 +106,12 @@ export async function startClaim(
     });
   } catch (err) {
     // A replay of a claim whose workflow has already closed: it exists, which is all the replay needs.
-    if (!(replayed && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    if (replayed && err instanceof WorkflowExecutionAlreadyStartedError) return { claimNumber, replayed };
+    // Not started: forget the key, so that the client's retry starts afresh and receives a tracking code.
+    if (idempotencyKey && !replayed) {
+      await db('intake_requests').where({ idempotency_key: idempotencyKey, claim_number: claimNumber }).delete();
+    }
+    throw err;
   }
   return { claimNumber, ...(trackingCode ? { trackingCode } : {}), replayed };
 }
