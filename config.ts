@@ -1,5 +1,6 @@
 // The one place that reads the environment. Validated once at start-up; a bad value names its variable.
 import { z } from 'zod';
+import { DEV_PAYLOAD_KEYS, parsePayloadKeys } from './codec/keys';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -16,6 +17,33 @@ const schema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** AES-256-GCM keys for Temporal payloads, `kid:base64key,...`: the first encrypts, all decrypt. */
+  PAYLOAD_KEYS: z
+    .string()
+    .default(DEV_PAYLOAD_KEYS)
+    .transform((spec, ctx) => {
+      try {
+        return parsePayloadKeys(spec);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** The one browser origin (the Temporal web UI) allowed to call the codec server; no CORS when unset. */
+  CODEC_CORS_ORIGIN: z
+    .string()
+    .url()
+    .refine((u) => new URL(u).origin === u, 'must be an origin such as http://localhost:8233 (no path)')
+    .optional(),
+  /** Family tracking-code attempts: per client address (all) and per claim number (failed), in one window. */
+  TRACKING_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  TRACKING_RATE_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+  TRACKING_RATE_PER_CLAIM: z.coerce.number().int().min(1).default(10),
+  /** Express "trust proxy": how many proxies (or which addresses) to trust for the client address. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? undefined : /^\d+$/.test(v) ? Number(v) : v)),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -28,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && !env.AUTH_SECRET) {
     throw new Error('Invalid configuration:\n  AUTH_SECRET: must be set in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && !env.PAYLOAD_KEYS) {
+    throw new Error('Invalid configuration:\n  PAYLOAD_KEYS: must be set in production');
   }
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', '.venv-temporal/**', 'scripts/**', '*.js', '*.mjs'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', '.venv-temporal/**', '.venv-fuzz/**', 'scripts/**', '*.js', '*.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

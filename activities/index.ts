@@ -2,6 +2,8 @@ import type { Db } from '../db/config';
 import type { PaymentGateway } from '../gateway/client';
 import { createClaimActivities } from './claims';
 import { createPayoutActivities } from './payouts';
+import { createReconciliationActivities } from './reconciliation';
+import { createScholarshipActivities } from './scholarships';
 
 export interface ActivityDeps {
   db: Db;
@@ -13,6 +15,8 @@ export function createActivities({ db, gateway }: ActivityDeps) {
   return {
     ...createClaimActivities(db),
     ...createPayoutActivities(db, gateway),
+    ...createReconciliationActivities(db, gateway),
+    ...createScholarshipActivities(db, gateway),
   };
 }
 

@@ -14,6 +14,8 @@ export interface PayoutRequest {
   account: BankAccount;
   /** 0 for the account on the claim; +1 for each replacement after a refusal. */
   accountRevision: number;
+  /** The ledger key when it is not `<claimNumber>:<component>`: a scholarship year's is `<workflowId>:<schoolYear>`. */
+  idempotencyKey?: string;
 }
 
 export type PayoutResult =
@@ -36,7 +38,7 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
   return {
     /** One ledger row per claim component, one transfer per account revision; never pays a key twice. */
     async payout(req: PayoutRequest): Promise<PayoutResult> {
-      const idempotencyKey = payoutKey(req.claimNumber, req.component);
+      const idempotencyKey = req.idempotencyKey ?? payoutKey(req.claimNumber, req.component);
       const transferKey = gatewayKey(idempotencyKey, req.accountRevision);
       const row = await db.transaction(async (trx) => {
         await trx('payouts')
@@ -91,7 +93,8 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
         await db('payouts').where({ idempotency_key: idempotencyKey }).update({
           status: 'paid',
           gateway_reference: disbursement.id,
-          paid_at: db.fn.now(),
+          // The gateway's settlement time, so the ledger and the statement put the payout on the same day.
+          paid_at: disbursement.completedAt ?? db.fn.now(),
           updated_at: db.fn.now(),
         });
         return { status: 'paid', idempotencyKey, gatewayReference: disbursement.id };

@@ -1,14 +1,27 @@
 // createApp(deps): the HTTP API. Only bin/api.ts listens.
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Db } from '../db/config';
+import type { Replayer } from '../replay';
+import { auditTrail } from './audit-log';
 import { buildOpenApi } from './openapi';
 import { problemHandler, problems, sendProblem } from './problem';
+import {
+  createFamilyRateLimit,
+  FAMILY_ROUTES,
+  logSecurityEvents,
+  type SecurityEventSink,
+  type TrackingLimits,
+} from './rate-limit';
+import { createAuditRouter } from './routes/audit';
 import { createClaimsRouter } from './routes/claims';
+import { createCodecRouter } from './routes/codec';
 import { createHealthRouter } from './routes/health';
 import { createQuoteRouter } from './routes/quote';
+import { createReconciliationsRouter } from './routes/reconciliations';
 import { createTrackRouter } from './routes/track';
 
 export interface AppDeps {
@@ -19,13 +32,28 @@ export interface AppDeps {
   taskQueue?: string;
   /** The clock, for "today" at intake. */
   now?: () => Date;
+  /** The Temporal payload codec: serves /codec/encode and /codec/decode when given. */
+  payloadCodec?: PayloadCodec;
+  /** The one browser origin (the Temporal web UI) allowed to call the codec routes; no CORS without it. */
+  codecCorsOrigin?: string;
+  /** Family tracking-code limits (defaults: DEFAULT_TRACKING_LIMITS). */
+  trackingLimits?: Partial<TrackingLimits>;
+  /** Where rate-limit and lock-out events go (default: structured warnings in the log). */
+  securityEvents?: SecurityEventSink;
+  /** Express "trust proxy", so the client address behind a load balancer is the real one. */
+  trustProxy?: boolean | number | string;
+  /** Replays for auditors with one prebuilt workflow bundle (default: bundled once, on first use). */
+  replayer?: Replayer;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
+  // Before body parsing, so requests refused for their body are recorded too.
+  app.use('/api/v1', auditTrail(deps));
   app.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
 
   const api = express.Router();
@@ -33,9 +61,21 @@ export function createApp(deps: AppDeps): Express {
   api.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApi());
   });
+  api.use(
+    FAMILY_ROUTES,
+    createFamilyRateLimit({
+      limits: deps.trackingLimits,
+      onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
+    }),
+  );
+  if (deps.payloadCodec) {
+    api.use(createCodecRouter({ ...deps, codec: deps.payloadCodec, corsOrigin: deps.codecCorsOrigin }));
+  }
   api.use(createClaimsRouter(deps));
   api.use(createTrackRouter(deps));
   api.use(createQuoteRouter(deps));
+  api.use(createReconciliationsRouter(deps));
+  api.use(createAuditRouter(deps));
 
   app.use('/api/v1', api);
   app.get('/healthz', (_req, res) => {

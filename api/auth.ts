@@ -13,6 +13,8 @@ export interface Staff {
 const claimsSchema = z.object({
   sub: z.string().min(1).max(100),
   role: z.enum(['officer', 'supervisor', 'auditor']),
+  // A token without an expiry would be valid for ever: refused like an expired one.
+  exp: z.number(),
 });
 
 export function signStaffToken(secret: string, staff: Staff, expiresIn: jwt.SignOptions['expiresIn'] = '8h'): string {
@@ -31,7 +33,7 @@ export function staffFromRequest(req: Request, secret: string): Staff | undefine
     throw problems.unauthorized('The token is invalid or expired.');
   }
   const parsed = claimsSchema.safeParse(payload);
-  if (!parsed.success) throw problems.unauthorized('The token has no valid sub and role.');
+  if (!parsed.success) throw problems.unauthorized('The token has no valid sub, role and expiry.');
   return { id: parsed.data.sub, role: parsed.data.role };
 }
 

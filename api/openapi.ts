@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the schemas that validate requests: it cannot drift from them.
 import { z } from 'zod';
 import { quoteRequestSchema, quoteResponseSchema } from '../rules';
+import { listReconciliationsQuery, reconciliationDateParam } from './routes/reconciliations';
 import {
   bankAccountBody,
   claimNumberParam,
@@ -13,6 +14,7 @@ import {
   trackingCodeHeader,
   verificationBody,
 } from './schemas';
+import { codecBody, codecResponse } from './routes/codec';
 
 function schema(s: z.ZodType, io: 'input' | 'output' = 'input') {
   const json = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -43,6 +45,18 @@ const staffErrors = {
   '403': problem('Wrong role'),
 };
 const bearer = [{ bearer: [] }];
+const rateLimited = {
+  ...problem('Too many tracking-code attempts from this address, or wrong codes for this claim number'),
+  headers: { 'Retry-After': { description: 'Seconds until attempts are counted afresh', schema: { type: 'integer' } } },
+};
+const codecRoute = (summary: string, extra: Record<string, unknown> = {}) => ({
+  post: {
+    summary,
+    security: bearer,
+    requestBody: body(codecBody),
+    responses: { '200': json(codecResponse, 'The payloads, in the same order'), ...staffErrors, ...extra },
+  },
+});
 
 let cached: Record<string, unknown> | undefined;
 
@@ -137,6 +151,7 @@ export function buildOpenApi(): Record<string, unknown> {
             ...staffErrors,
             '404': problem('No such claim, or a wrong tracking code'),
             '409': problem('The claim is not waiting for a bank account'),
+            '429': rateLimited,
           },
         },
       },
@@ -152,6 +167,7 @@ export function buildOpenApi(): Record<string, unknown> {
             '400': problem('Malformed claim number or tracking code'),
             '401': problem('No tracking code'),
             '404': problem('No such claim, or a wrong tracking code'),
+            '429': rateLimited,
           },
         },
       },
@@ -161,6 +177,31 @@ export function buildOpenApi(): Record<string, unknown> {
           security: bearer,
           requestBody: body(quoteRequestSchema),
           responses: { '200': json(quoteResponseSchema), ...staffErrors },
+        },
+      },
+      '/codec/encode': codecRoute('Temporal codec server: encrypt payloads (officer, supervisor)'),
+      '/codec/decode': codecRoute('Temporal codec server: decrypt payloads for the web UI or CLI (staff)', {
+        '422': problem('A payload cannot be decrypted: unknown key id, wrong key or altered data'),
+      }),
+      '/reconciliations': {
+        get: {
+          summary: "Daily reconciliations of the payout ledger with the gateway's statement, newest first (staff)",
+          security: bearer,
+          parameters: Object.entries(listReconciliationsQuery.shape).map(([name, s]) => ({
+            name,
+            in: 'query',
+            required: false,
+            schema: schema(s as z.ZodType),
+          })),
+          responses: { '200': anyJson('Reports, each with its mismatches'), ...staffErrors },
+        },
+      },
+      '/reconciliations/{date}': {
+        get: {
+          summary: 'One day: every item (matched, missing at the gateway, unknown to the ledger, amount mismatch) and the tasks opened (staff)',
+          security: bearer,
+          parameters: [{ name: 'date', in: 'path', required: true, schema: schema(reconciliationDateParam.shape.date) }],
+          responses: { '200': anyJson(), ...staffErrors, '404': problem('No reconciliation for that day') },
         },
       },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': anyJson() } } },
@@ -173,5 +214,12 @@ export function buildOpenApi(): Record<string, unknown> {
       '/openapi.json': { get: { summary: 'This document', responses: { '200': anyJson() } } },
     },
   };
+  // Every body is refused above 100 kB, before any route sees it.
+  for (const operations of Object.values(cached.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+    for (const operation of Object.values(operations)) {
+      const responses = operation.responses as Record<string, unknown>;
+      if (operation.requestBody && !responses['413']) responses['413'] = problem('The request body is over 100 kB');
+    }
+  }
   return cached;
 }

@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { unreachableDependency } from './unavailable';
 
 export interface FieldError {
   field: string;
@@ -93,6 +94,12 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
     }
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return sendProblem(res, new HttpProblem(status, 'bad-request', 'Bad request'));
+    }
+    const down = unreachableDependency(err);
+    if (down) {
+      logger.warn({ dependency: down, path: req.path }, 'dependency unreachable');
+      const what = down === 'postgres' ? 'The database is' : 'The workflow service is';
+      return sendProblem(res, problems.unavailable(`${what} not reachable; try again shortly.`));
     }
     logger.error({ err: { message: (err as Error).message, name: (err as Error).name }, path: req.path }, 'unhandled');
     return sendProblem(res, new HttpProblem(500, 'internal', 'Internal error'));

@@ -24,6 +24,14 @@ export function hashTrackingCode(code: string): string {
   return `scrypt$${salt.toString('base64url')}$${hash.toString('base64url')}`;
 }
 
+let decoy: string | undefined;
+
+/** A hash no code matches, checked when there is no claim: an unknown claim takes as long as a wrong code. */
+export function decoyTrackingCodeHash(): string {
+  decoy ??= hashTrackingCode(newTrackingCode());
+  return decoy;
+}
+
 export function verifyTrackingCode(code: string, stored: string): boolean {
   const [scheme, salt, expected] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !expected) return false;

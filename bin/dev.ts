@@ -112,6 +112,10 @@ Try it (token for officer-1; mint others with: npm run token -- --role superviso
          "heirs":[{"name":"Sri Wahyuni","relationship":"spouse"}],
          "bankAccount":{"bankCode":"BRI","accountNumber":"1234567890","accountName":"Sri Wahyuni"}}'
 
+Workflow payloads are encrypted (key "${config.PAYLOAD_KEYS.currentKeyId}"); read a claim's history decrypted with:
+  temporal workflow show -w <claimNumber> --address ${config.TEMPORAL_ADDRESS} \\
+    --codec-endpoint ${base}/codec --codec-auth "Bearer $TOKEN"
+
 Ctrl-C stops everything.`);
 
   let stopping = false;

@@ -4,12 +4,21 @@ import {
   type ActivityOptions,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { StepEvent } from '../activities/events';
-import { addWorkingDays, PUBLIC_HOLIDAYS, quote, RuleError, serviceLevelWorkingDays } from '../rules';
+import {
+  addWorkingDays,
+  jakartaDate,
+  lateCompensation,
+  PUBLIC_HOLIDAYS,
+  quote,
+  RuleError,
+  serviceLevelWorkingDays,
+} from '../rules';
 import {
   claimStateQuery,
   decideUpdate,
@@ -26,6 +35,7 @@ import {
   type ClaimStatus,
 } from './definitions';
 import { validateClaimInput } from './input';
+import { scholarshipStarter } from './scholarship-start';
 
 // Database writes: quick, retried until PostgreSQL answers.
 const recording: ActivityOptions = {
@@ -46,6 +56,9 @@ const records = proxyActivities<Activities>(recording);
 const payments = proxyActivities<Activities>(paying);
 
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
+const LATE_COMPENSATION = 'late_compensation';
+// Claims started before late-payment compensation existed replay without it.
+const LATE_COMPENSATION_PATCH = 'late-payment-compensation';
 
 /** Midnight in Jakarta at the end of the given date: when a service level that ends that day runs out. */
 function endOfJakartaDay(isoDate: string): number {
@@ -80,6 +93,9 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
     actor,
     data,
   });
+
+  // Registers the officer's choice of children (an update) before the first await.
+  const scholarships = scholarshipStarter(input, step, () => status);
 
   setHandler(claimStateQuery, () => ({
     claimNumber: input.claimNumber,
@@ -235,6 +251,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
     await records.escalate(input.claimNumber, step('verification_escalated', undefined, { due }), due);
     await condition(() => verifiedBy !== undefined);
   }
+  const completeFileDate = jakartaDate(Date.now()); // the verification that completed the checklist
 
   // 4. The benefit, under the regulation in force on the date of death.
   let benefit: ReturnType<typeof quote>;
@@ -258,6 +275,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
     return close({ status: 'ineligible', reason: benefit.expired.reason, total: 0 }, 'claim_expired');
   }
   total = benefit.total;
+  scholarships.assessed(benefit);
   status = 'waiting_for_decision';
   await records.recordAssessment(
     input.claimNumber,
@@ -275,6 +293,15 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
 
   // 5. The decision, by someone other than the verifier.
   await condition(() => decision !== undefined);
+  // Tells the family of an approval before the transfers. Added while claims were running, so behind a patch:
+  // histories recorded before it replay without this step (README, "Versioning"; test/replay/versioning.test.ts).
+  if (decision!.decision === 'approve' && patched('decision-notified')) {
+    await records.notifyFamily(
+      input.claimNumber,
+      'decision_notified',
+      `Your claim ${input.claimNumber} has been approved: Rp ${(total ?? 0).toLocaleString('en-US')} will be paid.`,
+    );
+  }
   if (decision!.decision === 'reject') {
     return close({ status: 'rejected', reason: decision!.reason, total: 0 }, 'claim_closed');
   }
@@ -282,12 +309,12 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   // 6. Each component paid once; a refused account waits for a new one, then pays that component again.
   const toPay = benefit.components.filter((c) => c.amount > 0);
   pendingComponents.push(...toPay.map((c) => c.code));
-  for (const component of toPay) {
+  const payComponent = async (code: string, amount: number): Promise<void> => {
     for (;;) {
       const result = await payments.payout({
         claimNumber: input.claimNumber,
-        component: component.code,
-        amount: component.amount,
+        component: code,
+        amount,
         account,
         accountRevision,
       });
@@ -295,20 +322,20 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
         await records.recordStep(
           input.claimNumber,
           step('payout_paid', undefined, {
-            component: component.code,
-            amount: component.amount,
+            component: code,
+            amount,
             idempotencyKey: result.idempotencyKey,
             gatewayReference: result.gatewayReference,
           }),
         );
-        pendingComponents.splice(pendingComponents.indexOf(component.code), 1);
-        break;
+        pendingComponents.splice(pendingComponents.indexOf(code), 1);
+        return;
       }
       status = 'waiting_for_bank_account';
       const revision = accountRevision;
       await records.recordStep(
         input.claimNumber,
-        step('payout_refused', undefined, { component: component.code, failureCode: result.failureCode }),
+        step('payout_refused', undefined, { component: code, failureCode: result.failureCode }),
         status,
         'The bank refused the account. Please provide another bank account.',
       );
@@ -319,7 +346,40 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
       );
       await condition(() => accountRevision > revision);
     }
+  };
+  for (const component of toPay) await payComponent(component.code, component.amount);
+
+  // 7. Paid after the service level (3 working days from the complete file for JKM, 7 for JKK): 1% of the
+  // benefit per working day late, as its own component (own ledger row, key <claimNumber>:late_compensation).
+  let compensation = 0;
+  if (patched(LATE_COMPENSATION_PATCH)) {
+    const paidDate = jakartaDate(Date.now());
+    const late = lateCompensation({ program: input.program, benefit: benefit.total, completeFileDate, paidDate });
+    if (late.amount > 0) {
+      pendingComponents.push(LATE_COMPENSATION);
+      await records.recordStep(
+        input.claimNumber,
+        step('late_compensation_assessed', undefined, { ...late, completeFileDate, paidDate }),
+      );
+      await payComponent(LATE_COMPENSATION, late.amount);
+      compensation = late.amount;
+    }
   }
 
-  return close({ status: 'paid', total: benefit.total }, 'claim_paid');
+  // 8. One ScholarshipWorkflow per child receiving a scholarship; it outlives the claim. Claims started
+  // before scholarships existed replay without it.
+  if (patched('scholarship-workflows')) {
+    await scholarships.start(account, (next) => {
+      status = next;
+    });
+  }
+
+  return close(
+    {
+      status: 'paid',
+      total: benefit.total + compensation,
+      ...(compensation > 0 ? { lateCompensation: compensation } : {}),
+    },
+    'claim_paid',
+  );
 }

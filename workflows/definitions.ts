@@ -95,6 +95,7 @@ export type ClaimStatus =
   | 'rejected'
   | 'paying'
   | 'waiting_for_bank_account'
+  | 'waiting_for_scholarship_choice'
   | 'paid';
 
 export const CLOSED_STATUSES: readonly ClaimStatus[] = ['ineligible', 'rejected', 'paid'];
@@ -138,6 +139,8 @@ export interface ClaimOutcome {
   status: 'paid' | 'rejected' | 'ineligible';
   reason?: string;
   total: number;
+  /** Included in total: 1% of the benefit per working day paid after the service level. */
+  lateCompensation?: number;
 }
 
 // verify and decide are updates, not signals: the officer must learn at once if they may not act.
@@ -149,6 +152,170 @@ export const updateBankAccountUpdate = defineUpdate<{ accountRevision: number },
 );
 export const claimStateQuery = defineQuery<ClaimState>('claimState');
 
+// ---- Scholarships (beasiswa): one ScholarshipWorkflow per child, one run per school year. ----
+
+export type SchoolLevel = 'TK' | 'SD' | 'SMP' | 'SMA' | 'PT';
+export interface SchoolStep {
+  level: SchoolLevel;
+  grade: number;
+}
+
+/** Per-scholarship settings, fixed at start and carried from run to run (workflows never read config). */
+export interface ScholarshipOptions {
+  /** The last day for proof of enrolment, as a day of the school year (July to June). Default 31 December. */
+  deadline?: { month: number; day: number };
+  /** Reminders to the family this many days after the window opens, while no proof has come. Default 30, 60. */
+  reminderDays?: number[];
+  /** A window that opens late (the claim was approved after 1 July) stays open at least this long. Default 90. */
+  lateWindowDays?: number;
+}
+
+export type ScholarshipStatus =
+  | 'waiting_for_school_start'
+  | 'waiting_for_school_year'
+  | 'waiting_for_proof'
+  | 'paying'
+  | 'waiting_for_bank_account'
+  | 'ended';
+
+export type ScholarshipEndReason =
+  | 'age_limit'
+  | 'married'
+  | 'working'
+  | 'died'
+  | 'no_longer_enrolled'
+  | 'graduated'
+  | 'higher_education_cap'
+  | 'total_cap'
+  | 'no_school_year';
+
+/** One school year already decided: paid (with the ledger reference), lapsed, or not payable. */
+export interface ScholarshipYearRecord {
+  schoolYear: string;
+  outcome: 'paid' | 'lapsed' | 'not_payable';
+  level?: SchoolLevel;
+  grade?: number;
+  amount: number;
+  idempotencyKey?: string;
+  gatewayReference?: string;
+  reason?: string;
+}
+
+/** What one school year's run hands to the next through continueAsNew. */
+export interface ScholarshipCarried {
+  /** The calendar year in which this run's school year starts (1 July). */
+  schoolYear: number;
+  /** The grade the child is expected to attend this school year. */
+  expected: SchoolStep;
+  /** The last grade proven by an enrolment, and in which school year. */
+  last?: SchoolStep & { schoolYear: number };
+  yearsPaid: Partial<Record<SchoolLevel, number>>;
+  totalPaid: number;
+  consecutiveLapses: number;
+  years: ScholarshipYearRecord[];
+  /** Last scholarship event number: makes the activities' appends idempotent across runs. */
+  seq: number;
+  account: BankAccount;
+  /** 0 for the claim's account; +1 for each replacement after a refusal. */
+  accountRevision: number;
+}
+
+export interface ScholarshipInput {
+  claimNumber: string;
+  /** n in the workflow id <claimNumber>-S<n>. */
+  childNumber: number;
+  /** The child's position on the claim (1-based), as in the children table. */
+  childPosition: number;
+  dateOfBirth: string;
+  /** The child's schooling when the claim was filed; absent for a child not yet at school. */
+  schooling?: SchoolStep;
+  eventDate: string;
+  account: BankAccount;
+  options?: ScholarshipOptions;
+  /** Absent on the first run. */
+  carried?: ScholarshipCarried;
+}
+
+export interface ScholarshipOutcome {
+  status: 'ended';
+  reason: ScholarshipEndReason;
+  message: string;
+  totalPaid: number;
+  years: ScholarshipYearRecord[];
+}
+
+export interface EnrollmentRequest {
+  actor: Actor;
+  /** "2027/2028" */
+  schoolYear: string;
+  level: SchoolLevel;
+  grade: number;
+  institution: string;
+  documentReference: string;
+  /** The final year of higher education: the scholarship ends once it is paid. */
+  graduated?: boolean;
+}
+export interface EnrollmentResult {
+  schoolYear: string;
+  level: SchoolLevel;
+  grade: number;
+  payable: boolean;
+  amount: number;
+  reason: string;
+}
+
+export type LifeEventKind = 'married' | 'working' | 'died';
+export interface LifeEventRequest {
+  actor: Actor;
+  kind: LifeEventKind;
+  /** When it happened, YYYY-MM-DD. */
+  date: string;
+  /** For kind "working": what kind of work, and for wage work how many consecutive months. */
+  work?: { type: 'wage' | 'self_employment' | 'apprenticeship'; consecutiveMonths?: number };
+}
+export interface LifeEventResult {
+  stops: boolean;
+  reason: string;
+}
+
+export interface ScholarshipChoiceRequest {
+  actor: Actor;
+  /** The children's positions on the claim (1-based). */
+  children: number[];
+  reason?: string;
+}
+export interface ScholarshipChoiceResult {
+  children: number[];
+}
+
+export interface ScholarshipState {
+  workflowId: string;
+  claimNumber: string;
+  childNumber: number;
+  status: ScholarshipStatus;
+  schoolYear: string;
+  expected: SchoolStep;
+  windowOpensAt?: string;
+  /** The last day for proof this school year, YYYY-MM-DD (Asia/Jakarta). */
+  deadline?: string;
+  proofAccepted: boolean;
+  yearsPaid: Partial<Record<SchoolLevel, number>>;
+  totalPaid: number;
+  consecutiveLapses: number;
+  years: ScholarshipYearRecord[];
+  endReason?: ScholarshipEndReason;
+}
+
+// Updates, not signals: the family or officer must learn at once whether the proof (or report) was accepted,
+// and a wrong school year, an impossible level jump or a duplicate is refused before anything is recorded.
+export const submitEnrollmentUpdate = defineUpdate<EnrollmentResult, [EnrollmentRequest]>('submitEnrollment');
+export const reportLifeEventUpdate = defineUpdate<LifeEventResult, [LifeEventRequest]>('reportLifeEvent');
+// An update: the officer learns at once whether the children chosen may receive a scholarship.
+export const chooseScholarshipChildrenUpdate = defineUpdate<ScholarshipChoiceResult, [ScholarshipChoiceRequest]>(
+  'chooseScholarshipChildren',
+);
+export const scholarshipStateQuery = defineQuery<ScholarshipState>('scholarshipState');
+
 /** Failure types shared by workflows, activities and the API (which maps them to HTTP statuses). */
 export enum FailureType {
   InvalidInput = 'InvalidInput',
@@ -157,4 +324,27 @@ export enum FailureType {
   MakerChecker = 'MakerChecker',
   SupervisorRequired = 'SupervisorRequired',
   GatewayRejected = 'GatewayRejected',
+}
+
+/** The daily reconciliation of the payout ledger with the gateway's statement (a Temporal Schedule starts it). */
+export const RECONCILIATION_SCHEDULE_ID = 'reconciliation-daily';
+
+export function reconciliationWorkflowId(date: string): string {
+  return `reconciliation-${date}`;
+}
+
+export interface ReconciliationInput {
+  /** The Jakarta day to reconcile, YYYY-MM-DD; the day before the (scheduled) start when omitted. */
+  date?: string;
+}
+
+export type ReconciliationOutcome = 'matched' | 'missing_at_gateway' | 'unknown_to_ledger' | 'amount_mismatch';
+
+export interface ReconciliationSummary {
+  date: string;
+  status: 'balanced' | 'mismatched';
+  ledgerTotal: number;
+  gatewayTotal: number;
+  matched: number;
+  mismatched: number;
 }

@@ -1,1 +1,3 @@
 export { claimWorkflow } from './claim';
+export { scholarshipWorkflow } from './scholarship';
+export { reconciliationWorkflow } from './reconciliation';

@@ -17,6 +17,7 @@ import {
 } from '../schemas';
 import { sendClaimUpdate } from '../temporal';
 import { decodeCursor, findClaim, listClaims, staffClaimView } from '../views';
+import { checkDecider } from '../maker-checker';
 import { checkFamilyAccess } from './track';
 
 export interface ClaimsRouterDeps {
@@ -90,6 +91,7 @@ export function createClaimsRouter(deps: ClaimsRouterDeps): Router {
   router.post('/claims/:claimNumber/decision', officer, async (req, res) => {
     const claim = await existingClaim(req.params);
     const body = parse(decisionBody, req.body);
+    await checkDecider(db, claim, req.staff!, body.decision);
     const result = await sendClaimUpdate(temporal, claim.claim_number, decideUpdate, {
       actor: staffActor(req.staff!),
       decision: body.decision,

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { createApp } from '../../api/app';
+import { AesGcmPayloadCodec, createDataConverter } from '../../codec/data-converter';
 import type { Config } from '../../config';
 import { createDb } from '../../db/config';
 import type { Logger } from '../../logger';
@@ -8,9 +9,31 @@ import type { Logger } from '../../logger';
 /** Starts the HTTP API on API_PORT; resolves once it listens. */
 export async function startApi(config: Config, logger: Logger) {
   const db = createDb(config.DATABASE_URL);
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ db, temporal, authSecret: config.AUTH_SECRET, logger, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  // Lazy, with few retries: the API starts while Temporal is down and answers 503 at once instead of hanging.
+  const connection = Connection.lazy({
+    address: config.TEMPORAL_ADDRESS,
+    interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }))],
+  });
+  const temporal = new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    dataConverter: createDataConverter(config.PAYLOAD_KEYS),
+  });
+  const app = createApp({
+    db,
+    temporal,
+    authSecret: config.AUTH_SECRET,
+    logger,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    payloadCodec: new AesGcmPayloadCodec(config.PAYLOAD_KEYS),
+    codecCorsOrigin: config.CODEC_CORS_ORIGIN,
+    trackingLimits: {
+      windowMs: config.TRACKING_RATE_WINDOW_SECONDS * 1000,
+      perAddress: config.TRACKING_RATE_PER_ADDRESS,
+      perClaim: config.TRACKING_RATE_PER_CLAIM,
+    },
+    trustProxy: config.TRUST_PROXY,
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.API_PORT, '0.0.0.0', () => resolve(s));
   });

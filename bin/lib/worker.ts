@@ -1,20 +1,32 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { createActivities, type ActivityDeps } from '../../activities';
+import { createDataConverter } from '../../codec/data-converter';
 import type { Config } from '../../config';
 import { createDb } from '../../db/config';
 import { createHttpGateway } from '../../gateway/client';
+import { ensureReconciliationSchedule } from './schedules';
 
-/** A worker for the claims task queue, with its own database pool and gateway adapter. */
-export async function createClaimsWorker(config: Config) {
-  const db = createDb(config.DATABASE_URL);
+/**
+ * A worker for the claims task queue, with its own database pool and gateway adapter (or the ones given: a fault
+ * test injects adapters that stop at chosen moments). Creates the daily reconciliation schedule if it is missing.
+ */
+export async function createClaimsWorker(config: Config, adapters: Partial<ActivityDeps> = {}) {
+  const db = adapters.db ?? createDb(config.DATABASE_URL);
+  const gateway = adapters.gateway ?? createHttpGateway({ baseUrl: config.GATEWAY_URL });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowsPath: require.resolve('../../workflows'),
-    activities: createActivities({ db, gateway: createHttpGateway({ baseUrl: config.GATEWAY_URL }) }),
+    dataConverter: createDataConverter(config.PAYLOAD_KEYS),
+    activities: createActivities({ db, gateway }),
   });
+  await ensureReconciliationSchedule(
+    new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: createDataConverter(config.PAYLOAD_KEYS) }),
+    config.TEMPORAL_TASK_QUEUE,
+  );
   return {
     worker,
     /** Runs until shut down (SIGINT/SIGTERM, or worker.shutdown()), then releases its connections. */

@@ -1,11 +1,17 @@
 import type { Knex } from 'knex';
 import * as registry from './20261124000100_registry';
 import * as claims from './20261124000200_claims';
+import * as scholarships from './20261124000300_scholarships';
+import * as auditLog from './20261124000400_audit_log';
+import * as reconciliation from './20261124000500_reconciliation';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
   '20261124000100_registry': registry,
   '20261124000200_claims': claims,
+  '20261124000300_scholarships': scholarships,
+  '20261124000400_audit_log': auditLog,
+  '20261124000500_reconciliation': reconciliation,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

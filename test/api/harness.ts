@@ -8,6 +8,7 @@ import request from 'supertest';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import { signStaffToken, type Staff } from '../../api/auth';
+import { testDataConverter, testPayloadCodec } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { bundlePath } from '../helpers/paths';
@@ -31,6 +32,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: bundlePath },
+    dataConverter: testDataConverter,
     activities: createActivities({ db: t.db, gateway: gateway.client }),
   });
   const running = worker.run();
@@ -40,6 +42,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     authSecret: AUTH_SECRET,
     logger: pino({ level: 'silent' }),
     taskQueue,
+    payloadCodec: testPayloadCodec,
   });
   return {
     app,

@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
   const { bundleWorkflowCode } = await import('@temporalio/worker');
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
+    // Workflow failures encode their messages, as in production (codec/failure-converter.ts).
+    failureConverterPath: require.resolve('../../codec/failure-converter'),
     logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
   });
   mkdirSync(dirname(bundlePath), { recursive: true });

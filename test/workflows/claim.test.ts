@@ -15,6 +15,7 @@ import {
   type ClaimInput,
   type ClaimStatus,
 } from '../../workflows/definitions';
+import { testDataConverter } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
@@ -44,6 +45,7 @@ async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> 
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: bundlePath },
+    dataConverter: testDataConverter,
     activities: createActivities({ db: t.db, gateway: gateway.client }),
   });
   return worker.runUntil(fn(taskQueue));

@@ -1,0 +1,171 @@
+// Reconciliation: the payout ledger against the gateway's statement for one Jakarta day. The comparison is a
+// pure function; the activity reads both sides and writes the report, its items and the supervisors' tasks at once.
+import type { Db } from '../db/config';
+import type { Statement, PaymentGateway } from '../gateway/client';
+import type { ReconciliationOutcome, ReconciliationSummary } from '../workflows/definitions';
+
+const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
+const CLAIM_NUMBER = /^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/;
+
+/** A paid ledger row, as the reconciliation sees it. */
+export interface LedgerEntry {
+  transferKey: string;
+  claimNumber: string;
+  component: string;
+  amount: number;
+  gatewayReference: string | null;
+}
+
+export interface ReconciliationItem {
+  transferKey: string;
+  outcome: ReconciliationOutcome;
+  claimNumber: string | null;
+  component: string | null;
+  ledgerAmount: number | null;
+  gatewayAmount: number | null;
+  gatewayReference: string | null;
+}
+
+export interface Reconciliation {
+  items: ReconciliationItem[];
+  ledgerTotal: number;
+  gatewayTotal: number;
+}
+
+/** The instants [from, to) of a Jakarta calendar day (UTC+7, no daylight saving). */
+export function jakartaDayRange(date: string): [Date, Date] {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const from = Date.UTC(y, m - 1, d) - JAKARTA_OFFSET_MS;
+  return [new Date(from), new Date(from + 24 * 60 * 60 * 1000)];
+}
+
+/**
+ * Matches paid ledger rows with the day's completed transfers by the key the gateway saw. Refused transfers moved
+ * no money and are left out; a ledger row whose transfer only failed is therefore missing at the gateway.
+ */
+export function reconcile(ledger: readonly LedgerEntry[], statement: Statement): Reconciliation {
+  const transfers = new Map(
+    statement.disbursements.filter((d) => d.status === 'completed').map((d) => [d.idempotencyKey, d]),
+  );
+  const items: ReconciliationItem[] = [];
+  for (const entry of ledger) {
+    const transfer = transfers.get(entry.transferKey);
+    transfers.delete(entry.transferKey);
+    items.push({
+      transferKey: entry.transferKey,
+      outcome: !transfer ? 'missing_at_gateway' : transfer.amount === entry.amount ? 'matched' : 'amount_mismatch',
+      claimNumber: entry.claimNumber,
+      component: entry.component,
+      ledgerAmount: entry.amount,
+      gatewayAmount: transfer?.amount ?? null,
+      gatewayReference: transfer?.id ?? entry.gatewayReference,
+    });
+  }
+  for (const transfer of transfers.values()) {
+    const [claimNumber, component] = transfer.reference.split(':');
+    const ours = claimNumber !== undefined && CLAIM_NUMBER.test(claimNumber);
+    items.push({
+      transferKey: transfer.idempotencyKey,
+      outcome: 'unknown_to_ledger',
+      claimNumber: ours ? claimNumber : null,
+      component: ours ? (component ?? null) : null,
+      ledgerAmount: null,
+      gatewayAmount: transfer.amount,
+      gatewayReference: transfer.id,
+    });
+  }
+  items.sort((a, b) => a.transferKey.localeCompare(b.transferKey));
+  const completed = statement.disbursements.filter((d) => d.status === 'completed');
+  return {
+    items,
+    ledgerTotal: ledger.reduce((sum, e) => sum + e.amount, 0),
+    gatewayTotal: completed.reduce((sum, d) => sum + d.amount, 0),
+  };
+}
+
+function taskMessage(item: ReconciliationItem, date: string): string {
+  const what = item.claimNumber ? `claim ${item.claimNumber} (${item.component ?? 'unknown component'})` : 'a transfer';
+  switch (item.outcome) {
+    case 'missing_at_gateway':
+      return `Reconciliation ${date}: the ledger paid ${what} Rp ${item.ledgerAmount}, but the gateway has no completed transfer ${item.transferKey}.`;
+    case 'unknown_to_ledger':
+      return `Reconciliation ${date}: the gateway completed transfer ${item.transferKey} (${what}, Rp ${item.gatewayAmount}) that the ledger does not show as paid.`;
+    default:
+      return `Reconciliation ${date}: ${what} is Rp ${item.ledgerAmount} in the ledger but Rp ${item.gatewayAmount} at the gateway.`;
+  }
+}
+
+export function createReconciliationActivities(db: Db, gateway: PaymentGateway) {
+  return {
+    /** Reconciles one Jakarta day; a re-run replaces that day's report and never opens a task twice. */
+    async reconcileDay(date: string): Promise<ReconciliationSummary> {
+      const statement = await gateway.statement(date);
+      const [from, to] = jakartaDayRange(date);
+      const rows = await db('payouts')
+        .where({ status: 'paid' })
+        .andWhere('paid_at', '>=', from)
+        .andWhere('paid_at', '<', to)
+        .select('gateway_key', 'claim_number', 'component', 'amount', 'gateway_reference');
+      const result = reconcile(
+        rows.map((r) => ({
+          transferKey: r.gateway_key,
+          claimNumber: r.claim_number,
+          component: r.component,
+          amount: Number(r.amount),
+          gatewayReference: r.gateway_reference,
+        })),
+        statement,
+      );
+      const mismatches = result.items.filter((i) => i.outcome !== 'matched');
+      const summary: ReconciliationSummary = {
+        date,
+        status: mismatches.length === 0 ? 'balanced' : 'mismatched',
+        ledgerTotal: result.ledgerTotal,
+        gatewayTotal: result.gatewayTotal,
+        matched: result.items.length - mismatches.length,
+        mismatched: mismatches.length,
+      };
+      await db.transaction(async (trx) => {
+        await trx('reconciliation_reports')
+          .insert({
+            business_date: date,
+            status: summary.status,
+            ledger_total: summary.ledgerTotal,
+            gateway_total: summary.gatewayTotal,
+            matched: summary.matched,
+            mismatched: summary.mismatched,
+            reconciled_at: trx.fn.now(),
+          })
+          .onConflict('business_date')
+          .merge();
+        await trx('reconciliation_items').where({ business_date: date }).delete();
+        const rowsToInsert = result.items.map((i) => ({
+          business_date: date,
+          transfer_key: i.transferKey,
+          outcome: i.outcome,
+          claim_number: i.claimNumber,
+          component: i.component,
+          ledger_amount: i.ledgerAmount,
+          gateway_amount: i.gatewayAmount,
+          gateway_reference: i.gatewayReference,
+        }));
+        if (rowsToInsert.length > 0) await trx.batchInsert('reconciliation_items', rowsToInsert, 500);
+        if (mismatches.length > 0) {
+          await trx('supervisor_tasks')
+            .insert(
+              mismatches.map((i) => ({
+                dedup_key: `reconciliation:${date}:${i.transferKey}:${i.outcome}`,
+                kind: `reconciliation_${i.outcome}`,
+                message: taskMessage(i, date),
+                business_date: date,
+                claim_number: i.claimNumber,
+              })),
+            )
+            .onConflict('dedup_key')
+            .ignore();
+        }
+      });
+      return summary;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// The Temporal Schedules the system relies on, created if missing whenever a worker starts (any number of times).
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import type { reconciliationWorkflow } from '../../workflows/reconciliation';
+import { RECONCILIATION_SCHEDULE_ID } from '../../workflows/definitions';
+
+/**
+ * Every night at 01:00 in Jakarta, the reconciliation of the day before. An existing schedule is left as it is,
+ * so an operator's pause or change survives a restart. Returns whether it was created now.
+ */
+export async function ensureReconciliationSchedule(client: Client, taskQueue: string): Promise<boolean> {
+  try {
+    await client.schedule.create<typeof reconciliationWorkflow>({
+      scheduleId: RECONCILIATION_SCHEDULE_ID,
+      spec: { calendars: [{ hour: 1, minute: 0 }], timezone: 'Asia/Jakarta' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'reconciliationWorkflow',
+        workflowId: RECONCILIATION_SCHEDULE_ID,
+        taskQueue,
+        args: [{}],
+      },
+      // A run missed while the server was down is still taken within a day; two never overlap.
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+      memo: { purpose: "Daily reconciliation of the payout ledger with the gateway's statement" },
+    });
+    return true;
+  } catch (err) {
+    if (err instanceof ScheduleAlreadyRunning) return false;
+    throw err;
+  }
+}

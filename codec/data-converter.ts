@@ -1,0 +1,20 @@
+// The one DataConverter for every Temporal Client and Worker (and for replaying histories): AES-256-GCM payloads
+// and encoded failure messages. Workflow bundles made with bundleWorkflowCode need FAILURE_CONVERTER_PATH too.
+import type { DataConverter } from '@temporalio/common';
+import { AesGcmPayloadCodec } from './aes-gcm-codec';
+import type { PayloadKeys } from './keys';
+
+export { AesGcmPayloadCodec, PayloadDecryptionError } from './aes-gcm-codec';
+export {
+  DEV_PAYLOAD_KEYS,
+  loadPayloadKeys,
+  parsePayloadKeys,
+  PayloadKeyConfigError,
+  PayloadKeys,
+} from './keys';
+
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
+export function createDataConverter(keys: PayloadKeys): DataConverter {
+  return { payloadCodecs: [new AesGcmPayloadCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH };
+}

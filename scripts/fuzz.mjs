@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// npm run fuzz: schemathesis against /api/v1/openapi.json on the whole stack with real dependencies (Temporal dev
+// server, PostgreSQL, worker, sandbox gateway: test/security/stack.ts). It must find no 5xx and no response that
+// breaks the documented schema, status codes and content types included. Exits with schemathesis' exit code.
+//
+// schemathesis comes from PyPI into a project-local venv (.venv-fuzz), installed on first use.
+//   FUZZ_MAX_EXAMPLES  test cases per operation and phase (default 25)
+//   FUZZ_SEED          the random seed (default fixed, so CI runs are reproducible; change it to explore)
+//   FUZZ_ROLE          the staff role of the token sent with every request (default officer)
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const venv = join(root, '.venv-fuzz');
+const SCHEMATHESIS = 'schemathesis==4.32.5';
+const schemathesis = join(venv, 'bin', 'schemathesis');
+
+function ensureSchemathesis() {
+  const wanted = SCHEMATHESIS.split('==')[1];
+  if (existsSync(schemathesis)) {
+    const version = execFileSync(schemathesis, ['--version'], { encoding: 'utf8' });
+    if (version.includes(wanted)) return;
+  }
+  const python = process.env.PYTHON ?? 'python3';
+  if (!existsSync(join(venv, 'bin', 'pip'))) execFileSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
+  execFileSync(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', SCHEMATHESIS], {
+    stdio: 'inherit',
+  });
+}
+
+function startStack() {
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'test/security/stack.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      STACK_LOG_LEVEL: process.env.STACK_LOG_LEVEL ?? 'warn',
+      // The fuzzer would trip the family limits within seconds; they have their own tests.
+      STACK_TRACKING_PER_ADDRESS: '1000000',
+      STACK_TRACKING_PER_CLAIM: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const ready = new Promise((resolveReady, reject) => {
+    child.stdout.on('data', (chunk) => {
+      out += chunk.toString();
+      const match = /STACK_READY (\{.*\})/.exec(out);
+      if (match) resolveReady(JSON.parse(match[1]));
+      // Server errors are what the fuzzer hunts: keep the stack's log visible.
+      for (const line of chunk.toString().split('\n')) if (/"level":(50|60)|ERROR/.test(line)) console.error(line);
+    });
+    child.once('exit', (code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${out}`)));
+  });
+  const stop = () =>
+    new Promise((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', done);
+      child.kill('SIGTERM');
+    });
+  return { ready, stop };
+}
+
+/** Real claims for the fuzzer to aim at: one waiting for documents, one waiting for a new bank account. */
+async function seedClaims(api, tokenFor) {
+  const call = async (method, path, token, body, headers = {}) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  const until = async (claimNumber, status) => {
+    for (let i = 0; i < 300; i++) {
+      if ((await call('GET', `/claims/${claimNumber}`, tokenFor('officer', 'fuzz-setup'))).body.status === status) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`fuzz set-up: ${claimNumber} never reached ${status}`);
+  };
+  const eventDate = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+  const intake = (accountNumber) =>
+    call('POST', '/claims', tokenFor('officer', 'fuzz-setup'), {
+      program: 'JKM',
+      participantNik: '3171010101800003', // active in the development registry (db/seeds/registry.ts)
+      eventDate,
+      heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
+      bankAccount: { bankCode: 'BRI', accountNumber, accountName: 'Sri Wahyuni' },
+    });
+  const waiting = (await intake('1234567890')).body;
+  const refused = (await intake('0001234567')).body; // the sandbox refuses accounts starting with 000
+  await until(refused.claimNumber, 'waiting_for_documents');
+  const checklist = Object.fromEntries(
+    ['participant_card', 'id_card_deceased', 'id_card_heirs', 'death_certificate', 'family_card', 'heir_statement', 'savings_book'].map((d) => [d, true]),
+  );
+  await call('POST', `/claims/${refused.claimNumber}/verification`, tokenFor('officer', 'fuzz-verifier'), { checklist });
+  await until(refused.claimNumber, 'waiting_for_decision');
+  await call('POST', `/claims/${refused.claimNumber}/decision`, tokenFor('supervisor', 'fuzz-approver'), {
+    decision: 'approve',
+    reason: 'fuzz set-up',
+  });
+  await until(refused.claimNumber, 'waiting_for_bank_account');
+  await until(waiting.claimNumber, 'waiting_for_documents');
+  return [waiting, refused];
+}
+
+/** Half the generated claim numbers and tracking codes are real ones, so requests get past the 404. */
+function writeConfig(dir, claims) {
+  const list = (values) => `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+  const file = join(dir, 'schemathesis.toml');
+  writeFileSync(
+    file,
+    [
+      '[dictionaries.claims]',
+      `values = ${list(claims.map((c) => c.claimNumber))}`,
+      '[dictionaries.codes]',
+      `values = ${list(claims.map((c) => c.trackingCode))}`,
+      '[parameters]',
+      '"path.claimNumber" = { dictionary = "claims", probability = 0.5 }',
+      '"header.X-Tracking-Code" = { dictionary = "codes", probability = 0.5 }',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+async function main() {
+  execFileSync(process.execPath, [join(root, 'scripts/temporal-binaries.mjs')], { stdio: 'ignore' });
+  ensureSchemathesis();
+  const stack = startStack();
+  const dir = mkdtempSync(join(tmpdir(), 'santunan-fuzz-'));
+  let code = 1;
+  try {
+    const info = await stack.ready;
+    const jwt = createRequire(import.meta.url)('jsonwebtoken');
+    const tokenFor = (role, sub) =>
+      jwt.sign({ role }, info.authSecret, { algorithm: 'HS256', subject: sub, expiresIn: '2h' });
+    const role = process.env.FUZZ_ROLE ?? 'officer';
+    const token = tokenFor(role, `fuzz-${role}`);
+    const config = writeConfig(dir, await seedClaims(info.api, tokenFor));
+    const args = [
+      '--config-file',
+      config,
+      'run',
+      `${info.api}/openapi.json`,
+      '--url',
+      info.api,
+      '--checks',
+      'not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance',
+      '--max-examples',
+      process.env.FUZZ_MAX_EXAMPLES ?? '25',
+      '--seed',
+      process.env.FUZZ_SEED ?? '20261124',
+      '--phases',
+      'examples,coverage,fuzzing',
+      '--workers',
+      '2',
+      '--request-timeout',
+      '30',
+      '--generation-database',
+      'none',
+      '--header',
+      `Authorization: Bearer ${token}`,
+      '--output-truncate',
+      'true',
+      '--no-color',
+    ];
+    code = await new Promise((done) => {
+      spawn(schemathesis, args, { cwd: root, stdio: 'inherit' }).once('exit', (c) => done(c ?? 1));
+    });
+  } finally {
+    await stack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

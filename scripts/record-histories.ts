@@ -1,0 +1,283 @@
+// npm run record-histories [-- --out test/replay/histories] [--only happy-path,rejection] [--plain]
+// Re-records the replay fixtures from real runs of the current workflow code: the time-skipping Temporal test
+// server, a throwaway PostgreSQL database, the sandbox gateway, and payloads encrypted with the test key, as in
+// every other test (--plain: no codec, as histories were written before it existed). Writes each history as `temporal workflow show --output json` would, plus the negative
+// control (test/replay/histories/altered/): a copy of the happy path with one activity renamed.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { WorkflowHandle } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { createDb, dropDatabase, ensureDatabase, type Db } from '../db/config';
+import { historyToJson, historyToJsonObject } from '../replay/proto-json';
+import { jakartaDate } from '../rules';
+import type { claimWorkflow } from '../workflows/claim';
+import {
+  claimStateQuery,
+  decideUpdate,
+  updateBankAccountUpdate,
+  verifyUpdate,
+  type Actor,
+  type ClaimInput,
+  type ClaimStatus,
+} from '../workflows/definitions';
+import { testDataConverter } from '../test/helpers/codec';
+import { claimInput, createParticipant, FULL_CHECKLIST } from '../test/helpers/factories';
+import { startTestGateway, type TestGateway } from '../test/helpers/gateway';
+import { databaseUrl, root, temporalBinaries } from '../test/helpers/paths';
+
+export const HISTORIES_DIR = join(root, 'test', 'replay', 'histories');
+export const ALTERED_DIR = join(HISTORIES_DIR, 'altered');
+
+const officer1: Actor = { kind: 'staff', id: 'officer-1', role: 'officer' };
+const officer2: Actor = { kind: 'staff', id: 'officer-2', role: 'officer' };
+const supervisor: Actor = { kind: 'staff', id: 'supervisor-1', role: 'supervisor' };
+
+interface Context {
+  env: TestWorkflowEnvironment;
+  db: Db;
+  taskQueue: string;
+  today(): Promise<string>;
+  start(input: ClaimInput): Promise<WorkflowHandle<typeof claimWorkflow>>;
+}
+
+type Handle = WorkflowHandle<typeof claimWorkflow>;
+
+async function waitFor(
+  handle: Handle,
+  ok: (s: { status: ClaimStatus; escalated: boolean }) => boolean,
+  what: string,
+) {
+  for (let i = 0; i < 1200; i++) {
+    if (ok(await handle.query(claimStateQuery))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const state = await handle.query(claimStateQuery);
+  const outcome = ['ineligible', 'rejected', 'paid'].includes(state.status)
+    ? await handle.result()
+    : undefined;
+  throw new Error(`${handle.workflowId} never reached ${what}: ${JSON.stringify({ state, outcome })}`);
+}
+const waitForStatus = (handle: Handle, status: ClaimStatus) =>
+  waitFor(handle, (s) => s.status === status, status);
+
+/**
+ * Polls until the run closes. Not handle.result(): on the time-skipping server that unlocks time skipping,
+ * and the clock can jump years ahead, which would date the next fixtures in the future.
+ */
+async function waitClosed(handle: Handle): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    if ((await handle.describe()).status.name !== 'RUNNING') return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${handle.workflowId} never closed`);
+}
+
+async function verifyAndDecide(handle: Handle, decision: 'approve' | 'reject', by: Actor, reason: string) {
+  await waitForStatus(handle, 'waiting_for_documents');
+  await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
+  await waitForStatus(handle, 'waiting_for_decision');
+  await handle.executeUpdate(decideUpdate, { args: [{ actor: by, decision, reason }] });
+}
+
+/** Every claim path, each a real run. The names are the fixture file names. */
+const SCENARIOS: Record<string, (ctx: Context) => Promise<Handle>> = {
+  // JKM: verified by officer-1, approved by officer-2, three components paid.
+  'happy-path': async (ctx) => {
+    const { nik } = await createParticipant(ctx.db, {
+      membershipStartDate: '2018-01-01',
+      monthlyWage: 6_000_000,
+    });
+    const handle = await ctx.start(claimInput({ participantNik: nik, claimDate: await ctx.today() }));
+    await verifyAndDecide(handle, 'approve', officer2, 'Documents complete');
+    return handle;
+  },
+  rejection: async (ctx) => {
+    const { nik } = await createParticipant(ctx.db);
+    const handle = await ctx.start(claimInput({ participantNik: nik, claimDate: await ctx.today() }));
+    await verifyAndDecide(handle, 'reject', officer2, 'The death certificate is forged.');
+    return handle;
+  },
+  // JKK above Rp 200,000,000: the service level (7 working days) runs out, supervisors are told, a supervisor approves.
+  'escalation-supervisor-approval': async (ctx) => {
+    const { nik } = await createParticipant(ctx.db, { monthlyWage: 25_000_000 });
+    const handle = await ctx.start(
+      claimInput({ participantNik: nik, program: 'JKK', claimDate: await ctx.today() }),
+    );
+    await waitForStatus(handle, 'waiting_for_documents');
+    await ctx.env.sleep('20 days');
+    await waitFor(handle, (s) => s.escalated, 'escalation');
+    await verifyAndDecide(handle, 'approve', supervisor, 'Accident report and medical statement in order');
+    return handle;
+  },
+  'incomplete-documents': async (ctx) => {
+    const { nik } = await createParticipant(ctx.db);
+    const handle = await ctx.start(claimInput({ participantNik: nik, claimDate: await ctx.today() }));
+    await waitForStatus(handle, 'waiting_for_documents');
+    await handle.executeUpdate(verifyUpdate, {
+      args: [
+        {
+          actor: officer1,
+          checklist: { ...FULL_CHECKLIST, death_certificate: false },
+          note: 'No certificate yet',
+        },
+      ],
+    });
+    await verifyAndDecide(handle, 'approve', officer2, 'Certificate received');
+    return handle;
+  },
+  // The bank refuses the account; the family gives another one; each component is paid once.
+  'refused-account': async (ctx) => {
+    const { nik } = await createParticipant(ctx.db);
+    const input = claimInput({
+      participantNik: nik,
+      claimDate: await ctx.today(),
+      bankAccount: { bankCode: 'BNI', accountNumber: '0001112223', accountName: 'Sri Wahyuni' },
+    });
+    const handle = await ctx.start(input);
+    await verifyAndDecide(handle, 'approve', officer2, 'ok');
+    await waitForStatus(handle, 'waiting_for_bank_account');
+    await handle.executeUpdate(updateBankAccountUpdate, {
+      args: [
+        {
+          actor: { kind: 'family' },
+          bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' },
+        },
+      ],
+    });
+    return handle;
+  },
+  // The longest claim path: three refused accounts in a row before one is paid.
+  'repeated-refusals': async (ctx) => {
+    const { nik } = await createParticipant(ctx.db);
+    const refused = (n: number) => ({
+      bankCode: 'BRI',
+      accountNumber: `000555000${n}`,
+      accountName: 'Sri Wahyuni',
+    });
+    const handle = await ctx.start(
+      claimInput({ participantNik: nik, claimDate: await ctx.today(), bankAccount: refused(0) }),
+    );
+    await verifyAndDecide(handle, 'approve', officer2, 'ok');
+    for (const account of [refused(1), refused(2), { ...refused(3), accountNumber: '5550001113' }]) {
+      await waitForStatus(handle, 'waiting_for_bank_account');
+      await handle.executeUpdate(updateBankAccountUpdate, {
+        args: [{ actor: officer1, bankAccount: account }],
+      });
+    }
+    return handle;
+  },
+  'ineligible-unregistered': async (ctx) =>
+    ctx.start(claimInput({ participantNik: '3299999999999999', claimDate: await ctx.today() })),
+  'ineligible-membership-ended': async (ctx) => {
+    const { nik } = await createParticipant(ctx.db, { membershipEndDate: '2025-06-30' });
+    return ctx.start(
+      claimInput({ participantNik: nik, eventDate: '2026-10-01', claimDate: await ctx.today() }),
+    );
+  },
+};
+
+/** The negative control: the happy path with checkMembership's scheduled event renamed. */
+export function alterHappyPath(json: string): string {
+  const history = JSON.parse(json) as { events: Record<string, { activityType?: { name: string } }>[] };
+  const scheduled = history.events.find(
+    (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'checkMembership',
+  );
+  if (!scheduled) throw new Error('the happy path has no checkMembership activity');
+  scheduled.activityTaskScheduledEventAttributes!.activityType!.name = 'checkMembershipV2';
+  return JSON.stringify(history, null, 2);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      only: { type: 'string' },
+      plain: { type: 'boolean', default: false },
+    },
+  });
+  const dataConverter = values.plain ? undefined : testDataConverter;
+  const out = resolve(values.out ?? HISTORIES_DIR);
+  const only = values.only?.split(',').filter(Boolean);
+  const names = Object.keys(SCENARIOS).filter((n) => !only || only.includes(n));
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
+  });
+
+  const url = databaseUrl(`santunan_rec_${randomBytes(4).toString('hex')}`);
+  await ensureDatabase(url);
+  const db = createDb(url);
+  let env: TestWorkflowEnvironment | undefined;
+  let gateway: TestGateway | undefined;
+  try {
+    await db.migrate.latest();
+    const { testServer } = temporalBinaries();
+    [env, gateway] = await Promise.all([
+      TestWorkflowEnvironment.createTimeSkipping({
+        ...(dataConverter ? { client: { dataConverter } } : {}),
+        ...(testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {}),
+      }),
+      startTestGateway(),
+    ]);
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      ...(dataConverter ? { failureConverterPath: dataConverter.failureConverterPath } : {}),
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
+    });
+    mkdirSync(out, { recursive: true });
+    for (const name of names) {
+      const taskQueue = `record-${randomUUID()}`;
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: { code },
+        ...(dataConverter ? { dataConverter } : {}),
+        activities: createActivities({ db, gateway: gateway.client }),
+      });
+      const e = env;
+      const ctx: Context = {
+        env: e,
+        db,
+        taskQueue,
+        today: async () => jakartaDate(await e.currentTimeMs()),
+        start: (input) =>
+          e.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
+            workflowId: input.claimNumber,
+            taskQueue,
+            args: [input],
+          }),
+      };
+      const history = await worker.runUntil(async () => {
+        const handle = await SCENARIOS[name]!(ctx);
+        await waitClosed(handle);
+        return handle.fetchHistory();
+      });
+      const json = historyToJson(history);
+      const file = join(out, `${name}.json`);
+      writeFileSync(file, `${json}\n`);
+      console.log(`${relative(process.cwd(), file)}: ${historyToJsonObject(history).events.length} events`);
+      if (name === 'happy-path' && out === resolve(HISTORIES_DIR)) {
+        mkdirSync(ALTERED_DIR, { recursive: true });
+        const altered = join(ALTERED_DIR, 'happy-path.activity-renamed.json');
+        writeFileSync(altered, `${alterHappyPath(json)}\n`);
+        console.log(`${relative(process.cwd(), altered)}: negative control`);
+      }
+    }
+  } finally {
+    await env?.teardown();
+    await gateway?.close();
+    await db.destroy();
+    await dropDatabase(url);
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,74 @@
+// What every fault test ends by showing, in SQL and against the gateway:
+//   1. no idempotency key is paid twice;
+//   2. the ledger total equals the gateway total (and the day's reconciliation balances);
+//   3. every claim the API acknowledged exists and completes.
+import { createHttpGateway } from '../../../gateway/client';
+import { jakartaDate } from '../../../rules';
+import { reconciliationWorkflowId, type ReconciliationSummary } from '../../../workflows/definitions';
+import type { reconciliationWorkflow } from '../../../workflows/reconciliation';
+import type { FaultStack } from './stack';
+
+let checks = 0;
+
+/** The Jakarta days from `sinceMs` to now: the statements a test's payouts can be on. */
+function daysSince(sinceMs: number): string[] {
+  const days: string[] = [];
+  for (let t = sinceMs; jakartaDate(t) <= jakartaDate(Date.now()); t += 86_400_000) days.push(jakartaDate(t));
+  return [...new Set([...days, jakartaDate(Date.now())])];
+}
+
+export async function expectMoneyInvariants(
+  stack: FaultStack,
+  acknowledged: readonly string[],
+  sinceMs: number,
+): Promise<void> {
+  const { db } = stack;
+
+  // 3. Every acknowledged claim is on record, its workflow completed, and it is paid.
+  for (const claimNumber of acknowledged) {
+    const claim = await db('claims').where({ claim_number: claimNumber }).first('status');
+    expect({ claimNumber, status: claim?.status }).toEqual({ claimNumber, status: 'paid' });
+    const run = await stack.client.workflow.getHandle(claimNumber).describe();
+    expect({ claimNumber, workflow: run.status.name }).toEqual({ claimNumber, workflow: 'COMPLETED' });
+  }
+
+  // 1. No key paid twice: in the ledger (one row per key), and at the gateway (one completed transfer per key).
+  const twiceInLedger = await db('payouts')
+    .select('idempotency_key')
+    .count({ n: '*' })
+    .groupBy('idempotency_key')
+    .havingRaw('count(*) > 1');
+  expect(twiceInLedger).toEqual([]);
+  const gateway = createHttpGateway({ baseUrl: stack.gatewayUrl });
+  const statements = await Promise.all(daysSince(sinceMs).map((day) => gateway.statement(day)));
+  const completed = statements.flatMap((s) => s.disbursements).filter((d) => d.status === 'completed');
+  const perKey = new Map<string, number>();
+  for (const d of completed) perKey.set(d.reference, (perKey.get(d.reference) ?? 0) + 1);
+  expect([...perKey].filter(([, n]) => n > 1)).toEqual([]);
+  const paid = await db('payouts').where({ status: 'paid' }).select('idempotency_key', 'amount', 'gateway_reference');
+  const byReference = new Map(completed.map((d) => [d.reference, d]));
+  for (const row of paid) {
+    const transfer = byReference.get(row.idempotency_key);
+    expect({ key: row.idempotency_key, id: transfer?.id, amount: transfer?.amount }).toEqual({
+      key: row.idempotency_key,
+      id: row.gateway_reference,
+      amount: row.amount,
+    });
+  }
+
+  // 2. The ledger total equals the gateway total, and the reconciliation of each day finds nothing to report.
+  const [ledger] = await db('payouts').where({ status: 'paid' }).sum({ total: 'amount' });
+  const gatewayTotal = statements.reduce((sum, s) => sum + s.total, 0);
+  expect(Number(ledger?.total ?? 0)).toBe(gatewayTotal);
+  for (const day of daysSince(sinceMs)) {
+    const summary: ReconciliationSummary = await stack.client.workflow.execute<typeof reconciliationWorkflow>(
+      'reconciliationWorkflow',
+      {
+        workflowId: `${reconciliationWorkflowId(day)}-check-${process.pid}-${++checks}`,
+        taskQueue: stack.config.TEMPORAL_TASK_QUEUE,
+        args: [{ date: day }],
+      },
+    );
+    expect(summary).toMatchObject({ date: day, status: 'balanced', mismatched: 0 });
+  }
+}

@@ -1,0 +1,63 @@
+// The worker as bin/worker.ts runs it (createClaimsWorker), with its gateway and database adapters wrapped so it
+// can stop at a chosen moment of one claim's first payout, for the test to kill -9 it there. FAULT_PLAN names a
+// JSON file { "<claimNumber>": "before_transfer" | "before_commit" | "after_commit" }, read at each payout:
+//   before_transfer  the ledger row is pending; the gateway has not been called.
+//   before_commit    the gateway made the transfer; the ledger row is still pending.
+//   after_commit     the ledger row says paid; Temporal has not heard the activity finish.
+// FAULT_GATEWAY_TIMEOUT_MS shortens the gateway client's timeout (10 s in production) to keep the suite quick.
+import { existsSync, readFileSync, writeSync } from 'node:fs';
+import { createClaimsWorker } from '../../../bin/lib/worker';
+import { loadConfig } from '../../../config';
+import { createDb } from '../../../db/config';
+import { createHttpGateway, type PaymentGateway } from '../../../gateway/client';
+
+type StopPoint = 'before_transfer' | 'before_commit' | 'after_commit';
+
+const stoppedClaims = new Set<string>();
+
+function plannedStop(claimNumber: string): StopPoint | undefined {
+  const file = process.env.FAULT_PLAN;
+  if (!file || !existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, StopPoint>)[claimNumber];
+}
+
+/** True (once per claim) when the plan stops this payout here; tells the test on stdout, synchronously. */
+function stopsHere(point: StopPoint, payoutKey: string): boolean {
+  const claimNumber = payoutKey.split(':')[0] ?? '';
+  if (stoppedClaims.has(claimNumber) || plannedStop(claimNumber) !== point) return false;
+  stoppedClaims.add(claimNumber);
+  writeSync(1, `FAULT-STOP ${point} ${payoutKey}\n`);
+  return true;
+}
+
+const never = <T>() => new Promise<T>(() => undefined);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const timeoutMs = Number(process.env.FAULT_GATEWAY_TIMEOUT_MS ?? 10_000);
+  const real = createHttpGateway({ baseUrl: config.GATEWAY_URL, timeoutMs });
+  const gateway: PaymentGateway = {
+    ...real,
+    async disburse(req) {
+      if (stopsHere('before_transfer', req.reference)) return never();
+      const disbursement = await real.disburse(req);
+      if (stopsHere('before_commit', req.reference)) return never();
+      return disbursement;
+    },
+  };
+  const db = createDb(config.DATABASE_URL);
+  db.on('query-response', (_response: unknown, query: { sql?: string; bindings?: unknown[] }) => {
+    if (!query.sql?.startsWith('update "payouts"') || query.bindings?.[0] !== 'paid') return;
+    const key = query.bindings.find((b): b is string => typeof b === 'string' && /^(JKM|JKK)-[^:]+:/.test(b));
+    // The update has committed. Freeze the whole process, so the activity's result never reaches Temporal.
+    if (key && stopsHere('after_commit', key)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  });
+  const { run } = await createClaimsWorker(config, { db, gateway });
+  writeSync(1, `WORKER-READY ${process.pid}\n`);
+  await run();
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});

@@ -1,0 +1,202 @@
+// Scholarship test helpers: claims with children through approval, direct starts, server-clock jumps to a
+// Jakarta date, and polling a scholarship's state through its query.
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createClaimActivities } from '../../activities/claims';
+import type { Db } from '../../db/config';
+import { jakartaDate } from '../../rules';
+import { addYears, addDays } from '../../rules/dates';
+import type { claimWorkflow } from '../../workflows/claim';
+import {
+  claimStateQuery,
+  decideUpdate,
+  scholarshipStateQuery,
+  verifyUpdate,
+  type Actor,
+  type Child,
+  type ClaimInput,
+  type ClaimStatus,
+  type EnrollmentRequest,
+  type ScholarshipInput,
+  type ScholarshipState,
+  type SchoolLevel,
+} from '../../workflows/definitions';
+import { jakartaStartOfDay } from '../../workflows/scholarship-year';
+import type { scholarshipWorkflow } from '../../workflows/scholarship';
+import { claimInput, createParticipant, FULL_CHECKLIST } from './factories';
+
+export const officer1: Actor = { kind: 'staff', id: 'officer-1', role: 'officer' };
+export const officer2: Actor = { kind: 'staff', id: 'officer-2', role: 'officer' };
+export const family: Actor = { kind: 'family' };
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Today in Jakarta on the server's clock (which earlier tests in the file may have moved years ahead). */
+export async function serverToday(env: TestWorkflowEnvironment): Promise<string> {
+  return jakartaDate(await env.currentTimeMs());
+}
+
+/** A date of birth making the child `years` old (and a few months) on `date`. */
+export function bornYearsBefore(date: string, years: number, extraDays = 100): string {
+  return addDays(addYears(date, -years), -extraDays);
+}
+
+/** Moves the time-skipping server's clock to `hours` into the Jakarta day `date`; no-op if already past. */
+export async function skipTo(env: TestWorkflowEnvironment, date: string, hours = 1): Promise<void> {
+  const target = jakartaStartOfDay(date) + hours * 3_600_000;
+  const now = await env.currentTimeMs();
+  if (target > now) await env.sleep(target - now);
+}
+
+export async function scholarshipState(client: Client, workflowId: string): Promise<ScholarshipState> {
+  return client.workflow.getHandle(workflowId).query(scholarshipStateQuery);
+}
+
+/** Polls the latest run's query until `ready` holds (the run may be continuing as new meanwhile). */
+export async function waitForScholarship(
+  client: Client,
+  workflowId: string,
+  ready: (state: ScholarshipState) => boolean,
+  what = 'the expected state',
+): Promise<ScholarshipState> {
+  let last: ScholarshipState | undefined;
+  for (let i = 0; i < 400; i++) {
+    try {
+      last = await scholarshipState(client, workflowId);
+      if (ready(last)) return last;
+    } catch {
+      // not started yet, or between runs: ask again
+    }
+    await pause(25);
+  }
+  throw new Error(`${workflowId} never reached ${what}; last state: ${JSON.stringify(last)}`);
+}
+
+export function waitingForProof(client: Client, workflowId: string, schoolYear: string) {
+  return waitForScholarship(
+    client,
+    workflowId,
+    (s) => s.status === 'waiting_for_proof' && s.schoolYear === schoolYear,
+    `waiting for proof for ${schoolYear}`,
+  );
+}
+
+/** Polls until the year is decided (paid, lapsed or not payable) or the scholarship has ended. */
+export function yearDecided(client: Client, workflowId: string, schoolYear: string) {
+  return waitForScholarship(
+    client,
+    workflowId,
+    (s) => s.status === 'ended' || (s.years.some((y) => y.schoolYear === schoolYear) && s.status !== 'paying'),
+    `${schoolYear} decided`,
+  );
+}
+
+export function proof(
+  schoolYear: string,
+  level: SchoolLevel,
+  grade: number,
+  extra: Partial<EnrollmentRequest> = {},
+): EnrollmentRequest {
+  return {
+    actor: family,
+    schoolYear,
+    level,
+    grade,
+    institution: `Sekolah ${level} Negeri 1`,
+    documentReference: `SKA-${schoolYear.slice(0, 4)}-${level}${grade}`,
+    ...extra,
+  };
+}
+
+/** "2027/2028" for the school year containing a date. */
+export function schoolYearOfDate(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 7 ? year : year - 1;
+  return `${start}/${start + 1}`;
+}
+
+export function nextSchoolYear(name: string, by = 1): string {
+  const start = Number(name.slice(0, 4)) + by;
+  return `${start}/${start + 1}`;
+}
+
+export async function waitForClaim(handle: WorkflowHandle, status: ClaimStatus): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if ((await handle.query(claimStateQuery)).status === status) return;
+    await pause(25);
+  }
+  throw new Error(`claim never reached ${status}`);
+}
+
+/** A JKM claim with children, filed today (server clock), started, verified and approved by two officers. */
+export async function approvedClaim(
+  env: TestWorkflowEnvironment,
+  db: Db,
+  taskQueue: string,
+  children: Child[],
+  overrides: Partial<ClaimInput> = {},
+): Promise<{ input: ClaimInput; handle: WorkflowHandle<typeof claimWorkflow> }> {
+  const today = await serverToday(env);
+  const { nik } = await createParticipant(db, { membershipStartDate: '2010-01-01' });
+  const input = claimInput({ participantNik: nik, eventDate: addDays(today, -10), claimDate: today, children, ...overrides });
+  const handle = await env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
+    workflowId: input.claimNumber,
+    taskQueue,
+    args: [input],
+  });
+  await waitForClaim(handle, 'waiting_for_documents');
+  await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
+  await waitForClaim(handle, 'waiting_for_decision');
+  await handle.executeUpdate(decideUpdate, { args: [{ actor: officer2, decision: 'approve', reason: 'Complete file' }] });
+  return { input, handle };
+}
+
+/** Records a claim (the scholarships' parent rows) without running its workflow, for direct starts. */
+export async function recordedClaim(db: Db, children: Child[], eventDate: string): Promise<ClaimInput> {
+  const { nik } = await createParticipant(db, { membershipStartDate: '2010-01-01' });
+  const input = claimInput({ participantNik: nik, eventDate, claimDate: eventDate, children });
+  await createClaimActivities(db).recordClaim(input, { seq: 1, type: 'claim_received' });
+  return input;
+}
+
+/** Starts a scholarship directly (as the claim would), for child 1 of the recorded claim. */
+export async function startScholarship(
+  env: TestWorkflowEnvironment,
+  db: Db,
+  taskQueue: string,
+  child: Child,
+  eventDate: string,
+  options?: ScholarshipInput['options'],
+): Promise<{ claim: ClaimInput; workflowId: string; handle: WorkflowHandle<typeof scholarshipWorkflow> }> {
+  const claim = await recordedClaim(db, [child], eventDate);
+  const workflowId = `${claim.claimNumber}-S1`;
+  const handle = await env.client.workflow.start<typeof scholarshipWorkflow>('scholarshipWorkflow', {
+    workflowId,
+    taskQueue,
+    args: [
+      {
+        claimNumber: claim.claimNumber,
+        childNumber: 1,
+        childPosition: 1,
+        dateOfBirth: child.dateOfBirth,
+        ...(child.schooling ? { schooling: child.schooling } : {}),
+        eventDate,
+        account: claim.bankAccount,
+        ...(options ? { options } : {}),
+      },
+    ],
+  });
+  return { claim, workflowId, handle };
+}
+
+/** Every run of a workflow, first to last, following continue-as-new. */
+export async function runHistories(client: Client, workflowId: string, firstRunId: string) {
+  const histories = [];
+  for (let runId: string | undefined = firstRunId; runId; ) {
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    histories.push({ workflowId, runId, history });
+    const last = history.events?.at(-1);
+    runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  return histories;
+}

@@ -1,0 +1,187 @@
+// The role matrix (README, "Security model"): every route, with every role, with no credentials, and with a valid
+// credential for the wrong object. Allowed requests carry an empty or invalid body where the route takes one, so
+// the walk changes nothing: an allowed role gets past authorisation to validation (400), a refused one does not.
+import type { Express } from 'express';
+import request from 'supertest';
+import { startApiHarness, waitForClaimStatus, type ApiHarness } from '../api/harness';
+import { createParticipant } from '../helpers/factories';
+
+type Who = 'officer' | 'supervisor' | 'auditor' | 'family' | 'none';
+const WHO: Who[] = ['officer', 'supervisor', 'auditor', 'family', 'none'];
+
+interface Row {
+  method: 'get' | 'post';
+  /** As the router declares it; `:claimNumber` is claim A's, `:date` a day with no reconciliation. */
+  path: string;
+  body?: object;
+  expect: Record<Who, number>;
+}
+
+const REFUSED = [401, 403];
+const isFamilyRoute = (r: Row) => r.path.includes(':claimNumber') && !REFUSED.includes(r.expect.family);
+const staffAllowed = (r: Row) =>
+  (['officer', 'supervisor', 'auditor'] as const).find((w) => !REFUSED.includes(r.expect[w]));
+const row = (
+  method: Row['method'],
+  path: string,
+  o: number,
+  s: number,
+  a: number,
+  f: number,
+  n: number,
+  body?: object,
+): Row => ({
+  method,
+  path,
+  ...(body ? { body } : {}),
+  expect: { officer: o, supervisor: s, auditor: a, family: f, none: n },
+});
+
+// prettier-ignore
+const MATRIX: Row[] = [
+  //  method  path                                       officer supervisor auditor family none
+  row('get',  '/healthz',                                    200, 200, 200, 200, 200),
+  row('get',  '/api/v1/healthz',                             200, 200, 200, 200, 200),
+  row('get',  '/api/v1/readyz',                              200, 200, 200, 200, 200),
+  row('get',  '/api/v1/openapi.json',                        200, 200, 200, 200, 200),
+  row('post', '/api/v1/claims',                              400, 403, 403, 401, 401, {}),
+  row('get',  '/api/v1/claims',                              200, 200, 200, 401, 401),
+  row('get',  '/api/v1/claims/:claimNumber',                 200, 200, 200, 401, 401),
+  row('post', '/api/v1/claims/:claimNumber/verification',    400, 400, 403, 401, 401, {}),
+  row('post', '/api/v1/claims/:claimNumber/decision',        400, 400, 403, 401, 401, {}),
+  row('post', '/api/v1/claims/:claimNumber/bank-account',    400, 400, 403, 400, 401, {}),
+  row('get',  '/api/v1/track/:claimNumber',                  401, 401, 401, 200, 401),
+  row('post', '/api/v1/benefits/quote',                      400, 400, 400, 401, 401, {}),
+  row('post', '/api/v1/codec/encode',                        400, 400, 403, 401, 401, {}),
+  row('post', '/api/v1/codec/decode',                        400, 400, 400, 401, 401, {}),
+  row('get',  '/api/v1/claims/:claimNumber/history',         403, 403, 200, 401, 401),
+  row('post', '/api/v1/claims/:claimNumber/replay',          403, 403, 400, 401, 401, { unknown: 1 }),
+  row('get',  '/api/v1/audit-log',                           403, 403, 200, 401, 401),
+  row('get',  '/api/v1/reconciliations',                     200, 200, 200, 401, 401),
+  row('get',  '/api/v1/reconciliations/:date',               404, 404, 404, 401, 401),
+];
+
+let h: ApiHarness;
+let claimA: { claimNumber: string; trackingCode: string };
+let claimB: { claimNumber: string; trackingCode: string };
+const UNKNOWN_CLAIM = 'JKM-20261124-ZZZZZZZZ';
+
+async function newClaim(): Promise<{ claimNumber: string; trackingCode: string }> {
+  const officer = h.token({ id: 'officer-intake', role: 'officer' });
+  const { nik } = await createParticipant(h.t.db);
+  const res = await request(h.app)
+    .post('/api/v1/claims')
+    .set('Authorization', `Bearer ${officer}`)
+    .send({
+      program: 'JKM',
+      participantNik: nik,
+      eventDate: '2026-11-01',
+      heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
+      bankAccount: { bankCode: 'BRI', accountNumber: '1234567890', accountName: 'Sri Wahyuni' },
+    })
+    .expect(201);
+  await waitForClaimStatus(h, res.body.claimNumber, 'waiting_for_documents', officer);
+  return res.body;
+}
+
+beforeAll(async () => {
+  h = await startApiHarness();
+  [claimA, claimB] = [await newClaim(), await newClaim()];
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+function credentials(who: Who | 'wrong-object', trackingCode = claimA.trackingCode): Record<string, string> {
+  switch (who) {
+    case 'officer':
+    case 'supervisor':
+    case 'auditor':
+      return { Authorization: `Bearer ${h.token({ id: `${who}-1`, role: who })}` };
+    case 'family':
+      return { 'X-Tracking-Code': trackingCode };
+    case 'wrong-object':
+      return { 'X-Tracking-Code': claimB.trackingCode };
+    case 'none':
+      return {};
+  }
+}
+
+function send(app: Express, r: Row, headers: Record<string, string>, claimNumber = claimA.claimNumber) {
+  const url = r.path.replace(':claimNumber', claimNumber).replace(':date', '2026-11-20');
+  const req = request(app)[r.method](url).set(headers);
+  return r.body ? req.send(r.body) : req;
+}
+
+/** Every (method, path) the app routes, read from Express's own router. */
+function routesOf(app: Express): string[] {
+  const found: string[] = [];
+  type Layer = {
+    route?: { path: string; methods: Record<string, boolean> };
+    handle?: { stack?: Layer[] };
+    rawPath?: unknown;
+    slash?: boolean;
+  };
+  const walk = (stack: Layer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        for (const m of Object.keys(layer.route.methods)) found.push(`${m} ${prefix}${layer.route.path}`);
+      } else if (layer.handle?.stack) {
+        walk(
+          layer.handle.stack,
+          layer.slash || typeof layer.rawPath !== 'string' ? prefix : prefix + layer.rawPath,
+        );
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
+  return [...new Set(found)].filter((r) => !r.startsWith('options '));
+}
+
+describe('the role matrix', () => {
+  it('has a row for every route the API serves', () => {
+    const rows = new Set(MATRIX.map((r) => `${r.method} ${r.path}`));
+    const missing = routesOf(h.app).filter((r) => !rows.has(r));
+    // A new route needs a row here and in README's role matrix.
+    expect(missing).toEqual([]);
+  });
+
+  it.each(MATRIX.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s answers each role, no credentials, and the wrong object as the matrix says',
+    async (_name, r) => {
+      const got: Record<string, number> = {};
+      for (const who of WHO) got[who] = (await send(h.app, r, credentials(who))).status;
+      got['wrong-object'] = (await send(h.app, r, credentials('wrong-object'))).status;
+      // Another claim's tracking code is a 404 on the family's routes, and no better than none on the others.
+      expect(got).toEqual({ ...r.expect, 'wrong-object': isFamilyRoute(r) ? 404 : r.expect.family });
+    },
+  );
+});
+
+describe('unknown and not-yours', () => {
+  const familyRows = MATRIX.filter(isFamilyRoute);
+  const staffRows = MATRIX.filter((r) => r.path.includes(':claimNumber') && staffAllowed(r));
+
+  it.each(familyRows.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s gives the family one and the same 404 for an unknown claim, a claim not theirs, and a wrong code',
+    async (_name, r) => {
+      const unknown = await send(h.app, r, credentials('family'), UNKNOWN_CLAIM);
+      const notYours = await send(h.app, r, credentials('wrong-object'));
+      const wrongCode = await send(h.app, r, credentials('family', 'WRONGCODE234'));
+      for (const res of [unknown, notYours, wrongCode]) {
+        expect(res.status).toBe(404);
+        expect(res.headers['content-type']).toBe(unknown.headers['content-type']);
+        expect(res.body).toEqual(unknown.body);
+      }
+    },
+  );
+
+  it.each(staffRows.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    '%s gives staff 404 for an unknown claim',
+    async (_name, r) => {
+      // Without a body: the claim is looked up before the body is read.
+      const res = await send(h.app, { ...r, body: undefined }, credentials(staffAllowed(r)!), UNKNOWN_CLAIM);
+      expect(res.status).toBe(404);
+    },
+  );
+});

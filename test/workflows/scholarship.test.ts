@@ -1,0 +1,126 @@
+// A scholarship from a child's second birthday to a bachelor's degree, on the time-skipping server: nineteen
+// school years pass in seconds, and every run's history replays against the current workflow code.
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { scholarshipPlan } from '../../rules';
+import { scholarshipWorkflowId, submitEnrollmentUpdate, type ScholarshipOutcome } from '../../workflows/definitions';
+import { testDataConverter } from '../helpers/codec';
+import { createTestDb, type TestDb } from '../helpers/db';
+import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { bundlePath } from '../helpers/paths';
+import {
+  approvedClaim,
+  bornYearsBefore,
+  proof,
+  runHistories,
+  serverToday,
+  skipTo,
+  waitForClaim,
+  waitForScholarship,
+  waitingForProof,
+  yearDecided,
+} from '../helpers/scholarship';
+import { timeSkippingEnv } from '../helpers/temporal';
+
+let env: TestWorkflowEnvironment;
+let t: TestDb;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  [env, t, gateway] = await Promise.all([timeSkippingEnv(), createTestDb(), startTestGateway()]);
+});
+
+afterAll(async () => {
+  await env?.teardown();
+  await gateway?.close();
+  await t?.drop();
+});
+
+describe('ScholarshipWorkflow over nineteen school years', () => {
+  it('defers a child aged 2 until TK, then pays 19 school years from TK to PT, 87,000,000 in all, and every run replays', async () => {
+    const taskQueue = `claims-${randomUUID()}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: { codePath: bundlePath },
+      dataConverter: testDataConverter,
+      activities: createActivities({ db: t.db, gateway: gateway.client }),
+    });
+    const today = await serverToday(env);
+    const dateOfBirth = bornYearsBefore(today, 2);
+
+    const { input, handle: claim, workflowId, outcome } = await worker.runUntil(async () => {
+      const { input, handle } = await approvedClaim(env, t.db, taskQueue, [{ name: 'Putri', dateOfBirth }]);
+      await waitForClaim(handle, 'paid');
+      const workflowId = scholarshipWorkflowId(input.claimNumber, 1);
+      const plan = scholarshipPlan({ dateOfBirth }, input.eventDate).plan;
+      expect(plan).toHaveLength(19);
+
+      // a. Deferred: the child is not at school; nothing opens before the first TK year.
+      console.log("DEBUG claim paid", Date.now());
+      const deferred = await waitForScholarship(env.client, workflowId, (s) => s.status === 'waiting_for_school_start');
+      expect(deferred).toMatchObject({ schoolYear: plan[0]!.schoolYear, expected: { level: 'TK', grade: 1 } });
+      expect(await t.db('scholarship_years').where({ workflow_id: workflowId })).toHaveLength(0);
+
+      for (const [i, row] of plan.entries()) {
+        console.log("DEBUG", i, row.schoolYear, Date.now());
+        await skipTo(env, `${row.schoolYear.slice(0, 4)}-07-01`);
+        await waitingForProof(env.client, workflowId, row.schoolYear);
+        const last = i === plan.length - 1;
+        const result = await env.client.workflow
+          .getHandle(workflowId)
+          .executeUpdate(submitEnrollmentUpdate, {
+            args: [proof(row.schoolYear, row.level, row.grade, { graduated: last })],
+          });
+        expect(result).toMatchObject({ payable: true, amount: row.amount });
+        await yearDecided(env.client, workflowId, row.schoolYear);
+      }
+      const outcome: ScholarshipOutcome = await env.client.workflow.getHandle(workflowId).result();
+      return { input, handle, workflowId, outcome };
+    });
+
+    expect(outcome.reason).toBe('graduated');
+    expect(outcome.totalPaid).toBe(87_000_000);
+    const plan = scholarshipPlan({ dateOfBirth }, input.eventDate).plan;
+    expect(outcome.years.map((y) => [y.schoolYear, y.outcome, y.level, y.grade, y.amount])).toEqual(
+      plan.map((p) => [p.schoolYear, 'paid', p.level, p.grade, p.amount]),
+    );
+
+    // The ledger: one row per school year, keyed <workflowId>:<schoolYear>, each paid once at the gateway.
+    const payouts = await t.db('payouts').where({ claim_number: input.claimNumber }).andWhereLike('component', 'scholarship:%').orderBy('id');
+    expect(payouts.map((p) => p.idempotency_key)).toEqual(plan.map((p) => `${workflowId}:${p.schoolYear}`));
+    expect(payouts.every((p) => p.status === 'paid')).toBe(true);
+    expect(payouts.reduce((sum, p) => sum + p.amount, 0)).toBe(87_000_000);
+    const transfers = gateway.controls.all().filter((d) => d.reference.startsWith(`${workflowId}:`));
+    expect(transfers).toHaveLength(19);
+    expect(transfers.every((d) => d.status === 'completed')).toBe(true);
+    const years = await t.db('scholarship_years').where({ workflow_id: workflowId }).orderBy('school_year');
+    expect(years.map((y) => [y.school_year, y.status, y.amount])).toEqual(plan.map((p) => [p.schoolYear, 'paid', p.amount]));
+    expect(years.every((y) => y.gateway_reference && y.idempotency_key === `${workflowId}:${y.school_year}`)).toBe(true);
+    const row = await t.db('scholarships').where({ workflow_id: workflowId }).first();
+    expect(row).toMatchObject({ status: 'ended', end_reason: 'graduated', total_paid: 87_000_000 });
+    const windows = await t.db('notifications').where({ claim_number: input.claimNumber, kind: 'scholarship_window' });
+    expect(windows).toHaveLength(19);
+
+    // One run per school year, each a few dozen events, and all of them (and the claim) replay.
+    const firstRunId = (await claim.fetchHistory()).events
+      ?.map((e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution)
+      .find((execution) => execution?.workflowId === workflowId)?.runId;
+    expect(firstRunId).toBeTruthy();
+    const runs = await runHistories(env.client, workflowId, firstRunId!);
+    expect(runs).toHaveLength(19);
+    for (const run of runs) expect(run.history.events!.length).toBeLessThan(60);
+    const replays = Worker.runReplayHistories(
+      { workflowBundle: { codePath: bundlePath }, dataConverter: testDataConverter },
+      [...runs, { workflowId: input.claimNumber, history: await claim.fetchHistory() }],
+    );
+    let replayed = 0;
+    for await (const replay of replays) {
+      expect(replay.error).toBeUndefined();
+      replayed += 1;
+    }
+    expect(replayed).toBe(20);
+  });
+});
