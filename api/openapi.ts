@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the schemas that validate requests: it cannot drift from them.
 import { z } from 'zod';
 import { quoteRequestSchema, quoteResponseSchema } from '../rules';
+import { auditLogQuery } from './audit-log';
 import { listReconciliationsQuery, reconciliationDateParam } from './routes/reconciliations';
 import {
   bankAccountBody,
@@ -202,6 +203,48 @@ export function buildOpenApi(): Record<string, unknown> {
           security: bearer,
           parameters: [{ name: 'date', in: 'path', required: true, schema: schema(reconciliationDateParam.shape.date) }],
           responses: { '200': anyJson(), ...staffErrors, '404': problem('No reconciliation for that day') },
+        },
+      },
+      '/claims/{claimNumber}/history': {
+        get: {
+          summary:
+            "The claim's Temporal histories (the claim and every run of its scholarships), each as " +
+            '`temporal workflow show --output json` prints it, with a sha256 hash chain over its events (auditor)',
+          security: bearer,
+          parameters: [claimNumber],
+          responses: {
+            '200': anyJson(),
+            ...staffErrors,
+            '404': problem('No workflow history for this claim'),
+          },
+        },
+      },
+      '/claims/{claimNumber}/replay': {
+        post: {
+          summary:
+            'Replay those histories against the current workflow code: deterministic or not per run (with the ' +
+            'first divergence), and the decision trail read back from them (auditor)',
+          security: bearer,
+          parameters: [claimNumber],
+          responses: {
+            '200': anyJson(),
+            ...staffErrors,
+            '404': problem('No workflow history for this claim'),
+          },
+        },
+      },
+      '/audit-log': {
+        get: {
+          summary:
+            'Every action through the API, refused ones included, newest first, with nextCursor (auditor)',
+          security: bearer,
+          parameters: Object.entries(auditLogQuery.shape).map(([name, s]) => ({
+            name,
+            in: 'query',
+            required: false,
+            schema: schema(s as z.ZodType),
+          })),
+          responses: { '200': anyJson('A page of audit entries'), ...staffErrors },
         },
       },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': anyJson() } } },

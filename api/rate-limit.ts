@@ -20,7 +20,7 @@ export const DEFAULT_TRACKING_LIMITS: TrackingLimits = {
   perClaim: 10,
 };
 
-/** The routes a family reaches with X-Tracking-Code; requests with a staff token skip the limits. */
+/** The routes a family reaches with X-Tracking-Code; staff requests (a token, no tracking code) are not counted. */
 export const FAMILY_ROUTES = ['/track/:claimNumber', '/claims/:claimNumber/bank-account'];
 
 export interface SecurityEvent {
@@ -89,7 +89,8 @@ export function createFamilyRateLimit(options: {
     windowMs: limits.windowMs,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    skip: (req) => req.get('authorization') !== undefined,
+    // Staff (a token, no tracking code) are not counted; a token sent beside a tracking code does not exempt it.
+    skip: (req) => req.get('authorization') !== undefined && req.get('x-tracking-code') === undefined,
   };
   return [
     rateLimit({

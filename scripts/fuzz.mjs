@@ -6,7 +6,8 @@
 // schemathesis comes from PyPI into a project-local venv (.venv-fuzz), installed on first use.
 //   FUZZ_MAX_EXAMPLES  test cases per operation and phase (default 25)
 //   FUZZ_SEED          the random seed (default fixed, so CI runs are reproducible; change it to explore)
-//   FUZZ_ROLE          the staff role of the token sent with every request (default officer)
+//   FUZZ_ROLES         one pass per staff role, its token on every request (default officer,auditor: the
+//                      auditor pass reaches the auditor-only routes, which answer officers 403)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,24 +28,32 @@ function ensureSchemathesis() {
   }
   const python = process.env.PYTHON ?? 'python3';
   if (!existsSync(join(venv, 'bin', 'pip'))) execFileSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
-  execFileSync(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', SCHEMATHESIS], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    join(venv, 'bin', 'pip'),
+    ['install', '--quiet', '--disable-pip-version-check', SCHEMATHESIS],
+    {
+      stdio: 'inherit',
+    },
+  );
 }
 
 function startStack() {
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'test/security/stack.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      STACK_LOG_LEVEL: process.env.STACK_LOG_LEVEL ?? 'warn',
-      // The fuzzer would trip the family limits within seconds; they have their own tests.
-      STACK_TRACKING_PER_ADDRESS: '1000000',
-      STACK_TRACKING_PER_CLAIM: '1000000',
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'test/security/stack.ts'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        STACK_LOG_LEVEL: process.env.STACK_LOG_LEVEL ?? 'warn',
+        // The fuzzer would trip the family limits within seconds; they have their own tests.
+        STACK_TRACKING_PER_ADDRESS: '1000000',
+        STACK_TRACKING_PER_CLAIM: '1000000',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   let out = '';
   const ready = new Promise((resolveReady, reject) => {
     child.stdout.on('data', (chunk) => {
@@ -52,9 +61,12 @@ function startStack() {
       const match = /STACK_READY (\{.*\})/.exec(out);
       if (match) resolveReady(JSON.parse(match[1]));
       // Server errors are what the fuzzer hunts: keep the stack's log visible.
-      for (const line of chunk.toString().split('\n')) if (/"level":(50|60)|ERROR/.test(line)) console.error(line);
+      for (const line of chunk.toString().split('\n'))
+        if (/"level":(50|60)|ERROR/.test(line)) console.error(line);
     });
-    child.once('exit', (code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${out}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the stack exited (${code}) before it was ready:\n${out}`)),
+    );
   });
   const stop = () =>
     new Promise((done) => {
@@ -70,14 +82,22 @@ async function seedClaims(api, tokenFor) {
   const call = async (method, path, token, body, headers = {}) => {
     const res = await fetch(`${api}${path}`, {
       method,
-      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+      headers: {
+        ...headers,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        'content-type': 'application/json',
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     return { status: res.status, body: await res.json() };
   };
   const until = async (claimNumber, status) => {
     for (let i = 0; i < 300; i++) {
-      if ((await call('GET', `/claims/${claimNumber}`, tokenFor('officer', 'fuzz-setup'))).body.status === status) return;
+      if (
+        (await call('GET', `/claims/${claimNumber}`, tokenFor('officer', 'fuzz-setup'))).body.status ===
+        status
+      )
+        return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`fuzz set-up: ${claimNumber} never reached ${status}`);
@@ -95,9 +115,19 @@ async function seedClaims(api, tokenFor) {
   const refused = (await intake('0001234567')).body; // the sandbox refuses accounts starting with 000
   await until(refused.claimNumber, 'waiting_for_documents');
   const checklist = Object.fromEntries(
-    ['participant_card', 'id_card_deceased', 'id_card_heirs', 'death_certificate', 'family_card', 'heir_statement', 'savings_book'].map((d) => [d, true]),
+    [
+      'participant_card',
+      'id_card_deceased',
+      'id_card_heirs',
+      'death_certificate',
+      'family_card',
+      'heir_statement',
+      'savings_book',
+    ].map((d) => [d, true]),
   );
-  await call('POST', `/claims/${refused.claimNumber}/verification`, tokenFor('officer', 'fuzz-verifier'), { checklist });
+  await call('POST', `/claims/${refused.claimNumber}/verification`, tokenFor('officer', 'fuzz-verifier'), {
+    checklist,
+  });
   await until(refused.claimNumber, 'waiting_for_decision');
   await call('POST', `/claims/${refused.claimNumber}/decision`, tokenFor('supervisor', 'fuzz-approver'), {
     decision: 'approve',
@@ -115,6 +145,9 @@ function writeConfig(dir, claims) {
   writeFileSync(
     file,
     [
+      // No crash cache in the work tree: every run starts from the seed.
+      '[cache]',
+      'enabled = false',
       '[dictionaries.claims]',
       `values = ${list(claims.map((c) => c.claimNumber))}`,
       '[dictionaries.codes]',
@@ -139,10 +172,8 @@ async function main() {
     const jwt = createRequire(import.meta.url)('jsonwebtoken');
     const tokenFor = (role, sub) =>
       jwt.sign({ role }, info.authSecret, { algorithm: 'HS256', subject: sub, expiresIn: '2h' });
-    const role = process.env.FUZZ_ROLE ?? 'officer';
-    const token = tokenFor(role, `fuzz-${role}`);
     const config = writeConfig(dir, await seedClaims(info.api, tokenFor));
-    const args = [
+    const pass = (role) => [
       '--config-file',
       config,
       'run',
@@ -164,14 +195,19 @@ async function main() {
       '--generation-database',
       'none',
       '--header',
-      `Authorization: Bearer ${token}`,
+      `Authorization: Bearer ${tokenFor(role, `fuzz-${role}`)}`,
       '--output-truncate',
       'true',
       '--no-color',
     ];
-    code = await new Promise((done) => {
-      spawn(schemathesis, args, { cwd: root, stdio: 'inherit' }).once('exit', (c) => done(c ?? 1));
-    });
+    code = 0;
+    for (const role of (process.env.FUZZ_ROLES ?? 'officer,auditor').split(',')) {
+      console.log(`\nfuzz: as ${role}`);
+      const exit = await new Promise((done) => {
+        spawn(schemathesis, pass(role), { cwd: root, stdio: 'inherit' }).once('exit', (c) => done(c ?? 1));
+      });
+      if (exit !== 0) code = exit;
+    }
   } finally {
     await stack.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,10 @@ export function checkFamilyAccess(req: Request, claim: Record<string, unknown> |
   const header = req.get('x-tracking-code');
   if (header === undefined) throw problems.unauthorized('The X-Tracking-Code header is required.');
   const code = parse(trackingCodeHeader, header, 'X-Tracking-Code');
-  const matches = verifyTrackingCode(code, (claim?.tracking_code_hash as string | undefined) ?? decoyTrackingCodeHash());
+  const matches = verifyTrackingCode(
+    code,
+    (claim?.tracking_code_hash as string | undefined) ?? decoyTrackingCodeHash(),
+  );
   if (!claim || !matches) throw problems.notFound();
 }
 

@@ -49,9 +49,17 @@ beforeAll(async () => {
   claimNumber = created.body.claimNumber;
   const url = `/api/v1/claims/${claimNumber}`;
   await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', officer1);
-  await request(h.app).post(`${url}/verification`).set(bearer(officer1)).send({ checklist: FULL_CHECKLIST }).expect(200);
+  await request(h.app)
+    .post(`${url}/verification`)
+    .set(bearer(officer1))
+    .send({ checklist: FULL_CHECKLIST })
+    .expect(200);
   await waitForClaimStatus(h, claimNumber, 'waiting_for_decision', officer1);
-  await request(h.app).post(`${url}/decision`).set(bearer(officer1)).send({ decision: 'approve', reason: 'mine' }).expect(403);
+  await request(h.app)
+    .post(`${url}/decision`)
+    .set(bearer(officer1))
+    .send({ decision: 'approve', reason: 'mine' })
+    .expect(403);
   await request(h.app)
     .post(`${url}/decision`)
     .set(bearer(officer2))
@@ -105,7 +113,9 @@ describe('GET /claims/{claimNumber}/history', () => {
   });
 
   it('answers 404 for a claim with no workflow, and 400 for a malformed claim number', async () => {
-    const missing = await request(h.app).get('/api/v1/claims/JKM-20261124-ZZZZZZZZ/history').set(bearer(auditor));
+    const missing = await request(h.app)
+      .get('/api/v1/claims/JKM-20261124-ZZZZZZZZ/history')
+      .set(bearer(auditor));
     expect(missing.status).toBe(404);
     const bad = await request(h.app).get('/api/v1/claims/nope/history').set(bearer(auditor));
     expect(bad.status).toBe(400);
@@ -131,9 +141,20 @@ describe('POST /claims/{claimNumber}/replay', () => {
     const trail = replay.decisionTrail;
     expect(trail.filed).toMatchObject({ by: 'officer-1' });
     expect(trail.verifications).toEqual([
-      expect.objectContaining({ by: 'officer-1', role: 'officer', checklist: FULL_CHECKLIST, complete: true, missing: [] }),
+      expect.objectContaining({
+        by: 'officer-1',
+        role: 'officer',
+        checklist: FULL_CHECKLIST,
+        complete: true,
+        missing: [],
+      }),
     ]);
-    expect(trail.decision).toMatchObject({ by: 'officer-2', role: 'officer', decision: 'approve', reason: 'Complete file' });
+    expect(trail.decision).toMatchObject({
+      by: 'officer-2',
+      role: 'officer',
+      decision: 'approve',
+      reason: 'Complete file',
+    });
     expect(Date.parse(trail.verifications[0]!.at)).toBeLessThanOrEqual(Date.parse(trail.decision!.at));
     expect(trail.bankAccountChanges).toEqual([
       expect.objectContaining({ by: 'family', revision: 1, bankCode: 'BNI', accountNumber: '******4567' }),
@@ -144,7 +165,11 @@ describe('POST /claims/{claimNumber}/replay', () => {
   it('gives the regulation, its inputs and every component with its amount, as assessed', async () => {
     const trail = replay.decisionTrail;
     const stored = await h.t.db('assessments').where({ claim_number: claimNumber }).first();
-    expect(trail.assessment).toMatchObject({ regulation: 'PP82-2019', total: 42_000_000, inputs: stored.inputs });
+    expect(trail.assessment).toMatchObject({
+      regulation: 'PP82-2019',
+      total: 42_000_000,
+      inputs: stored.inputs,
+    });
     expect(trail.assessment!.components).toEqual(stored.components);
     expect(trail.assessment!.components.map((c) => [c.code, c.amount])).toEqual([
       ['lump_sum', 20_000_000],
@@ -170,7 +195,11 @@ describe('POST /claims/{claimNumber}/replay', () => {
         }),
       );
     }
-    expect(trail.payouts[0]).toMatchObject({ status: 'refused', accountRevision: 0, failureCode: 'ACCOUNT_REFUSED' });
+    expect(trail.payouts[0]).toMatchObject({
+      status: 'refused',
+      accountRevision: 0,
+      failureCode: 'ACCOUNT_REFUSED',
+    });
     expect(trail.notifications.map((n) => n.kind)).toContain('decision_notified');
     expect(trail.patches).toContain('decision-notified');
   });
@@ -185,23 +214,31 @@ describe('permissions', () => {
   it.each([
     ['GET', 'history'],
     ['POST', 'replay'],
-  ])('%s /claims/{claimNumber}/%s: 403 for officers and supervisors, 401 without a token', async (method, what) => {
-    const url = `/api/v1/claims/${claimNumber}/${what}`;
-    const send = (token?: string) => {
-      const req = method === 'GET' ? request(h.app).get(url) : request(h.app).post(url);
-      return token ? req.set(bearer(token)) : req;
-    };
-    expect((await send(officer1)).status).toBe(403);
-    expect((await send(supervisor)).status).toBe(403);
-    expect((await send()).status).toBe(401);
-  });
+  ])(
+    '%s /claims/{claimNumber}/%s: 403 for officers and supervisors, 401 without a token',
+    async (method, what) => {
+      const url = `/api/v1/claims/${claimNumber}/${what}`;
+      const send = (token?: string) => {
+        const req = method === 'GET' ? request(h.app).get(url) : request(h.app).post(url);
+        return token ? req.set(bearer(token)) : req;
+      };
+      expect((await send(officer1)).status).toBe(403);
+      expect((await send(supervisor)).status).toBe(403);
+      expect((await send()).status).toBe(401);
+    },
+  );
 });
 
 describe('npm run replay', () => {
   const replayCli = (args: string[]) =>
     run(process.execPath, ['--import', 'tsx', join(root, 'bin', 'replay.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, TEMPORAL_ADDRESS: h.env.address, TEMPORAL_NAMESPACE: 'default', PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_SPEC },
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: h.env.address,
+        TEMPORAL_NAMESPACE: 'default',
+        PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_SPEC,
+      },
     }).then(
       (out) => ({ code: 0, stdout: out.stdout }),
       (err: { code: number; stdout: string }) => ({ code: err.code, stdout: err.stdout }),

@@ -30,7 +30,11 @@ describe('the hash chain', () => {
 
   it('verifies on an untouched history', () => {
     const evs = events();
-    expect(verifyHashChain(evs, hashChain(evs))).toEqual({ valid: true, head: hashChain(evs).head, events: evs.length });
+    expect(verifyHashChain(evs, hashChain(evs))).toEqual({
+      valid: true,
+      head: hashChain(evs).head,
+      events: evs.length,
+    });
   });
 
   it('fails at the first altered event when one field of one event changes', () => {
@@ -54,7 +58,11 @@ describe('the hash chain', () => {
     const [first] = events();
     const reverse = (v: unknown): unknown =>
       v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)]))
+        ? Object.fromEntries(
+            Object.entries(v)
+              .reverse()
+              .map(([k, x]) => [k, reverse(x)]),
+          )
         : v;
     const reordered = reverse(first) as JsonEvent;
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(first));

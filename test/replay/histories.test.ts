@@ -63,13 +63,18 @@ describe('the negative control', () => {
 
   it('fails to replay with a DeterminismViolationError', async () => {
     const history = JSON.parse(readFileSync(altered, 'utf8')) as unknown;
-    const replay = replayOrThrow({ workflowBundle, dataConverter: testDataConverter }, { workflowId: 'altered', history });
+    const replay = replayOrThrow(
+      { workflowBundle, dataConverter: testDataConverter },
+      { workflowId: 'altered', history },
+    );
     await expect(replay).rejects.toBeInstanceOf(DeterminismViolationError);
   });
 
   it('is reported as not deterministic, with the first divergence named', async () => {
     const replayer = new Replayer({ workflowBundle, dataConverter: testDataConverter });
-    const [result] = await replayer.replay([{ workflowId: 'altered', history: JSON.parse(readFileSync(altered, 'utf8')) }]);
+    const [result] = await replayer.replay([
+      { workflowId: 'altered', history: JSON.parse(readFileSync(altered, 'utf8')) },
+    ]);
     expect(result).toMatchObject({ deterministic: false, error: { name: 'DeterminismViolationError' } });
     expect(result?.divergence).toMatch(/checkMembershipV2.*checkMembership/);
   });

@@ -29,7 +29,9 @@ function calls(history: History) {
 
 /** The activities the run scheduled, in order, with the family notifications named by kind. */
 function steps(run: Awaited<ReturnType<typeof calls>>): string[] {
-  return run.activities.map((a) => (a.type === 'notifyFamily' ? `notifyFamily:${String(a.input[1])}` : a.type));
+  return run.activities.map((a) =>
+    a.type === 'notifyFamily' ? `notifyFamily:${String(a.input[1])}` : a.type,
+  );
 }
 
 describe('patched("decision-notified")', () => {
@@ -40,7 +42,10 @@ describe('patched("decision-notified")', () => {
     expect(steps(before)).not.toContain('notifyFamily:decision_notified');
     expect(steps(before)).toContain('payout');
 
-    const replayer = new Replayer({ workflowBundle: { codePath: bundlePath }, dataConverter: testDataConverter });
+    const replayer = new Replayer({
+      workflowBundle: { codePath: bundlePath },
+      dataConverter: testDataConverter,
+    });
     const [result] = await replayer.replay([{ workflowId: 'legacy-happy-path', history: JSON.parse(json) }]);
     expect(result).toMatchObject({ deterministic: true });
   });
@@ -87,7 +92,9 @@ describe('patched("decision-notified")', () => {
         });
         await waitFor('waiting_for_decision');
         await handle.executeUpdate(decideUpdate, {
-          args: [{ actor: { kind: 'staff', id: 'officer-2', role: 'officer' }, decision: 'approve', reason: 'ok' }],
+          args: [
+            { actor: { kind: 'staff', id: 'officer-2', role: 'officer' }, decision: 'approve', reason: 'ok' },
+          ],
         });
         await handle.result();
         return handle.fetchHistory();
@@ -96,14 +103,21 @@ describe('patched("decision-notified")', () => {
       const run = await calls(history);
       expect(run.patches).toContain(PATCH);
       const order = steps(run);
-      expect(order.indexOf('notifyFamily:decision_notified')).toBeGreaterThan(order.indexOf('recordDecision'));
+      expect(order.indexOf('notifyFamily:decision_notified')).toBeGreaterThan(
+        order.indexOf('recordDecision'),
+      );
       expect(order.indexOf('notifyFamily:decision_notified')).toBeLessThan(order.indexOf('payout'));
-      const notice = await t.db('notifications').where({ claim_number: input.claimNumber, kind: 'decision_notified' });
+      const notice = await t
+        .db('notifications')
+        .where({ claim_number: input.claimNumber, kind: 'decision_notified' });
       expect(notice).toHaveLength(1);
       expect(notice[0].message).toContain('approved');
 
       // And the new history replays too.
-      const replayer = new Replayer({ workflowBundle: { codePath: bundlePath }, dataConverter: testDataConverter });
+      const replayer = new Replayer({
+        workflowBundle: { codePath: bundlePath },
+        dataConverter: testDataConverter,
+      });
       const [result] = await replayer.replay([{ workflowId: input.claimNumber, history }]);
       expect(result?.deterministic).toBe(true);
     });

@@ -99,6 +99,17 @@ describe('per claim number', () => {
     expect((await track(l, other.claimNumber, WRONG)).status).toBe(404);
   });
 
+  it('still counts a guess that carries a staff-looking Authorization header beside the code', async () => {
+    const other = await seedClaim(l.t);
+    const guess = () =>
+      track(l, other.claimNumber, WRONG).set(
+        'Authorization',
+        `Bearer ${l.token({ id: 'x', role: 'officer' })}`,
+      );
+    expect([(await guess()).status, (await guess()).status, (await guess()).status]).toEqual([404, 404, 404]);
+    expect((await guess()).status).toBe(429);
+  });
+
   it('counts an unknown claim number like a wrong code, and answers it the same way', async () => {
     const unknown = 'JKM-20261124-ZZZZZZZZ';
     const answers = [];

@@ -59,9 +59,13 @@ async function start(taskQueue: string, input: ClaimInput): Promise<WorkflowHand
   });
 }
 
+/** Waits until the workflow and its PostgreSQL projection both show the status (the step is fully recorded). */
 async function waitForStatus(handle: WorkflowHandle, status: ClaimStatus): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    if ((await handle.query(claimStateQuery)).status === status) return;
+    if ((await handle.query(claimStateQuery)).status === status) {
+      const row = await t.db('claims').where({ claim_number: handle.workflowId }).first('status');
+      if (row?.status === status) return;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`claim never reached ${status}`);

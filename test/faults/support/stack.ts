@@ -16,7 +16,7 @@ import { createDb, ensureDatabase, type Db } from '../../../db/config';
 import { createSandboxGateway, type SandboxControls } from '../../../gateway/sandbox';
 import { TEST_PAYLOAD_KEYS_SPEC, testDataConverter } from '../../helpers/codec';
 import { root } from '../../helpers/paths';
-import { freePort, sleep } from './ports';
+import { freePort } from './ports';
 import { startPrivatePostgres, type PrivatePostgres } from './postgres';
 import { startTemporalServer, type TemporalServer } from './temporal-server';
 
@@ -51,14 +51,15 @@ export interface FaultStack {
   apiLog: string[];
   config: Config;
   workers: WorkerProcess[];
-  startWorker(options?: { plan?: string }): Promise<WorkerProcess>;
+  startWorker(options?: { plan?: string; transferDelayMs?: number }): Promise<WorkerProcess>;
   close(): Promise<void>;
 }
 
 function spawnWorker(config: Config, env: Record<string, string>): Promise<WorkerProcess> {
+  // node itself with tsx's loader (not the tsx CLI, which runs the script in a second process): kill -9 hits the worker.
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'worker-main.ts')],
+    ['--import', 'tsx', join(__dirname, 'worker-main.ts')],
     {
       cwd: root,
       env: {
@@ -100,8 +101,10 @@ function spawnWorker(config: Config, env: Record<string, string>): Promise<Worke
           () => reject(new Error(`worker never printed ${pattern}:\n${out.slice(-4000)}`)),
           timeoutMs,
         );
-        const onExit = () => reject(new Error(`worker exited before printing ${pattern}:\n${out.slice(-4000)}`));
-        void exited.then(onExit);
+        void exited.then(() => {
+          clearTimeout(timer);
+          reject(new Error(`worker exited before printing ${pattern}:\n${out.slice(-4000)}`));
+        });
         waiters.push({
           pattern,
           resolve: (line) => {
@@ -117,8 +120,9 @@ function spawnWorker(config: Config, env: Record<string, string>): Promise<Worke
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await Promise.race([exited, sleep(15_000)]);
-      if (child.exitCode === null && child.signalCode === null) await worker.kill9();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
     },
     alive: () => child.exitCode === null && child.signalCode === null,
     output: () => out,
@@ -175,9 +179,10 @@ export async function startStack(options: StackOptions = {}): Promise<FaultStack
     apiLog,
     config,
     workers,
-    async startWorker({ plan } = {}) {
+    async startWorker({ plan, transferDelayMs } = {}) {
       const worker = await spawnWorker(config, {
         ...(plan ? { FAULT_PLAN: plan } : {}),
+        ...(transferDelayMs ? { FAULT_TRANSFER_DELAY_MS: String(transferDelayMs) } : {}),
         FAULT_GATEWAY_TIMEOUT_MS: String(options.gatewayTimeoutMs ?? 10_000),
       });
       workers.push(worker);

@@ -5,6 +5,7 @@
 //   before_commit    the gateway made the transfer; the ledger row is still pending.
 //   after_commit     the ledger row says paid; Temporal has not heard the activity finish.
 // FAULT_GATEWAY_TIMEOUT_MS shortens the gateway client's timeout (10 s in production) to keep the suite quick.
+// FAULT_TRANSFER_DELAY_MS holds each transfer's answer that long after the money moved: a slow bank.
 import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { createClaimsWorker } from '../../../bin/lib/worker';
 import { loadConfig } from '../../../config';
@@ -36,12 +37,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const timeoutMs = Number(process.env.FAULT_GATEWAY_TIMEOUT_MS ?? 10_000);
   const real = createHttpGateway({ baseUrl: config.GATEWAY_URL, timeoutMs });
+  const delayMs = Number(process.env.FAULT_TRANSFER_DELAY_MS ?? 0);
   const gateway: PaymentGateway = {
     ...real,
     async disburse(req) {
       if (stopsHere('before_transfer', req.reference)) return never();
       const disbursement = await real.disburse(req);
       if (stopsHere('before_commit', req.reference)) return never();
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       return disbursement;
     },
   };
