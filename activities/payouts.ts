@@ -93,7 +93,7 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
         await db('payouts').where({ idempotency_key: idempotencyKey }).update({
           status: 'paid',
           gateway_reference: disbursement.id,
-          // The gateway's settlement time, so the ledger and the statement put the payout on the same day.
+          // The gateway's settlement time: the ledger and the statement put it on the same day.
           paid_at: disbursement.completedAt ?? db.fn.now(),
           updated_at: db.fn.now(),
         });

@@ -53,7 +53,11 @@ export function reconcile(ledger: readonly LedgerEntry[], statement: Statement):
     transfers.delete(entry.transferKey);
     items.push({
       transferKey: entry.transferKey,
-      outcome: !transfer ? 'missing_at_gateway' : transfer.amount === entry.amount ? 'matched' : 'amount_mismatch',
+      outcome: !transfer
+        ? 'missing_at_gateway'
+        : transfer.amount === entry.amount
+          ? 'matched'
+          : 'amount_mismatch',
       claimNumber: entry.claimNumber,
       component: entry.component,
       ledgerAmount: entry.amount,
@@ -84,7 +88,9 @@ export function reconcile(ledger: readonly LedgerEntry[], statement: Statement):
 }
 
 function taskMessage(item: ReconciliationItem, date: string): string {
-  const what = item.claimNumber ? `claim ${item.claimNumber} (${item.component ?? 'unknown component'})` : 'a transfer';
+  const what = item.claimNumber
+    ? `claim ${item.claimNumber} (${item.component ?? 'unknown component'})`
+    : 'a transfer';
   switch (item.outcome) {
     case 'missing_at_gateway':
       return `Reconciliation ${date}: the ledger paid ${what} Rp ${item.ledgerAmount}, but the gateway has no completed transfer ${item.transferKey}.`;

@@ -186,7 +186,8 @@ export function buildOpenApi(): Record<string, unknown> {
       }),
       '/reconciliations': {
         get: {
-          summary: "Daily reconciliations of the payout ledger with the gateway's statement, newest first (staff)",
+          summary:
+            "Daily reconciliations of the payout ledger with the gateway's statement, newest first (staff)",
           security: bearer,
           parameters: Object.entries(listReconciliationsQuery.shape).map(([name, s]) => ({
             name,
@@ -199,9 +200,11 @@ export function buildOpenApi(): Record<string, unknown> {
       },
       '/reconciliations/{date}': {
         get: {
-          summary: 'One day: every item (matched, missing at the gateway, unknown to the ledger, amount mismatch) and the tasks opened (staff)',
+          summary: 'One day of reconciliation: every item and the supervisor tasks it opened (staff)',
           security: bearer,
-          parameters: [{ name: 'date', in: 'path', required: true, schema: schema(reconciliationDateParam.shape.date) }],
+          parameters: [
+            { name: 'date', in: 'path', required: true, schema: schema(reconciliationDateParam.shape.date) },
+          ],
           responses: { '200': anyJson(), ...staffErrors, '404': problem('No reconciliation for that day') },
         },
       },

@@ -1,6 +1,6 @@
 // Which dependency an error says is unreachable: PostgreSQL (pg, knex's pool) or Temporal (gRPC). The problem
 // handler answers those with 503 and Retry-After, never 500: the request may succeed once the dependency is back.
-import { isGrpcServiceError } from '@temporalio/client';
+import { isGrpcServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 
 export type Dependency = 'postgres' | 'temporal';
 
@@ -27,7 +27,11 @@ const POSTGRES_MESSAGES = [
 ];
 // gRPC: UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED.
 const GRPC_UNAVAILABLE = new Set([14, 4, 8]);
-const TEMPORAL_ERRORS = new Set(['ServiceError', 'WorkflowUpdateRPCTimeoutOrCancelledError', 'TransportError']);
+const TEMPORAL_ERRORS = new Set([
+  'ServiceError',
+  'WorkflowUpdateRPCTimeoutOrCancelledError',
+  'TransportError',
+]);
 
 function property(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
@@ -50,6 +54,8 @@ function* chain(err: unknown, depth = 0): Generator<unknown> {
 export function unreachableDependency(err: unknown): Dependency | undefined {
   const errors = [...chain(err)];
   if (errors.some((e) => isGrpcServiceError(e) && GRPC_UNAVAILABLE.has(e.code ?? -1))) return 'temporal';
+  // The update's call timed out or was cut off: it may or may not have been taken, and sending it again is safe.
+  if (errors.some((e) => e instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) return 'temporal';
   const temporalWrapper = errors.some((e) => TEMPORAL_ERRORS.has(String(property(e, 'name'))));
   for (const e of errors) {
     const code = property(e, 'code');
@@ -57,7 +63,8 @@ export function unreachableDependency(err: unknown): Dependency | undefined {
     const name = String(property(e, 'name') ?? '');
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return temporalWrapper ? 'temporal' : 'postgres';
     if (typeof code === 'string' && POSTGRES_CODES.test(code)) return 'postgres';
-    if (name === 'KnexTimeoutError' || POSTGRES_MESSAGES.some((m) => message.startsWith(m))) return 'postgres';
+    if (name === 'KnexTimeoutError' || POSTGRES_MESSAGES.some((m) => message.startsWith(m)))
+      return 'postgres';
   }
   return undefined;
 }

@@ -157,29 +157,28 @@ async function main(): Promise<number> {
       for (const failure of failures) console.log(line(failure));
       totals.failures = failures.length;
     } else {
+      // Every target's histories first, then one replay worker for all of them.
+      const inputs: ReplayInput[] = [];
       for (const target of positionals) {
-        let inputs: ReplayInput[];
         if (CLAIM_NUMBER.test(target)) {
           const runs = await fetchClaimHistories(client!, target);
           if (!runs) {
             console.log(`FAIL  ${target}: no workflow history for this claim`);
             totals.failures += 1;
-            continue;
           }
-          inputs = runs.map((r) => ({ ...r }));
+          inputs.push(...(runs ?? []));
         } else {
           const file = fromFile(target);
           for (const failure of file.chainFailures) console.log(`FAIL  ${failure}`);
           totals.failures += file.chainFailures.length;
-          inputs = file.inputs;
+          inputs.push(...file.inputs);
         }
-        console.log(`${target}:`);
-        for await (const result of replayer.replayEach(inputs)) {
-          totals.histories += 1;
-          totals.events += result.events;
-          if (!result.deterministic) totals.failures += 1;
-          console.log(line(result));
-        }
+      }
+      for await (const result of replayer.replayEach(inputs)) {
+        totals.histories += 1;
+        totals.events += result.events;
+        if (!result.deterministic) totals.failures += 1;
+        console.log(line(result));
       }
     }
 

@@ -12,22 +12,51 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createDb, dropDatabase, ensureDatabase, type Db } from '../db/config';
-import { historyToJson, historyToJsonObject } from '../replay/proto-json';
-import { jakartaDate } from '../rules';
+import { fetchWorkflowRuns, type RunHistory } from '../replay/fetch';
+import { historyToJson, historyToJsonObject, type History } from '../replay/proto-json';
+import { jakartaDate, scholarshipPlan } from '../rules';
 import type { claimWorkflow } from '../workflows/claim';
 import {
   claimStateQuery,
   decideUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
+  reportLifeEventUpdate,
+  scholarshipWorkflowId,
+  submitEnrollmentUpdate,
   type Actor,
+  type Child,
   type ClaimInput,
   type ClaimStatus,
+  type LifeEventKind,
+  type LifeEventRequest,
+  type SchoolLevel,
 } from '../workflows/definitions';
 import { testDataConverter } from '../test/helpers/codec';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../test/helpers/factories';
 import { startTestGateway, type TestGateway } from '../test/helpers/gateway';
 import { databaseUrl, root, temporalBinaries } from '../test/helpers/paths';
+import {
+  approvedClaim,
+  bornYearsBefore,
+  proof,
+  skipTo,
+  waitingForProof,
+  yearDecided,
+} from '../test/helpers/scholarship';
+
+interface PlanRow {
+  schoolYear: string;
+  level: SchoolLevel;
+  grade: number;
+}
+
+/** Scholarship workflows the claim started as its children. */
+function childWorkflowIds(history: History): string[] {
+  return (history.events ?? [])
+    .map((e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId)
+    .filter((id): id is string => typeof id === 'string' && id.length > 0);
+}
 
 export const HISTORIES_DIR = join(root, 'test', 'replay', 'histories');
 export const ALTERED_DIR = join(HISTORIES_DIR, 'altered');
@@ -180,6 +209,95 @@ const SCENARIOS: Record<string, (ctx: Context) => Promise<Handle>> = {
   },
 };
 
+const childOf = (dateOfBirth: string, schooling?: Child['schooling']): Child => ({
+  name: 'Putri',
+  dateOfBirth,
+  ...(schooling ? { schooling } : {}),
+});
+
+/** The first `count` years of the plan: the window opens, the family sends proof, the year is paid. */
+async function payYears(ctx: Context, workflowId: string, plan: PlanRow[], count = plan.length, graduate = false) {
+  for (const [i, row] of plan.slice(0, count).entries()) {
+    await skipTo(ctx.env, `${row.schoolYear.slice(0, 4)}-07-01`);
+    await waitingForProof(ctx.env.client, workflowId, row.schoolYear);
+    await ctx.env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, {
+      args: [proof(row.schoolYear, row.level, row.grade, { graduated: graduate && i === plan.length - 1 })],
+    });
+    await yearDecided(ctx.env.client, workflowId, row.schoolYear);
+  }
+}
+
+/** Lets the year's enrolment window pass without proof: the year lapses. */
+async function lapseYear(ctx: Context, workflowId: string, row: PlanRow) {
+  await skipTo(ctx.env, `${row.schoolYear.slice(0, 4)}-07-01`);
+  await waitingForProof(ctx.env.client, workflowId, row.schoolYear);
+  await skipTo(ctx.env, `${Number(row.schoolYear.slice(0, 4)) + 1}-01-02`);
+  await yearDecided(ctx.env.client, workflowId, row.schoolYear);
+}
+
+async function lifeEvent(ctx: Context, workflowId: string, kind: LifeEventKind, work?: LifeEventRequest['work']) {
+  await ctx.env.client.workflow.getHandle(workflowId).executeUpdate(reportLifeEventUpdate, {
+    args: [{ actor: officer1, kind, date: await ctx.today(), ...(work ? { work } : {}) }],
+  });
+}
+
+async function approvedWithChildren(ctx: Context, children: Child[]) {
+  const { input, handle } = await approvedClaim(ctx.env, ctx.db, ctx.taskQueue, children);
+  await waitForStatus(handle, 'paid');
+  const plans = children.map((c) => scholarshipPlan(c, input.eventDate).plan as PlanRow[]);
+  return { input, handle, plans, id: (n: number) => scholarshipWorkflowId(input.claimNumber, n) };
+}
+
+/**
+ * Scholarships (one ScholarshipWorkflow per child, one run per school year) to their end. Each is written as a
+ * folder: the claim's history and every run of every scholarship.
+ */
+const SCHOLARSHIP_SCENARIOS: Record<string, (ctx: Context) => Promise<Handle>> = {
+  // A child aged 2: deferred until TK, then 19 school years to a bachelor's degree ("graduated").
+  'scholarship-full': async (ctx) => {
+    const c = await approvedWithChildren(ctx, [childOf(bornYearsBefore(await ctx.today(), 2))]);
+    await payYears(ctx, c.id(1), c.plans[0]!, c.plans[0]!.length, true);
+    return c.handle;
+  },
+  // A year paid, then two lapsed in a row: "no_longer_enrolled".
+  'scholarship-lapses': async (ctx) => {
+    const child = childOf(bornYearsBefore(await ctx.today(), 9), { level: 'SD', grade: 3 });
+    const c = await approvedWithChildren(ctx, [child]);
+    const plan = c.plans[0]!;
+    await payYears(ctx, c.id(1), plan, 1);
+    await lapseYear(ctx, c.id(1), plan[1]!);
+    await lapseYear(ctx, c.id(1), plan[2]!);
+    return c.handle;
+  },
+  // Two children, a year paid each; then one marries and the other starts wage work for good.
+  'scholarship-married-working': async (ctx) => {
+    const today = await ctx.today();
+    const c = await approvedWithChildren(ctx, [
+      childOf(bornYearsBefore(today, 17), { level: 'SMA', grade: 11 }),
+      childOf(bornYearsBefore(today, 16), { level: 'SMA', grade: 10 }),
+    ]);
+    await payYears(ctx, c.id(1), c.plans[0]!, 1);
+    await payYears(ctx, c.id(2), c.plans[1]!, 1);
+    await lifeEvent(ctx, c.id(1), 'married');
+    await lifeEvent(ctx, c.id(2), 'working', { type: 'wage', consecutiveMonths: 12 });
+    return c.handle;
+  },
+  // A year paid, then the child dies.
+  'scholarship-died': async (ctx) => {
+    const c = await approvedWithChildren(ctx, [childOf(bornYearsBefore(await ctx.today(), 12), { level: 'SMP', grade: 7 })]);
+    await payYears(ctx, c.id(1), c.plans[0]!, 1);
+    await lifeEvent(ctx, c.id(1), 'died');
+    return c.handle;
+  },
+  // A student close to the age limit: the years before it are paid, then "age_limit".
+  'scholarship-age-limit': async (ctx) => {
+    const child = childOf(bornYearsBefore(await ctx.today(), 21), { level: 'PT', grade: 1 });
+    const c = await approvedWithChildren(ctx, [child]);
+    await payYears(ctx, c.id(1), c.plans[0]!);
+    return c.handle;
+  },
+};
+
 /** The negative control: the happy path with checkMembership's scheduled event renamed. */
 export function alterHappyPath(json: string): string {
   const history = JSON.parse(json) as { events: Record<string, { activityType?: { name: string } }>[] };
@@ -202,7 +320,8 @@ async function main(): Promise<void> {
   const dataConverter = values.plain ? undefined : testDataConverter;
   const out = resolve(values.out ?? HISTORIES_DIR);
   const only = values.only?.split(',').filter(Boolean);
-  const names = Object.keys(SCENARIOS).filter((n) => !only || only.includes(n));
+  const scenarios = { ...SCENARIOS, ...SCHOLARSHIP_SCENARIOS };
+  const names = Object.keys(scenarios).filter((n) => !only || only.includes(n));
   Runtime.install({
     logger: new DefaultLogger('ERROR'),
     telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
@@ -251,12 +370,33 @@ async function main(): Promise<void> {
             args: [input],
           }),
       };
-      const history = await worker.runUntil(async () => {
-        const handle = await SCENARIOS[name]!(ctx);
+      const { history, children } = await worker.runUntil(async () => {
+        const handle = await scenarios[name]!(ctx);
         await waitClosed(handle);
-        return handle.fetchHistory();
+        const history = await handle.fetchHistory();
+        const children: RunHistory[] = [];
+        for (const id of childWorkflowIds(history)) {
+          await waitClosed(e.client.workflow.getHandle(id) as Handle);
+          children.push(...((await fetchWorkflowRuns(e.client, id)) ?? []));
+        }
+        return { history, children };
       });
       const json = historyToJson(history);
+      if (children.length > 0) {
+        const folder = join(out, name);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, 'claim.json'), `${json}\n`);
+        const runNumber = new Map<string, number>();
+        for (const run of children) {
+          const n = (runNumber.get(run.workflowId) ?? 0) + 1;
+          runNumber.set(run.workflowId, n);
+          const child = /-S(\d+)$/.exec(run.workflowId)?.[1] ?? 'x';
+          writeFileSync(join(folder, `S${child}-run-${String(n).padStart(2, '0')}.json`), `${historyToJson(run.history)}\n`);
+        }
+        const events = children.reduce((sum, r) => sum + (r.history.events?.length ?? 0), 0);
+        console.log(`${relative(process.cwd(), folder)}/: the claim and ${children.length} scholarship runs (${events} events)`);
+        continue;
+      }
       const file = join(out, `${name}.json`);
       writeFileSync(file, `${json}\n`);
       console.log(`${relative(process.cwd(), file)}: ${historyToJsonObject(history).events.length} events`);

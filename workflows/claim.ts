@@ -354,7 +354,12 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   let compensation = 0;
   if (patched(LATE_COMPENSATION_PATCH)) {
     const paidDate = jakartaDate(Date.now());
-    const late = lateCompensation({ program: input.program, benefit: benefit.total, completeFileDate, paidDate });
+    const late = lateCompensation({
+      program: input.program,
+      benefit: benefit.total,
+      completeFileDate,
+      paidDate,
+    });
     if (late.amount > 0) {
       pendingComponents.push(LATE_COMPENSATION);
       await records.recordStep(

@@ -338,7 +338,8 @@ export interface ReconciliationInput {
   date?: string;
 }
 
-export type ReconciliationOutcome = 'matched' | 'missing_at_gateway' | 'unknown_to_ledger' | 'amount_mismatch';
+export type ReconciliationOutcome =
+  'matched' | 'missing_at_gateway' | 'unknown_to_ledger' | 'amount_mismatch';
 
 export interface ReconciliationSummary {
   date: string;

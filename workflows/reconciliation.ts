@@ -1,7 +1,12 @@
 // ReconciliationWorkflow: one Jakarta day of the payout ledger against the gateway's statement. A Temporal
 // Schedule starts it every night for the day before; an operator may start it for any day.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { ApplicationFailure, type ActivityOptions, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  type ActivityOptions,
+  proxyActivities,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { z } from 'zod';
 import type { Activities } from '../activities';
 import { jakartaDate } from '../rules';
@@ -11,12 +16,19 @@ import { isoDate } from './input';
 // Reading a day's statement and ledger and writing the report: retried until the gateway and PostgreSQL answer.
 const reconciling: ActivityOptions = {
   startToCloseTimeout: '5m',
-  retry: { initialInterval: '10s', maximumInterval: '10m', nonRetryableErrorTypes: [FailureType.InvalidInput] },
+  retry: {
+    initialInterval: '10s',
+    maximumInterval: '10m',
+    nonRetryableErrorTypes: [FailureType.InvalidInput],
+  },
 };
 
 const { reconcileDay } = proxyActivities<Activities>(reconciling);
 
-const scheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
+const scheduledStartTime = defineSearchAttributeKey(
+  'TemporalScheduledStartTime',
+  SearchAttributeType.DATETIME,
+);
 
 const reconciliationInputSchema = z.strictObject({ date: isoDate.optional() });
 

@@ -84,7 +84,12 @@ export function createReconciliationsRouter(deps: { db: Db; authSecret: string }
     res.json({
       ...reportView(report),
       items: items.map(itemView),
-      tasks: tasks.map((t: Row) => ({ kind: t.kind, status: t.status, message: t.message, createdAt: t.created_at })),
+      tasks: tasks.map((t: Row) => ({
+        kind: t.kind,
+        status: t.status,
+        message: t.message,
+        createdAt: t.created_at,
+      })),
     });
   });
 

@@ -24,7 +24,11 @@ export async function createClaimsWorker(config: Config, adapters: Partial<Activ
     activities: createActivities({ db, gateway }),
   });
   await ensureReconciliationSchedule(
-    new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: createDataConverter(config.PAYLOAD_KEYS) }),
+    new Client({
+      connection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      dataConverter: createDataConverter(config.PAYLOAD_KEYS),
+    }),
     config.TEMPORAL_TASK_QUEUE,
   );
   return {

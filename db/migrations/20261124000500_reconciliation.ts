@@ -14,7 +14,10 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.schema.createTable('reconciliation_items', (t) => {
     t.bigIncrements('id');
-    t.date('business_date').notNullable().references('reconciliation_reports.business_date').onDelete('CASCADE');
+    t.date('business_date')
+      .notNullable()
+      .references('reconciliation_reports.business_date')
+      .onDelete('CASCADE');
     t.string('transfer_key', 140).notNullable(); // the Idempotency-Key the gateway saw
     t.string('outcome', 30).notNullable(); // matched, missing_at_gateway, unknown_to_ledger, amount_mismatch
     t.string('claim_number', 40);

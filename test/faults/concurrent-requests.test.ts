@@ -45,7 +45,9 @@ describe('concurrent requests', () => {
     const decision = { decision: 'approve', reason: 'Complete file' };
     for (const claimNumber of claims) {
       const answers = await Promise.all(
-        [OFFICER_2, OFFICER_3].map((officer) => api.call('POST', `/claims/${claimNumber}/decision`, officer, decision)),
+        [OFFICER_2, OFFICER_3].map((officer) =>
+          api.call('POST', `/claims/${claimNumber}/decision`, officer, decision),
+        ),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       const loser = answers.find((a) => a.status === 409)!;
@@ -54,7 +56,9 @@ describe('concurrent requests', () => {
 
     for (const claimNumber of claims) await api.waitForStatus(claimNumber, ['paid']);
     for (const claimNumber of claims) {
-      const approvals = await stack.db('claim_events').where({ claim_number: claimNumber, type: 'claim_approved' });
+      const approvals = await stack
+        .db('claim_events')
+        .where({ claim_number: claimNumber, type: 'claim_approved' });
       expect(approvals).toHaveLength(1);
       const transfers = stack.gateway.all().filter((d) => d.reference.startsWith(`${claimNumber}:`));
       expect(transfers).toHaveLength(3);

@@ -84,8 +84,13 @@ describe('a misbehaving gateway', () => {
     expect(refused).toHaveLength(1);
     expect(refused[0]!.accountNumber).toBe('******7890');
     await expectPaidOncePerComponent(claimNumber);
-    const again = transfersOf(claimNumber).find((d) => d.reference === refused[0]!.reference && d.status === 'completed');
-    expect(again).toMatchObject({ idempotencyKey: `${refused[0]!.reference}:r1`, accountNumber: '******3210' });
+    const again = transfersOf(claimNumber).find(
+      (d) => d.reference === refused[0]!.reference && d.status === 'completed',
+    );
+    expect(again).toMatchObject({
+      idempotencyKey: `${refused[0]!.reference}:r1`,
+      accountNumber: '******3210',
+    });
     await expectMoneyInvariants(stack, [claimNumber], since);
     expect(api.serverErrors()).toEqual([]);
   });

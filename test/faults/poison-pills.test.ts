@@ -38,7 +38,8 @@ async function expectFailedFast(handle: WorkflowHandle): Promise<void> {
   expect(Date.now() - startedAt).toBeLessThan(10_000);
 
   const { events } = await handle.fetchHistory();
-  const count = (attribute: string) => events!.filter((e) => (e as Record<string, unknown>)[attribute] != null).length;
+  const count = (attribute: string) =>
+    events!.filter((e) => (e as Record<string, unknown>)[attribute] != null).length;
   expect(count('workflowTaskStartedEventAttributes')).toBe(1);
   expect(count('workflowTaskFailedEventAttributes')).toBe(0);
   expect(count('activityTaskScheduledEventAttributes')).toBe(0);
@@ -50,10 +51,13 @@ describe('poison pills', () => {
     ['no input at all', []],
     ['a string instead of a claim', ['JKM-20261124-ABCDEFGH']],
     ['a national ID of 3 digits', [{ claimNumber: 'JKM-20261124-ABCDEFGH', participantNik: '123' }]],
-  ])('fails a claim workflow started with %s at once, without retrying, recording nothing', async (_what, args) => {
-    await expectFailedFast(await startRaw('claimWorkflow', args));
-    expect(await stack.db('claims').where({ claim_number: 'JKM-20261124-ABCDEFGH' })).toEqual([]);
-  });
+  ])(
+    'fails a claim workflow started with %s at once, without retrying, recording nothing',
+    async (_what, args) => {
+      await expectFailedFast(await startRaw('claimWorkflow', args));
+      expect(await stack.db('claims').where({ claim_number: 'JKM-20261124-ABCDEFGH' })).toEqual([]);
+    },
+  );
 
   it.each([
     ['an impossible date', [{ date: '2026-02-30' }]],

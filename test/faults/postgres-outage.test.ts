@@ -46,19 +46,29 @@ describe('a PostgreSQL outage', () => {
     expect(read.status).toBe(503);
     expect(read.retryAfter).toBe('5');
     expect(read.body.type).toMatch(/unavailable$/);
-    const intake = await api.call('POST', '/claims', OFFICER_1, claimBody(nik), { 'Idempotency-Key': `pg-down-${since}` });
+    const intake = await api.call('POST', '/claims', OFFICER_1, claimBody(nik), {
+      'Idempotency-Key': `pg-down-${since}`,
+    });
     expect(intake.status).toBe(503);
-    const track = await api.call('GET', `/track/${filed[0]}`, undefined, undefined, { 'X-Tracking-Code': 'ABCDEFGHJK23' });
+    const track = await api.call('GET', `/track/${filed[0]}`, undefined, undefined, {
+      'X-Tracking-Code': 'ABCDEFGHJK23',
+    });
     expect(track.status).toBe(503);
     await sleep(OUTAGE_MS - (Date.now() - downAt));
     stack.pg.start();
 
-    await until(async () => (await api.call('GET', '/readyz')).status === 200, '/readyz to be ready again', 30_000);
+    await until(
+      async () => (await api.call('GET', '/readyz')).status === 200,
+      '/readyz to be ready again',
+      30_000,
+    );
     filed.push(await fileClaim(api, nik, `pg-down-${since}`)); // the intake refused during the outage, sent again
-    await Promise.all(filed.map(async (c) => {
-      await verify(api, c);
-      await approve(api, c);
-    }));
+    await Promise.all(
+      filed.map(async (c) => {
+        await verify(api, c);
+        await approve(api, c);
+      }),
+    );
     const all = [...paying, ...filed];
     for (const claimNumber of all) await api.waitForStatus(claimNumber, ['paid'], 150_000);
 

@@ -49,6 +49,8 @@ describe('a Temporal server restart', () => {
 
     const acknowledged = await Promise.all(drivers);
     expect(new Set(acknowledged).size).toBe(LOAD + 1);
+    // No claim on record that the API did not acknowledge: a start lost with the server was not started twice.
+    expect((await stack.db('claims').pluck('claim_number')).sort()).toEqual([...acknowledged].sort());
     expect(worker.alive()).toBe(true);
     expect(stack.workers).toHaveLength(1); // the same worker process, reconnected by itself
     expect(api.answers.filter((a) => a.status === 503).length).toBeGreaterThan(0);

@@ -39,7 +39,10 @@ describe('a worker killed with -9 during a payout', () => {
       before_commit: await fileClaim(api, nik, `crash-before-commit-${since}`),
       after_commit: await fileClaim(api, nik, `crash-after-commit-${since}`),
     };
-    writeFileSync(plan, JSON.stringify(Object.fromEntries(Object.entries(claims).map(([point, c]) => [c, point]))));
+    writeFileSync(
+      plan,
+      JSON.stringify(Object.fromEntries(Object.entries(claims).map(([point, c]) => [c, point]))),
+    );
 
     const stoppedAt: Record<string, string> = {};
     for (const [point, claimNumber] of Object.entries(claims)) {
@@ -50,9 +53,15 @@ describe('a worker killed with -9 during a payout', () => {
     }
 
     // The moment of the kill, as each claim left it.
-    expect(await ledger(stoppedAt.before_transfer!)).toMatchObject({ status: 'pending', gateway_reference: null });
+    expect(await ledger(stoppedAt.before_transfer!)).toMatchObject({
+      status: 'pending',
+      gateway_reference: null,
+    });
     expect(transfers(stoppedAt.before_transfer!)).toHaveLength(0);
-    expect(await ledger(stoppedAt.before_commit!)).toMatchObject({ status: 'pending', gateway_reference: null });
+    expect(await ledger(stoppedAt.before_commit!)).toMatchObject({
+      status: 'pending',
+      gateway_reference: null,
+    });
     expect(transfers(stoppedAt.before_commit!)).toHaveLength(1);
     expect(await ledger(stoppedAt.after_commit!)).toMatchObject({ status: 'paid' });
     expect(transfers(stoppedAt.after_commit!)).toHaveLength(1);
@@ -68,7 +77,10 @@ describe('a worker killed with -9 during a payout', () => {
       expect((await ledger(key))?.status).toBe('paid');
     }
     for (const claimNumber of Object.values(claims)) {
-      const paid = await stack.db('payouts').where({ claim_number: claimNumber, status: 'paid' }).sum({ total: 'amount' });
+      const paid = await stack
+        .db('payouts')
+        .where({ claim_number: claimNumber, status: 'paid' })
+        .sum({ total: 'amount' });
       expect(Number(paid[0]?.total)).toBe(JKM_TOTAL);
     }
     expect(api.serverErrors()).toEqual([]);

@@ -7,6 +7,7 @@ import { createActivities } from '../../activities';
 import { scholarshipPlan } from '../../rules';
 import { scholarshipWorkflowId, submitEnrollmentUpdate, type ScholarshipOutcome } from '../../workflows/definitions';
 import { testDataConverter } from '../helpers/codec';
+import { testDataConverter } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { bundlePath } from '../helpers/paths';
@@ -59,13 +60,11 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
       expect(plan).toHaveLength(19);
 
       // a. Deferred: the child is not at school; nothing opens before the first TK year.
-      console.log("DEBUG claim paid", Date.now());
       const deferred = await waitForScholarship(env.client, workflowId, (s) => s.status === 'waiting_for_school_start');
       expect(deferred).toMatchObject({ schoolYear: plan[0]!.schoolYear, expected: { level: 'TK', grade: 1 } });
       expect(await t.db('scholarship_years').where({ workflow_id: workflowId })).toHaveLength(0);
 
       for (const [i, row] of plan.entries()) {
-        console.log("DEBUG", i, row.schoolYear, Date.now());
         await skipTo(env, `${row.schoolYear.slice(0, 4)}-07-01`);
         await waitingForProof(env.client, workflowId, row.schoolYear);
         const last = i === plan.length - 1;

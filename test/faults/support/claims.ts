@@ -95,7 +95,12 @@ export async function participant(db: Db): Promise<string> {
 }
 
 /** Files a claim, retrying with the same Idempotency-Key until the API acknowledges it. */
-export async function fileClaim(api: ApiClient, nik: string, key: string, accountNumber?: string): Promise<string> {
+export async function fileClaim(
+  api: ApiClient,
+  nik: string,
+  key: string,
+  accountNumber?: string,
+): Promise<string> {
   const answer = await api.retrying('POST', '/claims', OFFICER_1, claimBody(nik, accountNumber), {
     'Idempotency-Key': key,
   });
@@ -109,7 +114,12 @@ export async function fileClaim(api: ApiClient, nik: string, key: string, accoun
  * Sends a verification or decision until it is taken. A 409 after a lost answer means an earlier attempt was
  * taken (the claim moved on): that is success too.
  */
-async function act(api: ApiClient, claimNumber: string, step: 'verification' | 'decision', movedOn: string[]) {
+async function act(
+  api: ApiClient,
+  claimNumber: string,
+  step: 'verification' | 'decision',
+  movedOn: string[],
+) {
   const [as, body] =
     step === 'verification'
       ? [OFFICER_1, { checklist: FULL_CHECKLIST }]
@@ -118,7 +128,8 @@ async function act(api: ApiClient, claimNumber: string, step: 'verification' | '
     const answer = await api.retrying('POST', `/claims/${claimNumber}/${step}`, as, body);
     if (answer.status === 200) return;
     if (answer.status === 409 && movedOn.includes((await api.status(claimNumber)) ?? '')) return;
-    if (answer.status !== 409) throw new Error(`${step} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 409)
+      throw new Error(`${step} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     await sleep(500);
   }
   throw new Error(`${step} of ${claimNumber} never went through`);

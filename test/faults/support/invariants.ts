@@ -49,7 +49,9 @@ export async function expectMoneyInvariants(
   const perKey = new Map<string, number>();
   for (const d of completed) perKey.set(d.reference, (perKey.get(d.reference) ?? 0) + 1);
   expect([...perKey].filter(([, n]) => n > 1)).toEqual([]);
-  const paid = await db('payouts').where({ status: 'paid' }).select('idempotency_key', 'amount', 'gateway_reference');
+  const paid = await db('payouts')
+    .where({ status: 'paid' })
+    .select('idempotency_key', 'amount', 'gateway_reference');
   const byReference = new Map(completed.map((d) => [d.reference, d]));
   for (const row of paid) {
     const transfer = byReference.get(row.idempotency_key);

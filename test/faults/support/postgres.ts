@@ -19,7 +19,9 @@ function binDir(): string {
   for (const version of versions) {
     if (existsSync(join(root, version, 'bin', 'initdb'))) return join(root, version, 'bin');
   }
-  throw new Error('No initdb found: install the PostgreSQL server or set PG_BIN to the folder holding initdb');
+  throw new Error(
+    'No initdb found: install the PostgreSQL server or set PG_BIN to the folder holding initdb',
+  );
 }
 
 export interface PrivatePostgres {
@@ -41,15 +43,20 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const user = process.env.PG_USER ?? 'postgres';
   if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }).trim()), -1);
   const run = (tool: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : join(bin, tool), asRoot ? ['-u', user, '--', join(bin, tool), ...args] : args, {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    execFileSync(
+      asRoot ? 'runuser' : join(bin, tool),
+      asRoot ? ['-u', user, '--', join(bin, tool), ...args] : args,
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   const pg: PrivatePostgres = {
     port,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    start: () => void run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']),
+    start: () =>
+      void run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']),
     stop: () => void run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
     destroy: () => {
       try {

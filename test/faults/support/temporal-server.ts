@@ -30,14 +30,17 @@ async function answering(address: string): Promise<boolean> {
 
 export async function startTemporalServer(dataDir: string): Promise<TemporalServer> {
   const cli = process.env.TEMPORAL_CLI_PATH || temporalBinaries().cli;
-  if (!cli) throw new Error('No Temporal CLI: run `node scripts/temporal-binaries.mjs` or set TEMPORAL_CLI_PATH');
+  if (!cli)
+    throw new Error('No Temporal CLI: run `node scripts/temporal-binaries.mjs` or set TEMPORAL_CLI_PATH');
   const port = await freePort();
   const address = `127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   let log = '';
 
   const exited = (c: ChildProcess) =>
-    new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once('exit', () => resolve())));
+    new Promise<void>((resolve) =>
+      c.exitCode !== null || c.signalCode !== null ? resolve() : c.once('exit', () => resolve()),
+    );
 
   const server: TemporalServer = {
     address,

@@ -1,0 +1,202 @@
+// Reconciliation: the comparison on its own, then the activity against the real PostgreSQL and sandbox gateway.
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { createActivities } from '../../activities';
+import { jakartaDayRange, reconcile, type LedgerEntry } from '../../activities/reconciliation';
+import type { Disbursement, Statement } from '../../gateway/client';
+import { jakartaDate } from '../../rules';
+import { createTestDb, type TestDb } from '../helpers/db';
+import { claimInput, createParticipant } from '../helpers/factories';
+import { startTestGateway, type TestGateway } from '../helpers/gateway';
+
+function transfer(key: string, amount: number, status: Disbursement['status'] = 'completed'): Disbursement {
+  return {
+    id: `dsb_${key}`,
+    idempotencyKey: key,
+    status,
+    amount,
+    currency: 'IDR',
+    bankCode: 'BRI',
+    accountNumber: '******7890',
+    accountName: 'Sri',
+    reference: key.replace(/:r\d+$/, ''),
+    createdAt: '2026-11-24T03:00:00.000Z',
+  };
+}
+
+function entry(key: string, amount: number): LedgerEntry {
+  const [claimNumber, component] = key.split(':') as [string, string];
+  return { transferKey: key, claimNumber, component, amount, gatewayReference: `dsb_${key}` };
+}
+
+const statement = (disbursements: Disbursement[]): Statement => ({
+  date: '2026-11-24',
+  disbursements,
+  total: disbursements.filter((d) => d.status === 'completed').reduce((s, d) => s + d.amount, 0),
+});
+
+describe('reconcile', () => {
+  const A = 'JKM-20261124-AAAAAAAA';
+  it('records each transfer key as matched, missing at the gateway, unknown to the ledger or amount mismatch', () => {
+    const result = reconcile(
+      [
+        entry(`${A}:funeral`, 10_000_000),
+        entry(`${A}:lump_sum`, 20_000_000),
+        entry(`${A}:periodic`, 12_000_000),
+      ],
+      statement([
+        transfer(`${A}:funeral`, 10_000_000),
+        transfer(`${A}:periodic`, 12_500_000),
+        transfer(`${A}:late_compensation`, 420_000),
+        transfer('someone-else', 5),
+      ]),
+    );
+    expect(result.items.map((i) => [i.transferKey, i.outcome])).toEqual([
+      [`${A}:funeral`, 'matched'],
+      [`${A}:late_compensation`, 'unknown_to_ledger'],
+      [`${A}:lump_sum`, 'missing_at_gateway'],
+      [`${A}:periodic`, 'amount_mismatch'],
+      ['someone-else', 'unknown_to_ledger'],
+    ]);
+    expect(result.items.find((i) => i.outcome === 'unknown_to_ledger')).toMatchObject({
+      claimNumber: A,
+      component: 'late_compensation',
+    });
+    expect(result.items.find((i) => i.transferKey === 'someone-else')).toMatchObject({ claimNumber: null });
+    expect(result).toMatchObject({ ledgerTotal: 42_000_000, gatewayTotal: 22_920_005 });
+  });
+
+  it('leaves refused transfers out: they moved no money', () => {
+    const result = reconcile(
+      [entry(`${A}:funeral:r1`, 10_000_000)],
+      statement([transfer(`${A}:funeral`, 10_000_000, 'failed'), transfer(`${A}:funeral:r1`, 10_000_000)]),
+    );
+    expect(result.items.map((i) => i.outcome)).toEqual(['matched']);
+    expect(result.gatewayTotal).toBe(10_000_000);
+  });
+
+  it('calls a ledger row whose only transfer was refused missing at the gateway', () => {
+    const result = reconcile(
+      [entry(`${A}:funeral`, 10_000_000)],
+      statement([transfer(`${A}:funeral`, 10_000_000, 'failed')]),
+    );
+    expect(result.items.map((i) => i.outcome)).toEqual(['missing_at_gateway']);
+  });
+
+  it('reads a Jakarta day as 17:00 UTC the day before to 17:00 UTC that day', () => {
+    expect(jakartaDayRange('2026-11-24').map((d) => d.toISOString())).toEqual([
+      '2026-11-23T17:00:00.000Z',
+      '2026-11-24T17:00:00.000Z',
+    ]);
+  });
+});
+
+describe('reconcileDay', () => {
+  let t: TestDb;
+  let gateway: TestGateway;
+  let activities: ReturnType<typeof createActivities>;
+  const run = <A extends unknown[], R>(fn: (...args: A) => Promise<R>, ...args: A): Promise<R> =>
+    new MockActivityEnvironment().run(fn, ...args) as Promise<R>;
+
+  beforeAll(async () => {
+    [t, gateway] = await Promise.all([createTestDb(), startTestGateway()]);
+    activities = createActivities({ db: t.db, gateway: gateway.client });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await t?.drop();
+  });
+
+  it('balances a day paid through the ledger, then reports each tampered item once and opens one task for each', async () => {
+    const today = jakartaDate(Date.now());
+    const { nik } = await createParticipant(t.db);
+    const input = claimInput({ participantNik: nik });
+    await run(activities.recordClaim, input, { seq: 1, type: 'claim_received' });
+    for (const [component, amount] of [
+      ['funeral', 10_000_000],
+      ['lump_sum', 20_000_000],
+      ['periodic', 12_000_000],
+    ] as const) {
+      await run(activities.payout, {
+        claimNumber: input.claimNumber,
+        component,
+        amount,
+        account: input.bankAccount,
+        accountRevision: 0,
+      });
+    }
+
+    expect(await run(activities.reconcileDay, today)).toEqual({
+      date: today,
+      status: 'balanced',
+      ledgerTotal: 42_000_000,
+      gatewayTotal: 42_000_000,
+      matched: 3,
+      mismatched: 0,
+    });
+    expect(await t.db('supervisor_tasks')).toEqual([]);
+
+    // The bank paid something the ledger never asked for; the ledger says paid for a transfer the bank never made;
+    // and one amount differs.
+    await gateway.client.disburse({
+      idempotencyKey: 'stray-transfer',
+      amount: 5_000,
+      bankCode: 'BRI',
+      accountNumber: '1112223334',
+      accountName: 'Unknown',
+      reference: 'stray-transfer',
+    });
+    await t.db('payouts').insert({
+      idempotency_key: `${input.claimNumber}:late_compensation`,
+      claim_number: input.claimNumber,
+      component: 'late_compensation',
+      amount: 420_000,
+      status: 'paid',
+      gateway_key: `${input.claimNumber}:late_compensation`,
+      account_revision: 0,
+      bank_code: 'BRI',
+      account_number: '1234567890',
+      paid_at: new Date(),
+    });
+    await t
+      .db('payouts')
+      .where({ idempotency_key: `${input.claimNumber}:funeral` })
+      .update({ amount: 9_000_000 });
+
+    const mismatched = await run(activities.reconcileDay, today);
+    expect(mismatched).toMatchObject({
+      status: 'mismatched',
+      matched: 2,
+      mismatched: 3,
+      ledgerTotal: 41_420_000,
+      gatewayTotal: 42_005_000,
+    });
+    const again = await run(activities.reconcileDay, today); // a retried or repeated run changes nothing
+    expect(again).toEqual(mismatched);
+
+    const items = await t.db('reconciliation_items').where({ business_date: today }).orderBy('transfer_key');
+    expect(items.map((i) => i.outcome).sort()).toEqual([
+      'amount_mismatch',
+      'matched',
+      'matched',
+      'missing_at_gateway',
+      'unknown_to_ledger',
+    ]);
+    const tasks = await t.db('supervisor_tasks').where({ business_date: today }).orderBy('kind');
+    expect(tasks.map((task) => task.kind)).toEqual([
+      'reconciliation_amount_mismatch',
+      'reconciliation_missing_at_gateway',
+      'reconciliation_unknown_to_ledger',
+    ]);
+    expect(tasks.every((task) => task.status === 'open')).toBe(true);
+    expect(await t.db('reconciliation_reports').where({ business_date: today })).toHaveLength(1);
+  });
+
+  it('reports an empty day as balanced', async () => {
+    expect(await run(activities.reconcileDay, '2020-01-01')).toMatchObject({
+      status: 'balanced',
+      matched: 0,
+      ledgerTotal: 0,
+    });
+  });
+});

@@ -1,0 +1,334 @@
+// ScholarshipWorkflow started directly (as the claim starts it), on the time-skipping server: proof checks, the
+// level cap, lapses, life events, the age limit, the 2025 work exception, duplicates and a worker replaced
+// mid-year. Each test reads the server's clock first: earlier tests move it years ahead.
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { addDays, addYears } from '../../rules/dates';
+import {
+  reportLifeEventUpdate,
+  submitEnrollmentUpdate,
+  updateBankAccountUpdate,
+  type EnrollmentRequest,
+  type LifeEventRequest,
+  type ScholarshipOutcome,
+} from '../../workflows/definitions';
+import { testDataConverter } from '../helpers/codec';
+import { createTestDb, type TestDb } from '../helpers/db';
+import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { bundlePath } from '../helpers/paths';
+import {
+  bornYearsBefore,
+  family,
+  nextSchoolYear,
+  officer1,
+  proof,
+  scholarshipState,
+  schoolYearOfDate,
+  serverToday,
+  skipTo,
+  startScholarship,
+  waitForScholarship,
+  waitingForProof,
+  yearDecided,
+} from '../helpers/scholarship';
+import { timeSkippingEnv } from '../helpers/temporal';
+
+let env: TestWorkflowEnvironment;
+let t: TestDb;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  [env, t, gateway] = await Promise.all([timeSkippingEnv(), createTestDb(), startTestGateway()]);
+});
+
+afterAll(async () => {
+  await env?.teardown();
+  await gateway?.close();
+  await t?.drop();
+});
+
+function newWorker(taskQueue: string, extra: Partial<WorkerOptions> = {}) {
+  return Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath: bundlePath },
+    dataConverter: testDataConverter,
+    activities: createActivities({ db: t.db, gateway: gateway.client }),
+    ...extra,
+  });
+}
+
+async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
+  const taskQueue = `claims-${randomUUID()}`;
+  return (await newWorker(taskQueue)).runUntil(fn(taskQueue));
+}
+
+const submit = (workflowId: string, request: EnrollmentRequest) =>
+  env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, { args: [request] });
+const report = (workflowId: string, request: LifeEventRequest) =>
+  env.client.workflow.getHandle(workflowId).executeUpdate(reportLifeEventUpdate, { args: [request] });
+
+async function failureType(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) return (err.cause as { type?: string } | undefined)?.type;
+    throw err;
+  }
+  return undefined;
+}
+
+async function stopWorkflow(workflowId: string): Promise<void> {
+  const handle = env.client.workflow.getHandle(workflowId);
+  if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
+}
+
+/** A child at school on the server's today: the first window opens at once (the school year began in July). */
+async function schooled(level: EnrollmentRequest['level'], grade: number, age: number) {
+  const today = await serverToday(env);
+  return { today, year: schoolYearOfDate(today), child: { dateOfBirth: bornYearsBefore(today, age), schooling: { level, grade } } };
+}
+
+async function ledger(workflowId: string) {
+  const rows = await t.db('payouts').whereLike('idempotency_key', `${workflowId}:%`).orderBy('id');
+  const transfers = gateway.controls.all().filter((d) => d.reference.startsWith(`${workflowId}:`));
+  return { rows, transfers };
+}
+
+describe('ScholarshipWorkflow', () => {
+  it('refuses a wrong school year, an impossible level jump and a duplicate before recording anything, and pays the same proof once', async () => {
+    const { today, year, child } = await schooled('SD', 3, 9);
+    await withWorker(async (taskQueue) => {
+      const { workflowId } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      await waitingForProof(env.client, workflowId, year);
+      const eventsBefore = await t.db('scholarship_events').where({ workflow_id: workflowId }).count({ n: '*' });
+
+      expect(await failureType(submit(workflowId, proof(nextSchoolYear(year), 'SD', 3)))).toBe('WrongState');
+      expect(await failureType(submit(workflowId, proof(year, 'SMA', 10)))).toBe('WrongState'); // skips SMP
+      expect(await failureType(submit(workflowId, proof(year, 'TK', 2)))).toBe('WrongState'); // goes back
+      expect(await failureType(submit(workflowId, proof(year, 'SD', 3, { actor: { kind: 'staff', id: 'a-1', role: 'auditor' } })))).toBe(
+        'Forbidden',
+      );
+      expect(await t.db('scholarship_events').where({ workflow_id: workflowId }).count({ n: '*' })).toEqual(eventsBefore);
+      expect((await t.db('scholarship_years').where({ workflow_id: workflowId }).first()).status).toBe('window_open');
+
+      // The same proof twice at once, then once more: accepted once, paid once.
+      const twice = await Promise.allSettled([submit(workflowId, proof(year, 'SD', 3)), submit(workflowId, proof(year, 'SD', 3))]);
+      expect(twice.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = twice.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect((refused.reason as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'WrongState' });
+      await yearDecided(env.client, workflowId, year);
+      expect(await failureType(submit(workflowId, proof(year, 'SD', 3)))).toBe('WrongState');
+
+      const { rows, transfers } = await ledger(workflowId);
+      expect(rows.map((r) => [r.idempotency_key, r.amount, r.status])).toEqual([[`${workflowId}:${year}`, 1_500_000, 'paid']]);
+      expect(transfers).toHaveLength(1);
+      await stopWorkflow(workflowId);
+    });
+  });
+
+  it('records a repeated year beyond the level cap as not payable, then pays the next level', async () => {
+    const { today, year, child } = await schooled('TK', 1, 4);
+    const years = [0, 1, 2, 3].map((n) => nextSchoolYear(year, n));
+    await withWorker(async (taskQueue) => {
+      const { workflowId } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      const steps = [
+        ['TK', 1, true],
+        ['TK', 2, true],
+        ['TK', 2, false], // repeated: TK is paid for at most 2 school years
+        ['SD', 1, true],
+      ] as const;
+      for (const [i, [level, grade, payable]] of steps.entries()) {
+        await skipTo(env, `${years[i]!.slice(0, 4)}-07-01`);
+        await waitingForProof(env.client, workflowId, years[i]!);
+        const result = await submit(workflowId, proof(years[i]!, level, grade));
+        expect(result.payable).toBe(payable);
+        if (!payable) expect(result.reason).toMatch(/^not payable: level cap/);
+        await yearDecided(env.client, workflowId, years[i]!);
+      }
+      const state = await scholarshipState(env.client, workflowId);
+      expect(state.years.map((y) => [y.schoolYear, y.outcome, y.amount])).toEqual([
+        [years[0], 'paid', 1_500_000],
+        [years[1], 'paid', 1_500_000],
+        [years[2], 'not_payable', 0],
+        [years[3], 'paid', 1_500_000],
+      ]);
+      expect(state.yearsPaid).toEqual({ TK: 2, SD: 1 });
+      const row = await t.db('scholarship_years').where({ workflow_id: workflowId, school_year: years[2] }).first();
+      expect(row).toMatchObject({ status: 'not_payable', level: 'TK', grade: 2, amount: 0 });
+      expect(row.reason).toMatch(/^not payable: level cap/);
+      expect((await ledger(workflowId)).rows).toHaveLength(3);
+      await stopWorkflow(workflowId);
+    });
+  });
+
+  it('records a lapsed year with reminders at 30 and 60 days, resumes, and ends after two lapses in a row', async () => {
+    const { today, year, child } = await schooled('SD', 3, 9);
+    const years = [0, 1, 2, 3, 4].map((n) => nextSchoolYear(year, n));
+    const outcome = await withWorker(async (taskQueue) => {
+      const { workflowId, handle, claim } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      await waitingForProof(env.client, workflowId, years[0]!);
+      await submit(workflowId, proof(years[0]!, 'SD', 3));
+      await yearDecided(env.client, workflowId, years[0]!);
+
+      // Year 2: nothing comes. Reminders at 30 and 60 days, then the year lapses on 31 December.
+      await skipTo(env, `${years[1]!.slice(0, 4)}-07-01`);
+      const open = await waitingForProof(env.client, workflowId, years[1]!);
+      expect(open.deadline).toBe(`${years[1]!.slice(0, 4)}-12-31`);
+      await skipTo(env, addDays(open.deadline!, 1));
+      await yearDecided(env.client, workflowId, years[1]!);
+      const reminders = await t.db('notifications').where({ claim_number: claim.claimNumber, kind: 'scholarship_reminder' });
+      expect(reminders.map((r) => r.dedup_key).sort()).toEqual([
+        `${workflowId}:reminder:${years[1]}:30`,
+        `${workflowId}:reminder:${years[1]}:60`,
+      ]);
+
+      // Year 3: proof again (two grades up after a year without proof), paid.
+      await skipTo(env, `${years[2]!.slice(0, 4)}-07-01`);
+      await waitingForProof(env.client, workflowId, years[2]!);
+      expect(await submit(workflowId, proof(years[2]!, 'SD', 5))).toMatchObject({ payable: true, amount: 1_500_000 });
+      await yearDecided(env.client, workflowId, years[2]!);
+
+      // Years 4 and 5: nothing. Two lapses in a row end it.
+      await skipTo(env, addDays(`${years[4]!.slice(0, 4)}-12-31`, 2));
+      return handle.result();
+    });
+    expect(outcome.reason).toBe('no_longer_enrolled');
+    expect(outcome.years.map((y) => [y.schoolYear, y.outcome])).toEqual([
+      [years[0], 'paid'],
+      [years[1], 'lapsed'],
+      [years[2], 'paid'],
+      [years[3], 'lapsed'],
+      [years[4], 'lapsed'],
+    ]);
+    expect(outcome.totalPaid).toBe(3_000_000);
+  });
+
+  it('ends on marriage in PT year 2, keeping the first year paid, and refuses proof afterwards', async () => {
+    const { today, year, child } = await schooled('PT', 1, 19);
+    const outcome = await withWorker(async (taskQueue) => {
+      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      await waitingForProof(env.client, workflowId, year);
+      await submit(workflowId, proof(year, 'PT', 1, { institution: 'Universitas Indonesia' }));
+      await yearDecided(env.client, workflowId, year);
+      const pt2 = nextSchoolYear(year);
+      await skipTo(env, `${pt2.slice(0, 4)}-07-01`);
+      await waitingForProof(env.client, workflowId, pt2);
+      const married = await report(workflowId, { actor: officer1, kind: 'married', date: `${pt2.slice(0, 4)}-08-17` });
+      expect(married.stops).toBe(true);
+      const outcome: ScholarshipOutcome = await handle.result();
+      await expect(submit(workflowId, proof(pt2, 'PT', 2))).rejects.toThrow();
+      return outcome;
+    });
+    expect(outcome).toMatchObject({ reason: 'married', totalPaid: 12_000_000 });
+    expect(outcome.years.map((y) => [y.outcome, y.level, y.amount])).toEqual([['paid', 'PT', 12_000_000]]);
+  });
+
+  it('pays the last school year that starts before the 23rd birthday, then ends on the birthday', async () => {
+    const today = await serverToday(env);
+    const year = schoolYearOfDate(today);
+    const birthday = `${Number(year.slice(0, 4)) + 1}-05-01`; // before the next school year starts
+    const child = { dateOfBirth: addYears(birthday, -23), schooling: { level: 'PT' as const, grade: 3 } };
+    await withWorker(async (taskQueue) => {
+      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      await waitingForProof(env.client, workflowId, year);
+      expect(await submit(workflowId, proof(year, 'PT', 3))).toMatchObject({ payable: true, amount: 12_000_000 });
+      const after = await yearDecided(env.client, workflowId, year);
+      expect(after.status).toBe('waiting_for_school_year');
+      expect((await t.db('scholarships').where({ workflow_id: workflowId }).first()).projected).toEqual([]);
+      await skipTo(env, addDays(birthday, -1));
+      expect((await scholarshipState(env.client, workflowId)).status).toBe('waiting_for_school_year');
+      await skipTo(env, birthday, 2);
+      const outcome: ScholarshipOutcome = await handle.result();
+      expect(outcome).toMatchObject({ reason: 'age_limit', totalPaid: 12_000_000 });
+      expect(outcome.message).toContain(birthday);
+    });
+  });
+
+  it('keeps paying through self-employment, an apprenticeship and up to 6 months of wage work (2025 exception), not 7', async () => {
+    const { today, year, child } = await schooled('SMA', 10, 16);
+    await withWorker(async (taskQueue) => {
+      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      await waitingForProof(env.client, workflowId, year);
+      const from = today;
+      expect(await failureType(report(workflowId, { actor: family, kind: 'working', date: from, work: { type: 'apprenticeship' } }))).toBe(
+        'Forbidden',
+      );
+      for (const work of [{ type: 'self_employment' }, { type: 'apprenticeship' }, { type: 'wage', consecutiveMonths: 6 }] as const) {
+        const result = await report(workflowId, { actor: officer1, kind: 'working', date: from, work });
+        expect(result).toMatchObject({ stops: false });
+        expect(result.reason).toContain('Permenaker 1/2025');
+      }
+      expect(await submit(workflowId, proof(year, 'SMA', 10))).toMatchObject({ payable: true, amount: 3_000_000 });
+      await yearDecided(env.client, workflowId, year);
+      const longer = await report(workflowId, { actor: officer1, kind: 'working', date: from, work: { type: 'wage', consecutiveMonths: 7 } });
+      expect(longer.stops).toBe(true);
+      const outcome: ScholarshipOutcome = await handle.result();
+      expect(outcome).toMatchObject({ reason: 'working', totalPaid: 3_000_000 });
+      const events = await t.db('scholarship_events').where({ workflow_id: workflowId, type: 'life_event_reported' });
+      expect(events.map((e) => e.data.stops)).toEqual([false, false, false, true]);
+    });
+  });
+
+  it('waits for a new account when the bank refuses one, then pays the year once', async () => {
+    const { today, year, child } = await schooled('SMP', 8, 13);
+    await withWorker(async (taskQueue) => {
+      const { workflowId, claim } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      gateway.controls.inject({ kind: 'refuse_account', match: { idempotencyKeyPrefix: `${workflowId}:` } });
+      await waitingForProof(env.client, workflowId, year);
+      await submit(workflowId, proof(year, 'SMP', 8));
+      await waitForScholarship(env.client, workflowId, (s) => s.status === 'waiting_for_bank_account');
+      const handle = env.client.workflow.getHandle(workflowId);
+      await handle.executeUpdate(updateBankAccountUpdate, {
+        args: [{ actor: family, bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' } }],
+      });
+      await yearDecided(env.client, workflowId, year);
+      const { rows, transfers } = await ledger(workflowId);
+      expect(rows.map((r) => [r.status, r.account_number, r.amount])).toEqual([['paid', '9876543210', 2_000_000]]);
+      expect(transfers.filter((d) => d.status === 'completed')).toHaveLength(1);
+      const refusedNotice = await t.db('notifications').where({ claim_number: claim.claimNumber, kind: 'scholarship_account_refused' });
+      expect(refusedNotice).toHaveLength(1);
+      await stopWorkflow(workflowId);
+    });
+  });
+
+  it('loses nothing and pays nothing twice when a new worker replaces the old one in the middle of a payment', async () => {
+    const { today, year, child } = await schooled('SD', 2, 8);
+    const taskQueue = `claims-${randomUUID()}`;
+    const first = await newWorker(taskQueue, { stickyQueueScheduleToStartTimeout: '1s' });
+    const firstRun = first.run();
+    const { workflowId } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+    await waitingForProof(env.client, workflowId, year);
+    // The gateway pays, but its answer is lost: the first worker's attempt fails after the money moved.
+    gateway.controls.inject({ kind: 'lost_response', match: { idempotencyKeyPrefix: `${workflowId}:` } });
+    await submit(workflowId, proof(year, 'SD', 2));
+    for (let i = 0; i < 200 && !gateway.controls.all().some((d) => d.reference === `${workflowId}:${year}`); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    first.shutdown();
+    await firstRun;
+
+    const second = await newWorker(taskQueue);
+    await second.runUntil(async () => {
+      const decided = await yearDecided(env.client, workflowId, year);
+      expect(decided.years).toMatchObject([{ schoolYear: year, outcome: 'paid', amount: 1_500_000 }]);
+      const next = nextSchoolYear(year);
+      await skipTo(env, `${next.slice(0, 4)}-07-01`);
+      await waitingForProof(env.client, workflowId, next);
+      await submit(workflowId, proof(next, 'SD', 3));
+      const state = await yearDecided(env.client, workflowId, next);
+      expect(state).toMatchObject({ totalPaid: 3_000_000, yearsPaid: { SD: 2 } });
+      await stopWorkflow(workflowId);
+    });
+    const { rows, transfers } = await ledger(workflowId);
+    expect(rows.map((r) => [r.idempotency_key, r.status])).toEqual([
+      [`${workflowId}:${year}`, 'paid'],
+      [`${workflowId}:${nextSchoolYear(year)}`, 'paid'],
+    ]);
+    expect(transfers).toHaveLength(2);
+    expect(rows[0]!.gateway_reference).toBe(transfers.find((d) => d.reference === `${workflowId}:${year}`)!.id);
+  });
+});
