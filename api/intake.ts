@@ -1,6 +1,6 @@
 // Starting a claim: claim number, tracking code, and at most one workflow per Idempotency-Key.
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../db/config';
 import { jakartaDate } from '../rules';
 import type { claimWorkflow } from '../workflows/claim';
@@ -16,13 +16,23 @@ export interface IntakeResult {
   replayed: boolean;
 }
 
-function canonicalHash(value: unknown): string {
+export function canonicalHash(value: unknown): string {
   const canonical = JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
       : v,
   );
   return createHash('sha256').update(canonical).digest('hex');
+}
+
+async function workflowExists(temporal: Client, claimNumber: string): Promise<boolean> {
+  try {
+    await temporal.workflow.getHandle(claimWorkflowId(claimNumber)).describe();
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
 }
 
 function newClaimNumber(program: string, claimDate: string): string {
@@ -73,11 +83,25 @@ export async function startClaim(
         throw problems.unprocessable('Idempotency-Key', 'was already used for a different claim');
       }
       claimNumber = earlier.claim_number;
-      trackingCodeHash = earlier.tracking_code_hash;
       startDate = earlier.claim_date;
       createdBy = earlier.created_by;
-      trackingCode = undefined; // shown once, at creation
-      replayed = true;
+      if (await workflowExists(temporal, claimNumber)) {
+        trackingCodeHash = earlier.tracking_code_hash;
+        trackingCode = undefined; // shown once, at creation
+        replayed = true;
+      } else {
+        // The first attempt never started the claim, so nobody holds its tracking code: issue a new one.
+        // Only one concurrent retry may swap the hash; the others answer as replays.
+        const swapped = await db('intake_requests')
+          .where({ idempotency_key: idempotencyKey, tracking_code_hash: earlier.tracking_code_hash })
+          .update({ tracking_code_hash: trackingCodeHash });
+        if (swapped === 0) {
+          trackingCode = undefined;
+          replayed = true;
+          trackingCodeHash = (await db('intake_requests').where({ idempotency_key: idempotencyKey }).first())
+            .tracking_code_hash;
+        }
+      }
     }
   }
 
@@ -107,10 +131,8 @@ export async function startClaim(
   } catch (err) {
     // A replay of a claim whose workflow has already closed: it exists, which is all the replay needs.
     if (replayed && err instanceof WorkflowExecutionAlreadyStartedError) return { claimNumber, replayed };
-    // Not started: forget the key, so that the client's retry starts afresh and receives a tracking code.
-    if (idempotencyKey && !replayed) {
-      await db('intake_requests').where({ idempotency_key: idempotencyKey, claim_number: claimNumber }).delete();
-    }
+    // The key is kept: the start may have reached Temporal with its answer lost. A retry with the same key
+    // finds out (workflowExists) and either replays or starts the claim with a new tracking code.
     throw err;
   }
   return { claimNumber, ...(trackingCode ? { trackingCode } : {}), replayed };

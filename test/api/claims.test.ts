@@ -1,5 +1,8 @@
 // The HTTP API with supertest, against real PostgreSQL and a real Temporal dev server.
 import request from 'supertest';
+import { canonicalHash } from '../../api/intake';
+import { createClaimBody } from '../../api/schemas';
+import { hashTrackingCode } from '../../api/tracking-code';
 import { jakartaDate } from '../../rules';
 import { createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { startApiHarness, waitForClaimStatus, type ApiHarness } from './harness';
@@ -83,6 +86,31 @@ describe('POST /claims', () => {
     for await (const run of runs) ids.push(run.workflowId);
     const count = ids.length;
     expect(count).toBe(1);
+  });
+
+  it('starts the claim with a fresh tracking code when a retry finds the first attempt never reached Temporal', async () => {
+    const { nik } = await createParticipant(h.t.db);
+    const key = `lost-start-${nik}`;
+    const body = claimBody(nik);
+    const claimNumber = `JKM-20261124-LOST${nik.slice(-4)}`;
+    // What a crash between recording the key and starting the workflow leaves behind.
+    await h.t.db('intake_requests').insert({
+      idempotency_key: key,
+      request_hash: canonicalHash(createClaimBody.parse(body)),
+      claim_number: claimNumber,
+      tracking_code_hash: hashTrackingCode('NOBODYHASTHIS'),
+      claim_date: today(),
+      created_by: 'officer-1',
+    });
+    const retry = await request(h.app).post('/api/v1/claims').set(bearer(officer1)).set('Idempotency-Key', key).send(body);
+    expect(retry.status).toBe(201);
+    expect(retry.body.claimNumber).toBe(claimNumber);
+    await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', officer1);
+    const tracked = await request(h.app).get(`/api/v1/track/${claimNumber}`).set('X-Tracking-Code', retry.body.trackingCode);
+    expect(tracked.status).toBe(200);
+    const again = await request(h.app).post('/api/v1/claims').set(bearer(officer1)).set('Idempotency-Key', key).send(body);
+    expect(again.status).toBe(200);
+    expect(again.body.trackingCode).toBeUndefined();
   });
 
   it('refuses an Idempotency-Key reused for a different claim', async () => {

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, Runtime, DefaultLogger } from '@temporalio/worker';
+import { createActivities } from './activities';
+import { createDb, ensureDatabase, dropDatabase } from './db/config';
+import { scholarshipPlan } from './rules';
+import { scholarshipWorkflowId, submitEnrollmentUpdate } from './workflows/definitions';
+import { testDataConverter } from './test/helpers/codec';
+import { startTestGateway } from './test/helpers/gateway';
+import { databaseUrl, temporalBinaries, bundlePath } from './test/helpers/paths';
+import { approvedClaim, bornYearsBefore, proof, skipTo, waitingForProof, yearDecided, serverToday, waitForClaim, scholarshipState } from './test/helpers/scholarship';
+(async () => {
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
+  const url = databaseUrl(`santunan_dbg_${randomUUID().slice(0, 6)}`);
+  await ensureDatabase(url); const db = createDb(url); await db.migrate.latest();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ client: { dataConverter: testDataConverter }, server: { executable: { type: 'existing-path', path: temporalBinaries().testServer! } } });
+  const gw = await startTestGateway();
+  const taskQueue = 'q';
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: { codePath: bundlePath }, dataConverter: testDataConverter, activities: createActivities({ db, gateway: gw.client }) });
+  try {
+  await worker.runUntil(async () => {
+    const today = await serverToday(env);
+    const child = { name: 'Putri', dateOfBirth: bornYearsBefore(today, 9), schooling: { level: 'SD' as const, grade: 3 } };
+    const { input, handle } = await approvedClaim(env, db, taskQueue, [child]);
+    await waitForClaim(handle, 'paid');
+    const id = scholarshipWorkflowId(input.claimNumber, 1);
+    const plan = scholarshipPlan(child, input.eventDate).plan;
+    console.log('plan', plan.slice(0, 3).map((p) => p.schoolYear), 'today', today);
+    const row = plan[0]!;
+    await skipTo(env, `${row.schoolYear.slice(0, 4)}-07-01`);
+    await waitingForProof(env.client, id, row.schoolYear);
+    await env.client.workflow.getHandle(id).executeUpdate(submitEnrollmentUpdate, { args: [proof(row.schoolYear, row.level, row.grade)] });
+    await yearDecided(env.client, id, row.schoolYear);
+    console.log('year 1 paid', new Date(await env.currentTimeMs()).toISOString());
+    const r2 = plan[1]!;
+    await skipTo(env, `${r2.schoolYear.slice(0, 4)}-07-01`);
+    await waitingForProof(env.client, id, r2.schoolYear);
+    console.log('year 2 waiting', JSON.stringify(await scholarshipState(env.client, id)));
+    const t0 = Date.now();
+    await Promise.race([skipTo(env, `${Number(r2.schoolYear.slice(0, 4)) + 1}-01-02`), new Promise((r) => setTimeout(r, 20000))]);
+    const r3 = plan[2]!;
+    console.log('after skip 1', Date.now() - t0);
+    await Promise.race([skipTo(env, `${r3.schoolYear.slice(0, 4)}-07-01`), new Promise((r) => setTimeout(r, 20000))]);
+    console.log('skip 2', Date.now() - t0, JSON.stringify(await scholarshipState(env.client, id)).slice(0, 300));
+    await Promise.race([waitingForProof(env.client, id, r3.schoolYear), new Promise((r) => setTimeout(r, 20000))]);
+    console.log('waiting 3', Date.now() - t0);
+    await Promise.race([skipTo(env, `${Number(r3.schoolYear.slice(0, 4)) + 1}-01-02`), new Promise((r) => setTimeout(r, 20000))]);
+    console.log('after skip', Date.now() - t0, new Date(await env.currentTimeMs()).toISOString(), JSON.stringify(await scholarshipState(env.client, id)));
+  });
+  } finally { await env.teardown(); await gw.close(); await db.destroy(); await dropDatabase(url); }
+})().catch((e) => { console.error(e); process.exit(1); });
