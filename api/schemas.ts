@@ -46,6 +46,7 @@ export const CLAIM_STATUSES = [
   'rejected',
   'paying',
   'waiting_for_bank_account',
+  'waiting_for_scholarship_choice',
   'paid',
 ] as const;
 

@@ -1,5 +1,6 @@
 // Read models for the API, from the projections the activities write.
 import type { Db } from '../db/config';
+import { scholarshipChoiceView, scholarshipViews } from './scholarship-views';
 
 export function maskDigits(value: string | null | undefined): string | null {
   if (!value) return null;
@@ -14,6 +15,8 @@ const STATUS_TEXT: Record<string, string> = {
   rejected: 'Your claim was rejected. The reason is given below.',
   paying: 'Your claim was approved and is being paid.',
   waiting_for_bank_account: 'The bank refused the account. Please give the claims officer another account.',
+  waiting_for_scholarship_choice:
+    'Your claim has been paid. More children qualify for a scholarship than may receive one: a claims officer is choosing.',
   paid: 'Your claim has been paid.',
 };
 
@@ -94,6 +97,8 @@ export async function staffClaimView(db: Db, claim: Record<string, unknown>) {
     assessment: assessmentView(assessment),
     payouts: payouts.map((p) => payoutView(p, false)),
     events: events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, data: e.data, at: e.created_at })),
+    scholarships: await scholarshipViews(db, claimNumber, 'staff'),
+    scholarshipChoice: await scholarshipChoiceView(db, claimNumber),
   };
 }
 
@@ -129,6 +134,7 @@ export async function familyClaimView(db: Db, claim: Record<string, unknown>) {
       : null,
     payouts: payouts.map((p) => payoutView(p, true)),
     timeline: events.map((e) => ({ step: e.type, at: e.created_at })),
+    scholarships: await scholarshipViews(db, claimNumber, 'family'),
   };
 }
 

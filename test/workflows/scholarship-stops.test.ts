@@ -86,7 +86,7 @@ async function stopWorkflow(workflowId: string): Promise<void> {
   if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
 }
 
-/** A child at school on the server's today: the first window opens at once (the school year began in July). */
+/** A child at school when the parent dies today (server clock): the first window opens at once. */
 async function schooled(level: EnrollmentRequest['level'], grade: number, age: number) {
   const today = await serverToday(env);
   return { today, year: schoolYearOfDate(today), child: { dateOfBirth: bornYearsBefore(today, age), schooling: { level, grade } } };
@@ -102,7 +102,7 @@ describe('ScholarshipWorkflow', () => {
   it('refuses a wrong school year, an impossible level jump and a duplicate before recording anything, and pays the same proof once', async () => {
     const { today, year, child } = await schooled('SD', 3, 9);
     await withWorker(async (taskQueue) => {
-      const { workflowId } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      const { workflowId } = await startScholarship(env, t.db, taskQueue, child, today);
       await waitingForProof(env.client, workflowId, year);
       const eventsBefore = await t.db('scholarship_events').where({ workflow_id: workflowId }).count({ n: '*' });
 
@@ -134,7 +134,7 @@ describe('ScholarshipWorkflow', () => {
     const { today, year, child } = await schooled('TK', 1, 4);
     const years = [0, 1, 2, 3].map((n) => nextSchoolYear(year, n));
     await withWorker(async (taskQueue) => {
-      const { workflowId } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      const { workflowId } = await startScholarship(env, t.db, taskQueue, child, today);
       const steps = [
         ['TK', 1, true],
         ['TK', 2, true],
@@ -169,7 +169,7 @@ describe('ScholarshipWorkflow', () => {
     const { today, year, child } = await schooled('SD', 3, 9);
     const years = [0, 1, 2, 3, 4].map((n) => nextSchoolYear(year, n));
     const outcome = await withWorker(async (taskQueue) => {
-      const { workflowId, handle, claim } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      const { workflowId, handle, claim } = await startScholarship(env, t.db, taskQueue, child, today);
       await waitingForProof(env.client, workflowId, years[0]!);
       await submit(workflowId, proof(years[0]!, 'SD', 3));
       await yearDecided(env.client, workflowId, years[0]!);
@@ -210,7 +210,7 @@ describe('ScholarshipWorkflow', () => {
   it('ends on marriage in PT year 2, keeping the first year paid, and refuses proof afterwards', async () => {
     const { today, year, child } = await schooled('PT', 1, 19);
     const outcome = await withWorker(async (taskQueue) => {
-      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
       await waitingForProof(env.client, workflowId, year);
       await submit(workflowId, proof(year, 'PT', 1, { institution: 'Universitas Indonesia' }));
       await yearDecided(env.client, workflowId, year);
@@ -228,12 +228,13 @@ describe('ScholarshipWorkflow', () => {
   });
 
   it('pays the last school year that starts before the 23rd birthday, then ends on the birthday', async () => {
+    await skipTo(env, `${Number((await serverToday(env)).slice(0, 4)) + 1}-08-01`); // a birthday fits before July
     const today = await serverToday(env);
     const year = schoolYearOfDate(today);
     const birthday = `${Number(year.slice(0, 4)) + 1}-05-01`; // before the next school year starts
     const child = { dateOfBirth: addYears(birthday, -23), schooling: { level: 'PT' as const, grade: 3 } };
     await withWorker(async (taskQueue) => {
-      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
       await waitingForProof(env.client, workflowId, year);
       expect(await submit(workflowId, proof(year, 'PT', 3))).toMatchObject({ payable: true, amount: 12_000_000 });
       const after = await yearDecided(env.client, workflowId, year);
@@ -251,7 +252,7 @@ describe('ScholarshipWorkflow', () => {
   it('keeps paying through self-employment, an apprenticeship and up to 6 months of wage work (2025 exception), not 7', async () => {
     const { today, year, child } = await schooled('SMA', 10, 16);
     await withWorker(async (taskQueue) => {
-      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
       await waitingForProof(env.client, workflowId, year);
       const from = today;
       expect(await failureType(report(workflowId, { actor: family, kind: 'working', date: from, work: { type: 'apprenticeship' } }))).toBe(
@@ -276,7 +277,7 @@ describe('ScholarshipWorkflow', () => {
   it('waits for a new account when the bank refuses one, then pays the year once', async () => {
     const { today, year, child } = await schooled('SMP', 8, 13);
     await withWorker(async (taskQueue) => {
-      const { workflowId, claim } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
+      const { workflowId, claim } = await startScholarship(env, t.db, taskQueue, child, today);
       gateway.controls.inject({ kind: 'refuse_account', match: { idempotencyKeyPrefix: `${workflowId}:` } });
       await waitingForProof(env.client, workflowId, year);
       await submit(workflowId, proof(year, 'SMP', 8));
@@ -298,18 +299,22 @@ describe('ScholarshipWorkflow', () => {
   it('loses nothing and pays nothing twice when a new worker replaces the old one in the middle of a payment', async () => {
     const { today, year, child } = await schooled('SD', 2, 8);
     const taskQueue = `claims-${randomUUID()}`;
-    const first = await newWorker(taskQueue, { stickyQueueScheduleToStartTimeout: '1s' });
+    // No sticky cache: the time-skipping server does not hand a stopped worker's sticky tasks back to the queue.
+    const first = await newWorker(taskQueue, { maxCachedWorkflows: 0 });
     const firstRun = first.run();
-    const { workflowId } = await startScholarship(env, t.db, taskQueue, child, addDays(today, -10));
-    await waitingForProof(env.client, workflowId, year);
-    // The gateway pays, but its answer is lost: the first worker's attempt fails after the money moved.
-    gateway.controls.inject({ kind: 'lost_response', match: { idempotencyKeyPrefix: `${workflowId}:` } });
-    await submit(workflowId, proof(year, 'SD', 2));
-    for (let i = 0; i < 200 && !gateway.controls.all().some((d) => d.reference === `${workflowId}:${year}`); i++) {
-      await new Promise((r) => setTimeout(r, 25));
+    const { workflowId } = await startScholarship(env, t.db, taskQueue, child, today);
+    try {
+      await waitingForProof(env.client, workflowId, year);
+      // The gateway pays, but its answer is lost: the first worker's attempt fails after the money moved.
+      gateway.controls.inject({ kind: 'lost_response', match: { idempotencyKeyPrefix: `${workflowId}:` } });
+      await submit(workflowId, proof(year, 'SD', 2));
+      for (let i = 0; i < 200 && !gateway.controls.all().some((d) => d.reference === `${workflowId}:${year}`); i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    } finally {
+      first.shutdown();
+      await firstRun;
     }
-    first.shutdown();
-    await firstRun;
 
     const second = await newWorker(taskQueue);
     await second.runUntil(async () => {

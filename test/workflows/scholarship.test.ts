@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
 import { createActivities } from '../../activities';
 import { scholarshipPlan } from '../../rules';
 import { scholarshipWorkflowId, submitEnrollmentUpdate, type ScholarshipOutcome } from '../../workflows/definitions';
-import { testDataConverter } from '../helpers/codec';
 import { testDataConverter } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
@@ -121,5 +121,12 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
       replayed += 1;
     }
     expect(replayed).toBe(20);
+
+    // Negative control: the same run recorded as another workflow type must not replay.
+    const altered = await env.client.workflow.getHandle(workflowId, runs[1]!.runId).fetchHistory();
+    altered.events![0]!.workflowExecutionStartedEventAttributes!.workflowType!.name = 'claimWorkflow';
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: bundlePath }, dataConverter: testDataConverter }, altered),
+    ).rejects.toThrow(DeterminismViolationError);
   });
 });

@@ -1,0 +1,67 @@
+// Strict schemas for the scholarship routes; the OpenAPI document is generated from them too.
+import { z } from 'zod';
+import { GRADES, SCHOOL_LEVELS } from '../rules';
+import { isoDate } from '../workflows/input';
+
+export const scholarshipIdParam = z.strictObject({
+  id: z
+    .string()
+    .regex(/^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}-S[1-9]$/, 'must be a scholarship id such as JKM-20261124-7KQ2MZ-S1'),
+});
+
+/** The claim a scholarship id belongs to: `<claimNumber>-S<n>`. */
+export function claimNumberOfScholarship(id: string): string {
+  return id.replace(/-S[1-9]$/, '');
+}
+
+const schoolYear = z
+  .string()
+  .regex(/^\d{4}\/\d{4}$/, 'must be a school year such as 2027/2028')
+  .refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, 'must be two consecutive years, such as 2027/2028');
+
+export const enrollmentBody = z
+  .strictObject({
+    schoolYear: schoolYear.describe('The school year the proof is for (July to June)'),
+    level: z.enum(SCHOOL_LEVELS).describe('TK, SD, SMP, SMA (or SMK), PT (higher education or vocational training)'),
+    grade: z.number().int('must be a whole number').min(1).max(12).describe('National numbering: SMP 7–9, SMA 10–12'),
+    institution: z.string().trim().min(1, 'must name the school').max(200),
+    documentReference: z.string().trim().min(1, 'must give the reference of the proof').max(100),
+    graduated: z.boolean().default(false).describe('The final year of higher education'),
+  })
+  .superRefine((body, ctx) => {
+    const { first, last } = GRADES[body.level];
+    if (body.grade < first || body.grade > last) {
+      ctx.addIssue({ code: 'custom', path: ['grade'], message: `must be ${first}–${last} for ${body.level}` });
+    }
+  });
+
+export const lifeEventBody = z
+  .strictObject({
+    kind: z.enum(['married', 'working', 'died']),
+    date: isoDate.describe('When it happened'),
+    work: z
+      .strictObject({
+        type: z.enum(['wage', 'self_employment', 'apprenticeship']),
+        consecutiveMonths: z.number().int().min(1).max(600).optional(),
+      })
+      .optional()
+      .describe('For "working": wage work for at most 6 consecutive months, self-employment or an apprenticeship do not stop the scholarship'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.kind === 'working' && !body.work) {
+      ctx.addIssue({ code: 'custom', path: ['work'], message: 'is required when kind is working' });
+    }
+    if (body.work?.type === 'wage' && body.work.consecutiveMonths === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['work', 'consecutiveMonths'], message: 'is required for wage work' });
+    }
+  });
+
+export const scholarshipChoiceBody = z.strictObject({
+  children: z
+    .array(z.number().int().min(1).max(20))
+    .min(1)
+    .max(20)
+    .refine((positions) => new Set(positions).size === positions.length, 'must not repeat a child')
+    .describe("The children's positions on the claim (1 = the first child listed)"),
+  reason: z.string().trim().max(2000).optional(),
+});
