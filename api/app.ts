@@ -22,6 +22,7 @@ import { createCodecRouter } from './routes/codec';
 import { createHealthRouter } from './routes/health';
 import { createQuoteRouter } from './routes/quote';
 import { createReconciliationsRouter } from './routes/reconciliations';
+import { createScholarshipsRouter } from './routes/scholarships';
 import { createTrackRouter } from './routes/track';
 
 export interface AppDeps {
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
     api.use(createCodecRouter({ ...deps, codec: deps.payloadCodec, corsOrigin: deps.codecCorsOrigin }));
   }
   api.use(createClaimsRouter(deps));
+  api.use(createScholarshipsRouter(deps));
   api.use(createTrackRouter(deps));
   api.use(createQuoteRouter(deps));
   api.use(createReconciliationsRouter(deps));

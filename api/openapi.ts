@@ -16,6 +16,7 @@ import {
   verificationBody,
 } from './schemas';
 import { codecBody, codecResponse } from './routes/codec';
+import { enrollmentBody, lifeEventBody, scholarshipChoiceBody, scholarshipIdParam } from './scholarship-schemas';
 
 function schema(s: z.ZodType, io: 'input' | 'output' = 'input') {
   const json = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -153,6 +154,71 @@ export function buildOpenApi(): Record<string, unknown> {
             '404': problem('No such claim, or a wrong tracking code'),
             '409': problem('The claim is not waiting for a bank account'),
             '429': rateLimited,
+          },
+        },
+      },
+      '/claims/{claimNumber}/scholarship-children': {
+        post: {
+          summary: 'Choose which children receive a scholarship when more qualify than may (officer); who chose is recorded',
+          security: bearer,
+          parameters: [claimNumber],
+          requestBody: body(scholarshipChoiceBody),
+          responses: {
+            '200': anyJson('The children chosen, by position on the claim'),
+            ...staffErrors,
+            '404': problem('No such claim'),
+            '409': problem('No choice is needed, or it was already made'),
+            '422': problem('A child that does not qualify, or the wrong number of children (field: children)'),
+          },
+        },
+      },
+      '/scholarships/{id}/enrollments': {
+        post: {
+          summary: 'Proof of enrolment for a school year (officer, or the family with X-Tracking-Code)',
+          security: [{ bearer: [] }, {}],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: schema(scholarshipIdParam.shape.id) },
+            { name: 'X-Tracking-Code', in: 'header', required: false, schema: schema(trackingCodeHeader) },
+          ],
+          requestBody: body(enrollmentBody),
+          responses: {
+            '200': anyJson('Accepted: whether the year is payable, and the amount'),
+            ...staffErrors,
+            '404': problem('No such scholarship, or a wrong tracking code'),
+            '409': problem('Wrong school year, window not open, impossible level jump, duplicate, or ended'),
+            '429': rateLimited,
+          },
+        },
+      },
+      '/scholarships/{id}/bank-account': {
+        post: {
+          summary: 'Replace an account the bank refused for a scholarship year (officer, or the family)',
+          security: [{ bearer: [] }, {}],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: schema(scholarshipIdParam.shape.id) },
+            { name: 'X-Tracking-Code', in: 'header', required: false, schema: schema(trackingCodeHeader) },
+          ],
+          requestBody: body(bankAccountBody),
+          responses: {
+            '200': anyJson(),
+            ...staffErrors,
+            '404': problem('No such scholarship, or a wrong tracking code'),
+            '409': problem('The scholarship is not waiting for a bank account'),
+            '429': rateLimited,
+          },
+        },
+      },
+      '/scholarships/{id}/life-events': {
+        post: {
+          summary: 'Report a marriage, work or death (officer): whether it ends the scholarship (2025 work exception)',
+          security: bearer,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: schema(scholarshipIdParam.shape.id) }],
+          requestBody: body(lifeEventBody),
+          responses: {
+            '200': anyJson('stops, and the reason'),
+            ...staffErrors,
+            '404': problem('No such scholarship'),
+            '409': problem('The scholarship has ended'),
           },
         },
       },

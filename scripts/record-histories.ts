@@ -4,7 +4,7 @@
 // every other test (--plain: no codec, as histories were written before it existed). Writes each history as `temporal workflow show --output json` would, plus the negative
 // control (test/replay/histories/altered/): a copy of the happy path with one activity renamed.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -294,14 +294,6 @@ const SCHOLARSHIP_SCENARIOS: Record<string, (ctx: Context) => Promise<Handle>> =
     await lifeEvent(ctx, c.id(1), 'died');
     return c.handle;
   },
-  // A student close to the age limit: the years before it are paid, then "age_limit".
-  'scholarship-age-limit': async (ctx) => {
-    const child = childOf(bornYearsBefore(await ctx.today(), 21), { level: 'PT', grade: 1 });
-    const c = await approvedWithChildren(ctx, [child]);
-    await payYears(ctx, c.id(1), c.plans[0]!);
-    await ctx.env.client.workflow.getHandle(c.id(1)).result(); // lets the clock run to the birthday
-    return c.handle;
-  },
 };
 
 /** The negative control: the happy path with checkMembership's scheduled event renamed. */
@@ -336,88 +328,107 @@ async function main(): Promise<void> {
   const url = databaseUrl(`santunan_rec_${randomBytes(4).toString('hex')}`);
   await ensureDatabase(url);
   const db = createDb(url);
-  let env: TestWorkflowEnvironment | undefined;
   let gateway: TestGateway | undefined;
   try {
     await db.migrate.latest();
-    const { testServer } = temporalBinaries();
-    [env, gateway] = await Promise.all([
-      TestWorkflowEnvironment.createTimeSkipping({
-        ...(dataConverter ? { client: { dataConverter } } : {}),
-        ...(testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {}),
-      }),
-      startTestGateway(),
-    ]);
+    gateway = await startTestGateway();
     const { code } = await bundleWorkflowCode({
       workflowsPath: require.resolve('../workflows'),
       ...(dataConverter ? { failureConverterPath: dataConverter.failureConverterPath } : {}),
       logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
     });
     mkdirSync(out, { recursive: true });
+    const { testServer } = temporalBinaries();
     for (const name of names) {
-      const taskQueue = `record-${randomUUID()}`;
-      const worker = await Worker.create({
-        connection: env.nativeConnection,
-        taskQueue,
-        workflowBundle: { code },
-        ...(dataConverter ? { dataConverter } : {}),
-        activities: createActivities({ db, gateway: gateway.client }),
+      // A fresh server per scenario: each starts on today's clock, whatever the one before skipped.
+      const env = await TestWorkflowEnvironment.createTimeSkipping({
+        ...(dataConverter ? { client: { dataConverter } } : {}),
+        ...(testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {}),
       });
-      const e = env;
-      const ctx: Context = {
-        env: e,
-        db,
-        taskQueue,
-        today: async () => jakartaDate(await e.currentTimeMs()),
-        start: (input) =>
-          e.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
-            workflowId: input.claimNumber,
-            taskQueue,
-            args: [input],
-          }),
-      };
-      const { history, children } = await worker.runUntil(async () => {
-        const handle = await scenarios[name]!(ctx);
-        await waitClosed(handle);
-        const history = await handle.fetchHistory();
-        const children: RunHistory[] = [];
-        for (const id of childWorkflowIds(history)) {
-          await waitClosed(e.client.workflow.getHandle(id) as Handle);
-          children.push(...((await fetchWorkflowRuns(e.client, id)) ?? []));
-        }
-        return { history, children };
-      });
-      const json = historyToJson(history);
-      if (children.length > 0) {
-        const folder = join(out, name);
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(join(folder, 'claim.json'), `${json}\n`);
-        const runNumber = new Map<string, number>();
-        for (const run of children) {
-          const n = (runNumber.get(run.workflowId) ?? 0) + 1;
-          runNumber.set(run.workflowId, n);
-          const child = /-S(\d+)$/.exec(run.workflowId)?.[1] ?? 'x';
-          writeFileSync(join(folder, `S${child}-run-${String(n).padStart(2, '0')}.json`), `${historyToJson(run.history)}\n`);
-        }
-        const events = children.reduce((sum, r) => sum + (r.history.events?.length ?? 0), 0);
-        console.log(`${relative(process.cwd(), folder)}/: the claim and ${children.length} scholarship runs (${events} events)`);
-        continue;
-      }
-      const file = join(out, `${name}.json`);
-      writeFileSync(file, `${json}\n`);
-      console.log(`${relative(process.cwd(), file)}: ${historyToJsonObject(history).events.length} events`);
-      if (name === 'happy-path' && out === resolve(HISTORIES_DIR)) {
-        mkdirSync(ALTERED_DIR, { recursive: true });
-        const altered = join(ALTERED_DIR, 'happy-path.activity-renamed.json');
-        writeFileSync(altered, `${alterHappyPath(json)}\n`);
-        console.log(`${relative(process.cwd(), altered)}: negative control`);
+      try {
+        const recorded = await record(env, db, gateway, { code }, dataConverter, scenarios[name]!);
+        write(out, name, recorded);
+      } finally {
+        await env.teardown();
       }
     }
   } finally {
-    await env?.teardown();
     await gateway?.close();
     await db.destroy();
     await dropDatabase(url);
+  }
+}
+
+/** Runs one scenario on its own task queue and returns the claim's history and every scholarship run. */
+async function record(
+  env: TestWorkflowEnvironment,
+  db: Db,
+  gateway: TestGateway,
+  workflowBundle: { code: string },
+  dataConverter: typeof testDataConverter | undefined,
+  scenario: (ctx: Context) => Promise<Handle>,
+): Promise<{ claim: History; scholarships: RunHistory[] }> {
+  const taskQueue = `record-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle,
+    ...(dataConverter ? { dataConverter } : {}),
+    activities: createActivities({ db, gateway: gateway.client }),
+  });
+  const ctx: Context = {
+    env,
+    db,
+    taskQueue,
+    today: async () => jakartaDate(await env.currentTimeMs()),
+    start: (input) =>
+      env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
+        workflowId: input.claimNumber,
+        taskQueue,
+        args: [input],
+      }),
+  };
+  return worker.runUntil(async () => {
+    const handle = await scenario(ctx);
+    await waitClosed(handle);
+    const claim = await handle.fetchHistory();
+    const scholarships: RunHistory[] = [];
+    for (const id of childWorkflowIds(claim)) {
+      await waitClosed(env.client.workflow.getHandle(id) as Handle);
+      scholarships.push(...((await fetchWorkflowRuns(env.client, id)) ?? []));
+    }
+    return { claim, scholarships };
+  });
+}
+
+/** `<name>.json` for a claim alone; a folder `<name>/` with claim.json and S<n>-run-<k>.json with scholarships. */
+function write(out: string, name: string, { claim, scholarships }: { claim: History; scholarships: RunHistory[] }) {
+  const json = historyToJson(claim);
+  if (scholarships.length > 0) {
+    const folder = join(out, name);
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'claim.json'), `${json}\n`);
+    const runNumber = new Map<string, number>();
+    for (const run of scholarships) {
+      const n = (runNumber.get(run.workflowId) ?? 0) + 1;
+      runNumber.set(run.workflowId, n);
+      const child = /-S(\d+)$/.exec(run.workflowId)?.[1] ?? 'x';
+      const file = `S${child}-run-${String(n).padStart(2, '0')}.json`;
+      writeFileSync(join(folder, file), `${historyToJson(run.history)}\n`);
+    }
+    const events = scholarships.reduce((sum, r) => sum + (r.history.events?.length ?? 0), 0);
+    console.log(`${relative(process.cwd(), folder)}/: the claim and ${scholarships.length} scholarship runs (${events} events)`);
+    return;
+  }
+  const file = join(out, `${name}.json`);
+  writeFileSync(file, `${json}\n`);
+  console.log(`${relative(process.cwd(), file)}: ${historyToJsonObject(claim).events.length} events`);
+  if (name === 'happy-path' && out === resolve(HISTORIES_DIR)) {
+    mkdirSync(ALTERED_DIR, { recursive: true });
+    const altered = join(ALTERED_DIR, 'happy-path.activity-renamed.json');
+    writeFileSync(altered, `${alterHappyPath(json)}\n`);
+    console.log(`${relative(process.cwd(), altered)}: negative control`);
   }
 }
 

@@ -45,7 +45,9 @@ export function bornYearsBefore(date: string, years: number, extraDays = 100): s
 export async function skipTo(env: TestWorkflowEnvironment, date: string, hours = 1): Promise<void> {
   const target = jakartaStartOfDay(date) + hours * 3_600_000;
   const now = await env.currentTimeMs();
+  if (process.env.SCH_TRACE) console.log('TRACE skipTo', date, Date.now());
   if (target > now) await env.sleep(target - now);
+  if (process.env.SCH_TRACE) console.log('TRACE skipped', date, Date.now());
 }
 
 export async function scholarshipState(client: Client, workflowId: string): Promise<ScholarshipState> {
@@ -60,12 +62,15 @@ export async function waitForScholarship(
   what = 'the expected state',
 ): Promise<ScholarshipState> {
   let last: ScholarshipState | undefined;
-  for (let i = 0; i < 400; i++) {
+  const until = Date.now() + 20_000;
+  while (Date.now() < until) {
     try {
-      last = await scholarshipState(client, workflowId);
+      // A deadline per query: the time-skipping server sometimes leaves a query unanswered; ask again.
+      last = await client.withDeadline(Date.now() + 2000, () => scholarshipState(client, workflowId));
       if (ready(last)) return last;
-    } catch {
-      // not started yet, or between runs: ask again
+    } catch (e) {
+      if (process.env.SCH_TRACE) console.log('TRACE query failed', (e as Error).message, Date.now());
+      // not started yet, between runs, or unanswered: ask again
     }
     await pause(25);
   }

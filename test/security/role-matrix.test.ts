@@ -50,6 +50,11 @@ const MATRIX: Row[] = [
   row('post', '/api/v1/claims/:claimNumber/verification',    400, 400, 403, 401, 401, {}),
   row('post', '/api/v1/claims/:claimNumber/decision',        400, 400, 403, 401, 401, {}),
   row('post', '/api/v1/claims/:claimNumber/bank-account',    400, 400, 403, 400, 401, {}),
+  row('post', '/api/v1/claims/:claimNumber/scholarship-children', 400, 400, 403, 401, 401, {}),
+  // `:id` stays literal (claim A has no scholarship): allowed callers get as far as validation (400).
+  row('post', '/api/v1/scholarships/:id/enrollments',        400, 400, 403, 400, 401, {}),
+  row('post', '/api/v1/scholarships/:id/bank-account',       400, 400, 403, 400, 401, {}),
+  row('post', '/api/v1/scholarships/:id/life-events',        400, 400, 403, 401, 401, {}),
   row('get',  '/api/v1/track/:claimNumber',                  401, 401, 401, 200, 401),
   row('post', '/api/v1/benefits/quote',                      400, 400, 400, 401, 401, {}),
   row('post', '/api/v1/codec/encode',                        400, 400, 403, 401, 401, {}),

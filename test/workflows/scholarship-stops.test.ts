@@ -66,10 +66,16 @@ async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> 
   return (await newWorker(taskQueue)).runUntil(fn(taskQueue));
 }
 
-const submit = (workflowId: string, request: EnrollmentRequest) =>
-  env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, { args: [request] });
-const report = (workflowId: string, request: LifeEventRequest) =>
-  env.client.workflow.getHandle(workflowId).executeUpdate(reportLifeEventUpdate, { args: [request] });
+const submit = async (workflowId: string, request: EnrollmentRequest) => {
+  if (process.env.SCH_TRACE) console.log('TRACE submit', request.schoolYear, Date.now());
+  try { return await env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, { args: [request] }); }
+  finally { if (process.env.SCH_TRACE) console.log('TRACE submitted', request.schoolYear, Date.now()); }
+};
+const report = async (workflowId: string, request: LifeEventRequest) => {
+  if (process.env.SCH_TRACE) console.log('TRACE report', request.kind, Date.now());
+  try { return await env.client.workflow.getHandle(workflowId).executeUpdate(reportLifeEventUpdate, { args: [request] }); }
+  finally { if (process.env.SCH_TRACE) console.log('TRACE reported', request.kind, Date.now()); }
+};
 
 async function failureType(promise: Promise<unknown>): Promise<string | undefined> {
   try {

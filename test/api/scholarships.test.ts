@@ -1,0 +1,206 @@
+// Scholarships over HTTP against real PostgreSQL and a Temporal dev server: the plan in the family's and the
+// staff's views, proof of enrolment by the family or an officer, life events, and the officer's choice.
+import request from 'supertest';
+import { addDays } from '../../rules/dates';
+import { createParticipant, FULL_CHECKLIST } from '../helpers/factories';
+import { bornYearsBefore, schoolYearOfDate } from '../helpers/scholarship';
+import { startApiHarness, waitForClaimStatus, type ApiHarness } from './harness';
+import { jakartaDate } from '../../rules';
+
+let h: ApiHarness;
+let officer1: string;
+let officer2: string;
+let auditor: string;
+
+beforeAll(async () => {
+  h = await startApiHarness();
+  officer1 = h.token({ id: 'officer-1', role: 'officer' });
+  officer2 = h.token({ id: 'officer-2', role: 'officer' });
+  auditor = h.token({ id: 'auditor-1', role: 'auditor' });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const today = () => jakartaDate(Date.now());
+
+/** A JKM claim with these children, verified by one officer and approved by another, then paid. */
+async function paidClaim(children: object[]) {
+  const { nik } = await createParticipant(h.t.db, { membershipStartDate: '2012-01-01' });
+  const created = await request(h.app)
+    .post('/api/v1/claims')
+    .set(bearer(officer1))
+    .send({
+      program: 'JKM',
+      participantNik: nik,
+      eventDate: addDays(today(), -10),
+      heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
+      children,
+      bankAccount: { bankCode: 'BRI', accountNumber: '1234567890', accountName: 'Sri Wahyuni' },
+    })
+    .expect(201);
+  const { claimNumber, trackingCode } = created.body as { claimNumber: string; trackingCode: string };
+  await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', officer1);
+  await request(h.app).post(`/api/v1/claims/${claimNumber}/verification`).set(bearer(officer1)).send({ checklist: FULL_CHECKLIST }).expect(200);
+  await waitForClaimStatus(h, claimNumber, 'waiting_for_decision', officer1);
+  await request(h.app).post(`/api/v1/claims/${claimNumber}/decision`).set(bearer(officer2)).send({ decision: 'approve', reason: 'Complete' }).expect(200);
+  return { claimNumber, trackingCode };
+}
+
+async function track(claimNumber: string, code: string) {
+  return (await request(h.app).get(`/api/v1/track/${claimNumber}`).set('X-Tracking-Code', code).expect(200)).body;
+}
+
+/** Polls the family's view until the first scholarship's status matches. */
+async function waitForPlan(claimNumber: string, code: string, ready: (s: Record<string, any>) => boolean) {
+  for (let i = 0; i < 200; i++) {
+    const view = await track(claimNumber, code);
+    if (view.scholarships?.[0] && ready(view.scholarships[0])) return view;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the plan of ${claimNumber} never got ready`);
+}
+
+describe('POST /scholarships/{id}/enrollments and the plan in the views', () => {
+  it('shows the window, takes the family proof once, and shows the paid year with its reference and the years to come', async () => {
+    const year = schoolYearOfDate(addDays(today(), -10));
+    const next = `${Number(year.slice(0, 4)) + 1}/${Number(year.slice(0, 4)) + 2}`;
+    const { claimNumber, trackingCode } = await paidClaim([
+      { name: 'Adi', dateOfBirth: bornYearsBefore(today(), 9), schooling: { level: 'SD', grade: 3 } },
+    ]);
+    const other = await paidClaim([]);
+    const id = `${claimNumber}-S1`;
+    const url = `/api/v1/scholarships/${id}/enrollments`;
+    const body = { schoolYear: year, level: 'SD', grade: 3, institution: 'SD Negeri 1 Bogor', documentReference: 'SKA-0042' };
+
+    const open = await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_proof');
+    const plan = open.scholarships[0];
+    expect(plan).toMatchObject({ id, childNumber: 1, childPosition: 1, totalPaid: 0, pastYears: [] });
+    expect(plan.currentYear).toMatchObject({ schoolYear: year, status: 'window_open', expected: { level: 'SD', grade: 3 }, expectedAmount: 1_500_000 });
+    expect(plan.currentYear.deadline >= `${year.slice(0, 4)}-12-31`).toBe(true);
+    expect(plan.projectedYears[0]).toEqual({ schoolYear: next, level: 'SD', grade: 4, amount: 1_500_000 });
+
+    // Who may: the family with its own code, not another's; an auditor may not; nobody without credentials.
+    expect((await request(h.app).post(url).send(body)).status).toBe(401);
+    expect((await request(h.app).post(url).set(bearer(auditor)).send(body)).status).toBe(403);
+    expect((await request(h.app).post(url).set('X-Tracking-Code', other.trackingCode).send(body)).status).toBe(404);
+    const unknown = await request(h.app)
+      .post(`/api/v1/scholarships/${other.claimNumber}-S1/enrollments`)
+      .set('X-Tracking-Code', other.trackingCode)
+      .send(body);
+    expect(unknown.status).toBe(404);
+
+    // The body: strict, every failing field named.
+    const invalid: [object, string][] = [
+      [{ ...body, grade: 9 }, 'grade'],
+      [{ ...body, schoolYear: '2026/2028' }, 'schoolYear'],
+      [{ ...body, approved: true }, 'approved'],
+      [{ ...body, institution: ' ' }, 'institution'],
+    ];
+    for (const [bad, field] of invalid) {
+      const res = await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send(bad);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    // Refused by the workflow's validator: 409, and nothing recorded.
+    const wrongYear = await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send({ ...body, schoolYear: next });
+    expect(wrongYear.status).toBe(409);
+    expect(wrongYear.body.detail).toContain(year);
+    const jump = await request(h.app).post(url).set(bearer(officer1)).send({ ...body, level: 'SMA', grade: 10 });
+    expect(jump.status).toBe(409);
+    expect((await h.t.db('scholarship_years').where({ workflow_id: id }).first()).status).toBe('window_open');
+
+    const accepted = await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send(body);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ schoolYear: year, payable: true, amount: 1_500_000 });
+    const again = await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send(body);
+    expect(again.status).toBe(409);
+
+    const paid = await waitForPlan(claimNumber, trackingCode, (s) => s.pastYears.length === 1);
+    const after = paid.scholarships[0];
+    expect(after.pastYears).toEqual([
+      expect.objectContaining({ schoolYear: year, status: 'paid', amount: 1_500_000, idempotencyKey: `${id}:${year}`, institution: 'SD Negeri 1 Bogor' }),
+    ]);
+    expect(after.pastYears[0].reference).toMatch(/^dsb_/);
+    expect(after.pastYears[0].submittedBy).toBeUndefined(); // staff only
+    expect(after.currentYear).toMatchObject({ schoolYear: next, status: 'not_open', windowOpensOn: `${next.slice(0, 4)}-07-01`, deadline: `${next.slice(0, 4)}-12-31` });
+    expect(after.projectedYears[0].schoolYear > next).toBe(true);
+    expect(paid.payouts.find((p: { component: string }) => p.component === `scholarship:${year}`)).toMatchObject({ amount: 1_500_000, status: 'paid' });
+
+    const staff = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(officer1)).expect(200);
+    expect(staff.body.scholarships[0].pastYears[0]).toMatchObject({ submittedBy: 'family', status: 'paid' });
+    expect(staff.body.scholarshipChoice).toBeNull();
+  });
+
+  it('lets an officer report work under the 2025 exception, naming a missing field', async () => {
+    const { claimNumber, trackingCode } = await paidClaim([
+      { name: 'Bunga', dateOfBirth: bornYearsBefore(today(), 17), schooling: { level: 'SMA', grade: 11 } },
+    ]);
+    await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_proof');
+    const url = `/api/v1/scholarships/${claimNumber}-S1/life-events`;
+    const missing = await request(h.app).post(url).set(bearer(officer1)).send({ kind: 'working', date: today(), work: { type: 'wage' } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0].field).toBe('work.consecutiveMonths');
+    expect((await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send({ kind: 'married', date: today() })).status).toBe(401);
+    const res = await request(h.app)
+      .post(url)
+      .set(bearer(officer1))
+      .send({ kind: 'working', date: today(), work: { type: 'wage', consecutiveMonths: 4 } });
+    expect(res.status).toBe(200);
+    expect(res.body.stops).toBe(false);
+    const married = await request(h.app).post(url).set(bearer(officer1)).send({ kind: 'married', date: today() });
+    expect(married.body.stops).toBe(true);
+    const ended = await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'ended');
+    expect(ended.scholarships[0]).toMatchObject({ endReason: 'married', currentYear: null, projectedYears: [] });
+    const late = await request(h.app).post(url).set(bearer(officer1)).send({ kind: 'died', date: today() });
+    expect(late.status).toBe(409);
+  });
+});
+
+describe('POST /claims/{claimNumber}/scholarship-children', () => {
+  it('records the officer who chose two of three children, after refusing the family and a child who does not qualify', async () => {
+    const { claimNumber, trackingCode } = await paidClaim([
+      { name: 'Anak 1', dateOfBirth: bornYearsBefore(today(), 8), schooling: { level: 'SD', grade: 2 } },
+      { name: 'Anak 2', dateOfBirth: bornYearsBefore(today(), 11), schooling: { level: 'SD', grade: 5 } },
+      { name: 'Anak 3', dateOfBirth: bornYearsBefore(today(), 14), schooling: { level: 'SMP', grade: 8 } },
+    ]);
+    await waitForClaimStatus(h, claimNumber, 'waiting_for_scholarship_choice', officer1);
+    expect((await track(claimNumber, trackingCode)).statusText).toMatch(/choosing/);
+    const url = `/api/v1/claims/${claimNumber}/scholarship-children`;
+    expect((await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send({ children: [1, 2] })).status).toBe(401);
+    const outside = await request(h.app).post(url).set(bearer(officer2)).send({ children: [1, 4] });
+    expect(outside.status).toBe(422);
+    expect(outside.body.errors[0].field).toBe('children');
+    const repeated = await request(h.app).post(url).set(bearer(officer2)).send({ children: [2, 2] });
+    expect(repeated.status).toBe(400);
+    expect(repeated.body.errors[0].field).toBe('children');
+
+    const chosen = await request(h.app).post(url).set(bearer(officer2)).send({ children: [2, 3], reason: 'At school' });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body).toEqual({ children: [2, 3] });
+    expect((await request(h.app).post(url).set(bearer(officer1)).send({ children: [1, 2] })).status).toBe(409);
+
+    const claim = await waitForClaimStatus(h, claimNumber, 'paid', officer1);
+    expect(claim.scholarshipChoice).toMatchObject({ children: [2, 3], chosenBy: 'officer-2', reason: 'At school' });
+    expect(claim.events.find((e: { type: string }) => e.type === 'scholarship_children_chosen').actor).toBe('officer-2');
+    for (let i = 0; i < 100 && (await track(claimNumber, trackingCode)).scholarships.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const plans = (await track(claimNumber, trackingCode)).scholarships;
+    expect(plans.map((s: { childPosition: number }) => s.childPosition)).toEqual([2, 3]);
+  });
+
+  it('lists the new routes in the OpenAPI document', async () => {
+    const doc = (await request(h.app).get('/api/v1/openapi.json').expect(200)).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/scholarships/{id}/enrollments',
+        '/scholarships/{id}/life-events',
+        '/scholarships/{id}/bank-account',
+        '/claims/{claimNumber}/scholarship-children',
+      ]),
+    );
+  });
+});
