@@ -138,10 +138,12 @@ async function writeYear(trx: Knex.Transaction, ref: ScholarshipRef, year: Schol
     ...extra,
     updated_at: trx.fn.now(),
   };
+  // Proof may be recorded while the window's own write is still in flight: opening never overwrites it.
+  const merged = year.status === 'window_open' ? ['window_opens_on', 'deadline', 'updated_at'] : Object.keys(fields);
   await trx('scholarship_years')
     .insert({ workflow_id: ref.workflowId, claim_number: ref.claimNumber, school_year: year.schoolYear, ...fields })
     .onConflict(['workflow_id', 'school_year'])
-    .merge(Object.keys(fields));
+    .merge(merged);
 }
 
 async function writeNotice(trx: Knex.Transaction, ref: ScholarshipRef, notice: Notice) {

@@ -26,14 +26,18 @@ interface Fixture {
   json: { events: unknown[] };
 }
 
+const dir = join(root, 'test', 'replay', 'histories');
+const jsonIn = (folder: string) =>
+  readdirSync(join(dir, folder))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => `${folder}/${f}`);
+
+/** Every committed history but the negative control: claims, and the school-year runs of the scholarships. */
 function fixtures(): Fixture[] {
-  const dir = join(root, 'test', 'replay', 'histories');
-  const files = [
-    ...readdirSync(dir).filter((f) => f.endsWith('.json')),
-    ...readdirSync(join(dir, 'legacy'))
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => `legacy/${f}`),
-  ];
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && d.name !== 'altered')
+    .map((d) => d.name);
+  const files = [...readdirSync(dir).filter((f) => f.endsWith('.json')), ...folders.flatMap(jsonIn)];
   return files
     .map((name) => {
       const json = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { events: unknown[] };
@@ -129,23 +133,33 @@ async function main(): Promise<void> {
   await ceiling.replay(noopInputs.slice(0, recorded.length));
   const claim = await measure(claims, claimInputs);
   const noop = await measure(ceiling, noopInputs);
+  const full = jsonIn('scholarship-full');
+  const scholarship = await measure(
+    claims,
+    full.map((f) => ({ workflowId: f, history: JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown })),
+  );
 
   const noopLengths = lengths.map((l) => historyToJsonObject(noops.get(l)!).events.length);
   const row = (name: string, m: Awaited<ReturnType<typeof measure>>) =>
-    `${name.padEnd(28)} ${String(m.histories).padStart(5)} ${String(m.events).padStart(8)} ${m.seconds
+    `${name.padEnd(32)} ${String(m.histories).padStart(5)} ${String(m.events).padStart(8)} ${m.seconds
       .toFixed(2)
       .padStart(8)} ${Math.round(m.rate).toString().padStart(10)}`;
   console.log('\nreplay (one prebuilt bundle, one replay worker per batch)');
   console.log(
-    `claim histories: ${recorded.length} fixtures, ${lengths[0]} to ${lengths[lengths.length - 1]} events each`,
+    `recorded histories: ${recorded.length} (claims and school-year runs), ${lengths[0]} to ` +
+      `${lengths[lengths.length - 1]} events each, cycled to ${HISTORIES}`,
   );
   console.log(`no-op histories: lengths ${noopLengths.join(', ')} (claims: ${lengths.join(', ')})`);
   console.log(
-    `${''.padEnd(28)} ${'runs'.padStart(5)} ${'events'.padStart(8)} ${'seconds'.padStart(8)} ${'events/s'.padStart(10)}`,
+    `${''.padEnd(32)} ${'runs'.padStart(5)} ${'events'.padStart(8)} ${'seconds'.padStart(8)} ${'events/s'.padStart(10)}`,
   );
-  console.log(row('claim histories', claim));
+  console.log(row('recorded histories', claim));
   console.log(row('no-op histories (ceiling)', noop));
+  console.log(row('a full scholarship (claim + 19)', scholarship));
   console.log(`claim / ceiling: ${(claim.rate / noop.rate).toFixed(2)}× (target ≥ 0.5×)`);
+  console.log(
+    `a full scholarship's ${scholarship.histories} histories: ${scholarship.seconds.toFixed(2)} s (target < 2 s)`,
+  );
 }
 
 main().catch((err: unknown) => {

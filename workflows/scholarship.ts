@@ -337,10 +337,11 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
   const lateDeadline = jakartaEndOfDay(jakartaDate(windowOpensAt + options.lateWindowDays * DAY_MS));
   deadlineAt = windowOpensAt - opensAt > DAY_MS ? Math.max(regularDeadline, lateDeadline) : regularDeadline;
   const deadline = jakartaDate(deadlineAt - 1);
+  status = 'waiting_for_proof';
   await records.recordScholarship(
     ref,
     event('enrollment_window_opened', undefined, { schoolYear: name(), deadline }),
-    { ...projection(), status: 'waiting_for_proof' },
+    projection(),
     {
       year: {
         schoolYear: name(),
@@ -356,7 +357,6 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
       },
     },
   );
-  status = 'waiting_for_proof'; // only now: proof recorded before the window row would be overwritten by it
 
   // c. Wait for proof, with reminders, until the deadline.
   const answered = () => accepted !== undefined || stop !== undefined;

@@ -41,13 +41,14 @@ export function bornYearsBefore(date: string, years: number, extraDays = 100): s
   return addDays(addYears(date, -years), -extraDays);
 }
 
-/** Moves the time-skipping server's clock to `hours` into the Jakarta day `date`; no-op if already past. */
-export async function skipTo(env: TestWorkflowEnvironment, date: string, hours = 1): Promise<void> {
+/**
+ * Moves the time-skipping server's clock to `hours` into the Jakarta day `date` (no-op if already past). Aim at a
+ * timer's instant (1 July, midnight, opens the window): the server sleeps past its last timer in real time.
+ */
+export async function skipTo(env: TestWorkflowEnvironment, date: string, hours = 0): Promise<void> {
   const target = jakartaStartOfDay(date) + hours * 3_600_000;
   const now = await env.currentTimeMs();
-  if (process.env.SCH_TRACE) console.log('TRACE skipTo', date, Date.now());
   if (target > now) await env.sleep(target - now);
-  if (process.env.SCH_TRACE) console.log('TRACE skipped', date, Date.now());
 }
 
 export async function scholarshipState(client: Client, workflowId: string): Promise<ScholarshipState> {
@@ -68,8 +69,7 @@ export async function waitForScholarship(
       // A deadline per query: the time-skipping server sometimes leaves a query unanswered; ask again.
       last = await client.withDeadline(Date.now() + 2000, () => scholarshipState(client, workflowId));
       if (ready(last)) return last;
-    } catch (e) {
-      if (process.env.SCH_TRACE) console.log('TRACE query failed', (e as Error).message, Date.now());
+    } catch {
       // not started yet, between runs, or unanswered: ask again
     }
     await pause(25);
@@ -92,6 +92,81 @@ export function yearDecided(client: Client, workflowId: string, schoolYear: stri
     client,
     workflowId,
     (s) => s.status === 'ended' || (s.years.some((y) => y.schoolYear === schoolYear) && s.status !== 'paying'),
+    `${schoolYear} decided`,
+  );
+}
+
+/** A scholarship as its activities recorded it: the projection row and its school years. */
+export interface ScholarshipRecord {
+  status: string;
+  schoolYear: string;
+  totalPaid: number;
+  yearsPaid: Record<string, number>;
+  deadline: string | null;
+  endReason: string | null;
+  years: { schoolYear: string; status: string; level: string | null; grade: number | null; amount: number; reason: string | null }[];
+}
+
+export async function scholarshipRecord(db: Db, workflowId: string): Promise<ScholarshipRecord | undefined> {
+  const row = await db('scholarships').where({ workflow_id: workflowId }).first();
+  if (!row) return undefined;
+  const years = await db('scholarship_years').where({ workflow_id: workflowId }).orderBy('school_year');
+  return {
+    status: row.status,
+    schoolYear: row.school_year,
+    totalPaid: row.total_paid,
+    yearsPaid: row.years_paid,
+    deadline: row.deadline,
+    endReason: row.end_reason,
+    years: years.map((y) => ({
+      schoolYear: y.school_year,
+      status: y.status,
+      level: y.level,
+      grade: y.grade,
+      amount: y.amount,
+      reason: y.reason,
+    })),
+  };
+}
+
+/**
+ * Polls the recorded projection until `ready` holds. Prefer it to the query on the time-skipping server: a query
+ * that server leaves unanswered also holds its clock.
+ */
+export async function waitForRecord(
+  db: Db,
+  workflowId: string,
+  ready: (record: ScholarshipRecord) => boolean,
+  what = 'the expected state',
+): Promise<ScholarshipRecord> {
+  let last: ScholarshipRecord | undefined;
+  for (let i = 0; i < 800; i++) {
+    last = await scholarshipRecord(db, workflowId);
+    if (last && ready(last)) return last;
+    await pause(25);
+  }
+  throw new Error(`${workflowId} never reached ${what}; last recorded: ${JSON.stringify(last)}`);
+}
+
+const DECIDED = ['paid', 'lapsed', 'not_payable'];
+
+export function proofDue(db: Db, workflowId: string, schoolYear: string) {
+  return waitForRecord(
+    db,
+    workflowId,
+    (s) => s.status === 'waiting_for_proof' && s.schoolYear === schoolYear,
+    `waiting for proof for ${schoolYear}`,
+  );
+}
+
+/** Polls until the year is decided (paid, lapsed or not payable) or the scholarship has ended. */
+export function yearRecorded(db: Db, workflowId: string, schoolYear: string) {
+  return waitForRecord(
+    db,
+    workflowId,
+    (s) =>
+      s.status === 'ended' ||
+      (s.years.some((y) => y.schoolYear === schoolYear && DECIDED.includes(y.status)) && s.status !== 'paying'),
     `${schoolYear} decided`,
   );
 }

@@ -8,8 +8,21 @@ import { testDataConverter } from '../helpers/codec';
 import { bundlePath, root } from '../helpers/paths';
 
 const dir = join(root, 'test', 'replay', 'histories');
+/** Folders kept apart from the current recordings. */
+const SPECIAL = new Set(['legacy', 'altered']);
+/** A claim with scholarships is a folder: claim.json and S<n>-run-<k>.json, one per school year. */
+const folders = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && !SPECIAL.has(d.name))
+  .map((d) => d.name);
 /** Recorded from the current code by scripts/record-histories.ts. */
-const current = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const current = [
+  ...readdirSync(dir).filter((f) => f.endsWith('.json')),
+  ...folders.flatMap((folder) =>
+    readdirSync(join(dir, folder))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `${folder}/${f}`),
+  ),
+];
 /** Recorded before the patched() changes (commit ab8f985, no payload codec); kept forever, never re-recorded. */
 const legacy = readdirSync(join(dir, 'legacy'))
   .filter((f) => f.endsWith('.json'))
@@ -42,6 +55,19 @@ describe('committed histories', () => {
     ];
     expect(current).toEqual(expect.arrayContaining(paths.map((p) => `${p}.json`)));
     expect(legacy).toEqual(expect.arrayContaining(paths.map((p) => `legacy/${p}.json`)));
+  });
+
+  it('cover the scholarship years, lapses and each stop, as the claim and every school-year run', () => {
+    expect(folders).toEqual(
+      expect.arrayContaining([
+        'scholarship-full',
+        'scholarship-lapses',
+        'scholarship-married-working',
+        'scholarship-died',
+      ]),
+    );
+    for (const folder of folders) expect(current).toContain(`${folder}/claim.json`);
+    expect(current.filter((f) => f.startsWith('scholarship-full/S1-run-'))).toHaveLength(19);
   });
 
   it.each([...current, ...legacy])('replays %s against the current workflow code', (file) => {

@@ -24,12 +24,12 @@ import {
   officer1,
   officer2,
   proof,
+  proofDue,
   schoolYearOfDate,
   serverToday,
   skipTo,
   waitForClaim,
-  waitingForProof,
-  yearDecided,
+  yearRecorded,
 } from '../helpers/scholarship';
 import { timeSkippingEnv } from '../helpers/temporal';
 
@@ -89,13 +89,13 @@ describe('ClaimWorkflow and scholarships', () => {
       await waitForClaim(handle, 'paid');
       const [s1, s2] = [1, 2].map((n) => scholarshipWorkflowId(input.claimNumber, n)) as [string, string];
       const submitBoth = async (schoolYear: string, sd: number, sma: number) => {
-        await Promise.all([waitingForProof(env.client, s1, schoolYear), waitingForProof(env.client, s2, schoolYear)]);
+        await Promise.all([proofDue(t.db, s1, schoolYear), proofDue(t.db, s2, schoolYear)]);
         const [a, b] = await Promise.all([
           env.client.workflow.getHandle(s1).executeUpdate(submitEnrollmentUpdate, { args: [proof(schoolYear, 'SD', sd)] }),
           env.client.workflow.getHandle(s2).executeUpdate(submitEnrollmentUpdate, { args: [proof(schoolYear, 'SMA', sma)] }),
         ]);
         expect([a.amount, b.amount]).toEqual([1_500_000, 3_000_000]);
-        await Promise.all([yearDecided(env.client, s1, schoolYear), yearDecided(env.client, s2, schoolYear)]);
+        await Promise.all([yearRecorded(t.db, s1, schoolYear), yearRecorded(t.db, s2, schoolYear)]);
       };
       await submitBoth(year, 3, 11);
       const next = nextSchoolYear(year);

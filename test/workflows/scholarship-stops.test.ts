@@ -19,20 +19,21 @@ import { testDataConverter } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { bundlePath } from '../helpers/paths';
+import { jakartaStartOfDay } from '../../workflows/scholarship-year';
 import {
   bornYearsBefore,
   family,
   nextSchoolYear,
   officer1,
   proof,
-  scholarshipState,
+  proofDue,
+  scholarshipRecord,
   schoolYearOfDate,
   serverToday,
   skipTo,
   startScholarship,
-  waitForScholarship,
-  waitingForProof,
-  yearDecided,
+  waitForRecord,
+  yearRecorded,
 } from '../helpers/scholarship';
 import { timeSkippingEnv } from '../helpers/temporal';
 
@@ -66,16 +67,10 @@ async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> 
   return (await newWorker(taskQueue)).runUntil(fn(taskQueue));
 }
 
-const submit = async (workflowId: string, request: EnrollmentRequest) => {
-  if (process.env.SCH_TRACE) console.log('TRACE submit', request.schoolYear, Date.now());
-  try { return await env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, { args: [request] }); }
-  finally { if (process.env.SCH_TRACE) console.log('TRACE submitted', request.schoolYear, Date.now()); }
-};
-const report = async (workflowId: string, request: LifeEventRequest) => {
-  if (process.env.SCH_TRACE) console.log('TRACE report', request.kind, Date.now());
-  try { return await env.client.workflow.getHandle(workflowId).executeUpdate(reportLifeEventUpdate, { args: [request] }); }
-  finally { if (process.env.SCH_TRACE) console.log('TRACE reported', request.kind, Date.now()); }
-};
+const submit = (workflowId: string, request: EnrollmentRequest) =>
+  env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, { args: [request] });
+const report = (workflowId: string, request: LifeEventRequest) =>
+  env.client.workflow.getHandle(workflowId).executeUpdate(reportLifeEventUpdate, { args: [request] });
 
 async function failureType(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -109,7 +104,7 @@ describe('ScholarshipWorkflow', () => {
     const { today, year, child } = await schooled('SD', 3, 9);
     await withWorker(async (taskQueue) => {
       const { workflowId } = await startScholarship(env, t.db, taskQueue, child, today);
-      await waitingForProof(env.client, workflowId, year);
+      await proofDue(t.db, workflowId, year);
       const eventsBefore = await t.db('scholarship_events').where({ workflow_id: workflowId }).count({ n: '*' });
 
       expect(await failureType(submit(workflowId, proof(nextSchoolYear(year), 'SD', 3)))).toBe('WrongState');
@@ -126,8 +121,7 @@ describe('ScholarshipWorkflow', () => {
       expect(twice.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const refused = twice.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect((refused.reason as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'WrongState' });
-      await yearDecided(env.client, workflowId, year);
-      expect(await failureType(submit(workflowId, proof(year, 'SD', 3)))).toBe('WrongState');
+      await yearRecorded(t.db, workflowId, year);
 
       const { rows, transfers } = await ledger(workflowId);
       expect(rows.map((r) => [r.idempotency_key, r.amount, r.status])).toEqual([[`${workflowId}:${year}`, 1_500_000, 'paid']]);
@@ -149,20 +143,20 @@ describe('ScholarshipWorkflow', () => {
       ] as const;
       for (const [i, [level, grade, payable]] of steps.entries()) {
         await skipTo(env, `${years[i]!.slice(0, 4)}-07-01`);
-        await waitingForProof(env.client, workflowId, years[i]!);
+        await proofDue(t.db, workflowId, years[i]!);
         const result = await submit(workflowId, proof(years[i]!, level, grade));
         expect(result.payable).toBe(payable);
         if (!payable) expect(result.reason).toMatch(/^not payable: level cap/);
-        await yearDecided(env.client, workflowId, years[i]!);
+        await yearRecorded(t.db, workflowId, years[i]!);
       }
-      const state = await scholarshipState(env.client, workflowId);
-      expect(state.years.map((y) => [y.schoolYear, y.outcome, y.amount])).toEqual([
+      const state = await scholarshipRecord(t.db, workflowId);
+      expect(state!.years.map((y) => [y.schoolYear, y.status, y.amount])).toEqual([
         [years[0], 'paid', 1_500_000],
         [years[1], 'paid', 1_500_000],
         [years[2], 'not_payable', 0],
         [years[3], 'paid', 1_500_000],
       ]);
-      expect(state.yearsPaid).toEqual({ TK: 2, SD: 1 });
+      expect(state!.yearsPaid).toEqual({ TK: 2, SD: 1 });
       const row = await t.db('scholarship_years').where({ workflow_id: workflowId, school_year: years[2] }).first();
       expect(row).toMatchObject({ status: 'not_payable', level: 'TK', grade: 2, amount: 0 });
       expect(row.reason).toMatch(/^not payable: level cap/);
@@ -176,16 +170,16 @@ describe('ScholarshipWorkflow', () => {
     const years = [0, 1, 2, 3, 4].map((n) => nextSchoolYear(year, n));
     const outcome = await withWorker(async (taskQueue) => {
       const { workflowId, handle, claim } = await startScholarship(env, t.db, taskQueue, child, today);
-      await waitingForProof(env.client, workflowId, years[0]!);
+      await proofDue(t.db, workflowId, years[0]!);
       await submit(workflowId, proof(years[0]!, 'SD', 3));
-      await yearDecided(env.client, workflowId, years[0]!);
+      await yearRecorded(t.db, workflowId, years[0]!);
 
       // Year 2: nothing comes. Reminders at 30 and 60 days, then the year lapses on 31 December.
       await skipTo(env, `${years[1]!.slice(0, 4)}-07-01`);
-      const open = await waitingForProof(env.client, workflowId, years[1]!);
+      const open = await proofDue(t.db, workflowId, years[1]!);
       expect(open.deadline).toBe(`${years[1]!.slice(0, 4)}-12-31`);
-      await skipTo(env, addDays(open.deadline!, 1));
-      await yearDecided(env.client, workflowId, years[1]!);
+      await skipTo(env, addDays(open.deadline!, 1)); // the deadline's timer: the end of 31 December
+      await yearRecorded(t.db, workflowId, years[1]!);
       const reminders = await t.db('notifications').where({ claim_number: claim.claimNumber, kind: 'scholarship_reminder' });
       expect(reminders.map((r) => r.dedup_key).sort()).toEqual([
         `${workflowId}:reminder:${years[1]}:30`,
@@ -194,12 +188,11 @@ describe('ScholarshipWorkflow', () => {
 
       // Year 3: proof again (two grades up after a year without proof), paid.
       await skipTo(env, `${years[2]!.slice(0, 4)}-07-01`);
-      await waitingForProof(env.client, workflowId, years[2]!);
+      await proofDue(t.db, workflowId, years[2]!);
       expect(await submit(workflowId, proof(years[2]!, 'SD', 5))).toMatchObject({ payable: true, amount: 1_500_000 });
-      await yearDecided(env.client, workflowId, years[2]!);
+      await yearRecorded(t.db, workflowId, years[2]!);
 
-      // Years 4 and 5: nothing. Two lapses in a row end it.
-      await skipTo(env, addDays(`${years[4]!.slice(0, 4)}-12-31`, 2));
+      // Years 4 and 5: nothing. Two lapses in a row end it (waiting for the result lets the server skip time).
       return handle.result();
     });
     expect(outcome.reason).toBe('no_longer_enrolled');
@@ -217,12 +210,12 @@ describe('ScholarshipWorkflow', () => {
     const { today, year, child } = await schooled('PT', 1, 19);
     const outcome = await withWorker(async (taskQueue) => {
       const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
-      await waitingForProof(env.client, workflowId, year);
+      await proofDue(t.db, workflowId, year);
       await submit(workflowId, proof(year, 'PT', 1, { institution: 'Universitas Indonesia' }));
-      await yearDecided(env.client, workflowId, year);
+      await yearRecorded(t.db, workflowId, year);
       const pt2 = nextSchoolYear(year);
       await skipTo(env, `${pt2.slice(0, 4)}-07-01`);
-      await waitingForProof(env.client, workflowId, pt2);
+      await proofDue(t.db, workflowId, pt2);
       const married = await report(workflowId, { actor: officer1, kind: 'married', date: `${pt2.slice(0, 4)}-08-17` });
       expect(married.stops).toBe(true);
       const outcome: ScholarshipOutcome = await handle.result();
@@ -234,24 +227,21 @@ describe('ScholarshipWorkflow', () => {
   });
 
   it('pays the last school year that starts before the 23rd birthday, then ends on the birthday', async () => {
-    await skipTo(env, `${Number((await serverToday(env)).slice(0, 4)) + 1}-08-01`); // a birthday fits before July
     const today = await serverToday(env);
     const year = schoolYearOfDate(today);
-    const birthday = `${Number(year.slice(0, 4)) + 1}-05-01`; // before the next school year starts
+    const birthday = addDays(today, 1); // before the next school year starts
     const child = { dateOfBirth: addYears(birthday, -23), schooling: { level: 'PT' as const, grade: 3 } };
     await withWorker(async (taskQueue) => {
       const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
-      await waitingForProof(env.client, workflowId, year);
+      await proofDue(t.db, workflowId, year);
       expect(await submit(workflowId, proof(year, 'PT', 3))).toMatchObject({ payable: true, amount: 12_000_000 });
-      const after = await yearDecided(env.client, workflowId, year);
+      const after = await yearRecorded(t.db, workflowId, year);
       expect(after.status).toBe('waiting_for_school_year');
       expect((await t.db('scholarships').where({ workflow_id: workflowId }).first()).projected).toEqual([]);
-      await skipTo(env, addDays(birthday, -1));
-      expect((await scholarshipState(env.client, workflowId)).status).toBe('waiting_for_school_year');
-      await skipTo(env, birthday, 2);
-      const outcome: ScholarshipOutcome = await handle.result();
+      const outcome: ScholarshipOutcome = await handle.result(); // the server skips to the birthday
       expect(outcome).toMatchObject({ reason: 'age_limit', totalPaid: 12_000_000 });
       expect(outcome.message).toContain(birthday);
+      expect(await env.currentTimeMs()).toBeGreaterThanOrEqual(jakartaStartOfDay(birthday));
     });
   });
 
@@ -259,7 +249,7 @@ describe('ScholarshipWorkflow', () => {
     const { today, year, child } = await schooled('SMA', 10, 16);
     await withWorker(async (taskQueue) => {
       const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
-      await waitingForProof(env.client, workflowId, year);
+      await proofDue(t.db, workflowId, year);
       const from = today;
       expect(await failureType(report(workflowId, { actor: family, kind: 'working', date: from, work: { type: 'apprenticeship' } }))).toBe(
         'Forbidden',
@@ -270,8 +260,12 @@ describe('ScholarshipWorkflow', () => {
         expect(result.reason).toContain('Permenaker 1/2025');
       }
       expect(await submit(workflowId, proof(year, 'SMA', 10))).toMatchObject({ payable: true, amount: 3_000_000 });
-      await yearDecided(env.client, workflowId, year);
-      const longer = await report(workflowId, { actor: officer1, kind: 'working', date: from, work: { type: 'wage', consecutiveMonths: 7 } });
+      await yearRecorded(t.db, workflowId, year);
+      // The next school year: wage work for 7 consecutive months ends it.
+      const next = nextSchoolYear(year);
+      await skipTo(env, `${next.slice(0, 4)}-07-01`);
+      await proofDue(t.db, workflowId, next);
+      const longer = await report(workflowId, { actor: officer1, kind: 'working', date: `${next.slice(0, 4)}-07-01`, work: { type: 'wage', consecutiveMonths: 7 } });
       expect(longer.stops).toBe(true);
       const outcome: ScholarshipOutcome = await handle.result();
       expect(outcome).toMatchObject({ reason: 'working', totalPaid: 3_000_000 });
@@ -285,14 +279,14 @@ describe('ScholarshipWorkflow', () => {
     await withWorker(async (taskQueue) => {
       const { workflowId, claim } = await startScholarship(env, t.db, taskQueue, child, today);
       gateway.controls.inject({ kind: 'refuse_account', match: { idempotencyKeyPrefix: `${workflowId}:` } });
-      await waitingForProof(env.client, workflowId, year);
+      await proofDue(t.db, workflowId, year);
       await submit(workflowId, proof(year, 'SMP', 8));
-      await waitForScholarship(env.client, workflowId, (s) => s.status === 'waiting_for_bank_account');
+      await waitForRecord(t.db, workflowId, (s) => s.status === 'waiting_for_bank_account');
       const handle = env.client.workflow.getHandle(workflowId);
       await handle.executeUpdate(updateBankAccountUpdate, {
         args: [{ actor: family, bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' } }],
       });
-      await yearDecided(env.client, workflowId, year);
+      await yearRecorded(t.db, workflowId, year);
       const { rows, transfers } = await ledger(workflowId);
       expect(rows.map((r) => [r.status, r.account_number, r.amount])).toEqual([['paid', '9876543210', 2_000_000]]);
       expect(transfers.filter((d) => d.status === 'completed')).toHaveLength(1);
@@ -310,7 +304,7 @@ describe('ScholarshipWorkflow', () => {
     const firstRun = first.run();
     const { workflowId } = await startScholarship(env, t.db, taskQueue, child, today);
     try {
-      await waitingForProof(env.client, workflowId, year);
+      await proofDue(t.db, workflowId, year);
       // The gateway pays, but its answer is lost: the first worker's attempt fails after the money moved.
       gateway.controls.inject({ kind: 'lost_response', match: { idempotencyKeyPrefix: `${workflowId}:` } });
       await submit(workflowId, proof(year, 'SD', 2));
@@ -324,13 +318,13 @@ describe('ScholarshipWorkflow', () => {
 
     const second = await newWorker(taskQueue);
     await second.runUntil(async () => {
-      const decided = await yearDecided(env.client, workflowId, year);
-      expect(decided.years).toMatchObject([{ schoolYear: year, outcome: 'paid', amount: 1_500_000 }]);
+      const decided = await yearRecorded(t.db, workflowId, year);
+      expect(decided.years).toMatchObject([{ schoolYear: year, status: 'paid', amount: 1_500_000 }]);
       const next = nextSchoolYear(year);
       await skipTo(env, `${next.slice(0, 4)}-07-01`);
-      await waitingForProof(env.client, workflowId, next);
+      await proofDue(t.db, workflowId, next);
       await submit(workflowId, proof(next, 'SD', 3));
-      const state = await yearDecided(env.client, workflowId, next);
+      const state = await yearRecorded(t.db, workflowId, next);
       expect(state).toMatchObject({ totalPaid: 3_000_000, yearsPaid: { SD: 2 } });
       await stopWorkflow(workflowId);
     });

@@ -15,13 +15,14 @@ import {
   approvedClaim,
   bornYearsBefore,
   proof,
+  proofDue,
   runHistories,
+  scholarshipState,
   serverToday,
   skipTo,
   waitForClaim,
-  waitForScholarship,
-  waitingForProof,
-  yearDecided,
+  waitForRecord,
+  yearRecorded,
 } from '../helpers/scholarship';
 import { timeSkippingEnv } from '../helpers/temporal';
 
@@ -60,13 +61,18 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
       expect(plan).toHaveLength(19);
 
       // a. Deferred: the child is not at school; nothing opens before the first TK year.
-      const deferred = await waitForScholarship(env.client, workflowId, (s) => s.status === 'waiting_for_school_start');
-      expect(deferred).toMatchObject({ schoolYear: plan[0]!.schoolYear, expected: { level: 'TK', grade: 1 } });
+      const deferred = await waitForRecord(t.db, workflowId, (s) => s.status === 'waiting_for_school_start');
+      expect(deferred.schoolYear).toBe(plan[0]!.schoolYear);
+      expect(await scholarshipState(env.client, workflowId)).toMatchObject({
+        status: 'waiting_for_school_start',
+        expected: { level: 'TK', grade: 1 },
+        totalPaid: 0,
+      });
       expect(await t.db('scholarship_years').where({ workflow_id: workflowId })).toHaveLength(0);
 
       for (const [i, row] of plan.entries()) {
         await skipTo(env, `${row.schoolYear.slice(0, 4)}-07-01`);
-        await waitingForProof(env.client, workflowId, row.schoolYear);
+        await proofDue(t.db, workflowId, row.schoolYear);
         const last = i === plan.length - 1;
         const result = await env.client.workflow
           .getHandle(workflowId)
@@ -74,7 +80,7 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
             args: [proof(row.schoolYear, row.level, row.grade, { graduated: last })],
           });
         expect(result).toMatchObject({ payable: true, amount: row.amount });
-        await yearDecided(env.client, workflowId, row.schoolYear);
+        await yearRecorded(t.db, workflowId, row.schoolYear);
       }
       const outcome: ScholarshipOutcome = await env.client.workflow.getHandle(workflowId).result();
       return { input, handle, workflowId, outcome };

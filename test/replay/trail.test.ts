@@ -1,0 +1,102 @@
+// The decision trail read back from committed histories alone: claims and scholarships, years and stops.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
+import { buildDecisionTrail, historyFromJson, type DecisionTrail, type RunHistory } from '../../replay';
+import { testDataConverter } from '../helpers/codec';
+import { root } from '../helpers/paths';
+
+const dir = join(root, 'test', 'replay', 'histories');
+const converter = loadDataConverter(testDataConverter);
+
+function run(path: string, workflowId: string): RunHistory {
+  const history = historyFromJson(readFileSync(join(dir, path), 'utf8'));
+  const workflowType = history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? '';
+  return { workflowId, runId: path, workflowType, history };
+}
+
+/** A recorded claim with scholarships: the claim first, then each child's runs in order (as the API fetches them). */
+function trailOf(folder: string): Promise<DecisionTrail> {
+  const runs = readdirSync(join(dir, folder))
+    .filter((f) => /^S\d+-run-\d+\.json$/.test(f))
+    .sort()
+    .map((f) => run(`${folder}/${f}`, f.split('-run-')[0]!));
+  return buildDecisionTrail([run(`${folder}/claim.json`, 'claim'), ...runs], converter);
+}
+
+describe('the decision trail from a recorded claim', () => {
+  it('names the supervisor who approved after an escalation, and when the service level ran out', async () => {
+    const trail = await buildDecisionTrail([run('escalation-supervisor-approval.json', 'claim')], converter);
+    expect(trail.program).toBe('JKK');
+    expect(trail.escalation?.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Date.parse(trail.escalation!.at)).toBeLessThan(Date.parse(trail.verifications[0]!.at));
+    expect(trail.decision).toMatchObject({ by: 'supervisor-1', role: 'supervisor', decision: 'approve' });
+    expect(trail.assessment!.total).toBeGreaterThan(200_000_000);
+    expect(
+      trail.payouts.every((p) => p.status === 'paid' && p.idempotencyKey?.startsWith(trail.claimNumber!)),
+    ).toBe(true);
+  });
+
+  it('keeps the incomplete checklist and its note, then the complete one', async () => {
+    const trail = await buildDecisionTrail([run('incomplete-documents.json', 'claim')], converter);
+    expect(trail.verifications.map((v) => [v.complete, v.missing])).toEqual([
+      [false, ['death_certificate']],
+      [true, []],
+    ]);
+    expect(trail.verifications[0]).toMatchObject({
+      note: 'No certificate yet',
+      checklist: { death_certificate: false },
+    });
+  });
+
+  it('gives the reason of a rejection and of an ineligible claim, and pays nothing', async () => {
+    const rejected = await buildDecisionTrail([run('rejection.json', 'claim')], converter);
+    expect(rejected.decision).toMatchObject({
+      by: 'officer-2',
+      decision: 'reject',
+      reason: 'The death certificate is forged.',
+    });
+    expect(rejected.outcome).toMatchObject({ status: 'rejected', total: 0 });
+    const ineligible = await buildDecisionTrail([run('ineligible-unregistered.json', 'claim')], converter);
+    expect(ineligible.membership).toMatchObject({
+      eligible: false,
+      reason: expect.stringMatching(/not registered/),
+    });
+    expect(ineligible.outcome).toMatchObject({ status: 'ineligible' });
+    expect([...rejected.payouts, ...ineligible.payouts]).toEqual([]);
+  });
+});
+
+describe('the decision trail from recorded scholarships', () => {
+  it('lists each of 19 school years paid, with its key, gateway reference and proof, then "graduated"', async () => {
+    const trail = await trailOf('scholarship-full');
+    expect(trail.scholarships).toHaveLength(1);
+    const [s] = trail.scholarships;
+    expect(s).toMatchObject({ childNumber: 1, runs: 19, status: 'ended', endReason: 'graduated' });
+    expect(s!.years).toHaveLength(19);
+    for (const year of s!.years) {
+      expect(year).toMatchObject({
+        outcome: 'paid',
+        idempotencyKey: `${trail.claimNumber}-S1:${year.schoolYear}`,
+        gatewayReference: expect.any(String),
+        proof: { by: 'family', level: year.level, grade: year.grade },
+      });
+    }
+    expect(s!.totalPaid).toBe(s!.years.reduce((sum, y) => sum + (y.amount ?? 0), 0));
+  });
+
+  it('names the stops: two lapses in a row, a marriage, wage work and a death', async () => {
+    const lapses = (await trailOf('scholarship-lapses')).scholarships[0]!;
+    expect(lapses.years.map((y) => y.outcome)).toEqual(['paid', 'lapsed', 'lapsed']);
+    expect(lapses).toMatchObject({ status: 'ended', endReason: 'no_longer_enrolled' });
+
+    const two = (await trailOf('scholarship-married-working')).scholarships;
+    expect(two.map((s) => s.endReason)).toEqual(['married', 'working']);
+    expect(two[0]!.lifeEvents).toEqual([
+      expect.objectContaining({ by: 'officer-1', kind: 'married', stops: true }),
+    ]);
+
+    const died = (await trailOf('scholarship-died')).scholarships[0]!;
+    expect(died).toMatchObject({ endReason: 'died', years: [expect.objectContaining({ outcome: 'paid' })] });
+  });
+});
