@@ -120,6 +120,11 @@ async function main(): Promise<void> {
     workflowsPath: require.resolve('./lib/noop-workflow'),
     logger: quiet,
   });
+  const appAndNoopBundle: WorkflowBundleOption = await bundleWorkflowCode({
+    workflowsPath: require.resolve('./lib/app-and-noop'),
+    failureConverterPath: testDataConverter.failureConverterPath,
+    logger: quiet,
+  });
   const lengths = [...new Set(recorded.map((f) => f.events))];
   const noops = await recordNoopHistories(lengths);
   const noopInputs: ReplayInput[] = claimInputs.map((input, i) => {
@@ -133,6 +138,10 @@ async function main(): Promise<void> {
   await ceiling.replay(noopInputs.slice(0, recorded.length));
   const claim = await measure(claims, claimInputs);
   const noop = await measure(ceiling, noopInputs);
+  const noopInApp = await measure(
+    new Replayer({ workflowBundle: appAndNoopBundle, dataConverter: testDataConverter }),
+    noopInputs,
+  );
   const full = jsonIn('scholarship-full');
   const scholarship = await measure(
     claims,
@@ -155,6 +164,7 @@ async function main(): Promise<void> {
   );
   console.log(row('recorded histories', claim));
   console.log(row('no-op histories (ceiling)', noop));
+  console.log(row('no-op histories, app bundle', noopInApp));
   console.log(row('a full scholarship (claim + 19)', scholarship));
   console.log(`claim / ceiling: ${(claim.rate / noop.rate).toFixed(2)}× (target ≥ 0.5×)`);
   console.log(

@@ -269,6 +269,24 @@ export async function startScholarship(
   return { claim, workflowId, handle };
 }
 
+/**
+ * Terminates a scholarship left running at the end of a test, once it is idle (no workflow task or activity in
+ * flight): terminating the time-skipping server's workflow mid-task can leave its clock locked for later tests.
+ */
+export async function stopWhenIdle(client: Client, workflowId: string): Promise<void> {
+  const handle = client.workflow.getHandle(workflowId);
+  for (let i = 0; i < 200; i++) {
+    const { status, raw } = await handle.describe();
+    if (status.name !== 'RUNNING') return;
+    if (!raw.pendingWorkflowTask && (raw.pendingActivities ?? []).length === 0) {
+      await handle.terminate('test finished');
+      return;
+    }
+    await pause(25);
+  }
+  throw new Error(`${workflowId} never became idle`);
+}
+
 /** Every run of a workflow, first to last, following continue-as-new. */
 export async function runHistories(client: Client, workflowId: string, firstRunId: string) {
   const histories = [];

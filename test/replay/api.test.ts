@@ -210,6 +210,63 @@ describe('POST /claims/{claimNumber}/replay', () => {
   });
 });
 
+describe('a claim with a scholarship', () => {
+  it('exports and replays the scholarship workflow with the claim, and names it in the trail', async () => {
+    const { nik: parent } = await createParticipant(h.t.db);
+    const created = await request(h.app)
+      .post('/api/v1/claims')
+      .set(bearer(officer1))
+      .send({
+        program: 'JKM',
+        participantNik: parent,
+        eventDate: jakartaDate(Date.now() - 10 * 86_400_000),
+        heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
+        children: [
+          {
+            name: 'Putri',
+            dateOfBirth: jakartaDate(Date.now() - 10 * 365 * 86_400_000),
+            schooling: { level: 'SD', grade: 4 },
+          },
+        ],
+        bankAccount: { bankCode: 'BRI', accountNumber: '1234567890', accountName: 'Sri Wahyuni' },
+      })
+      .expect(201);
+    const claim: string = created.body.claimNumber;
+    const url = `/api/v1/claims/${claim}`;
+    await waitForClaimStatus(h, claim, 'waiting_for_documents', officer1);
+    await request(h.app)
+      .post(`${url}/verification`)
+      .set(bearer(officer1))
+      .send({ checklist: FULL_CHECKLIST })
+      .expect(200);
+    await waitForClaimStatus(h, claim, 'waiting_for_decision', officer1);
+    await request(h.app)
+      .post(`${url}/decision`)
+      .set(bearer(officer2))
+      .send({ decision: 'approve', reason: 'ok' })
+      .expect(200);
+    await waitForClaimStatus(h, claim, 'paid', officer1);
+
+    const exported = await request(h.app).get(`${url}/history`).set(bearer(auditor)).expect(200);
+    const doc = exported.body as HistoryExport;
+    expect(doc.runs.map((r) => [r.workflowId, r.workflowType])).toEqual([
+      [claim, 'claimWorkflow'],
+      [`${claim}-S1`, 'scholarshipWorkflow'],
+    ]);
+    expect(verifyExport(doc).valid).toBe(true);
+
+    const replayed = (await request(h.app).post(`${url}/replay`).set(bearer(auditor)).expect(200))
+      .body as ClaimReplay;
+    expect(replayed.runs.map((r) => [r.workflowId, r.deterministic])).toEqual([
+      [claim, true],
+      [`${claim}-S1`, true],
+    ]);
+    expect(replayed.decisionTrail.scholarships).toEqual([
+      expect.objectContaining({ workflowId: `${claim}-S1`, childNumber: 1, status: 'running' }),
+    ]);
+  });
+});
+
 describe('permissions', () => {
   it.each([
     ['GET', 'history'],
