@@ -39,7 +39,8 @@ export interface ScholarshipProjection {
   endMessage?: string;
 }
 
-export type ScholarshipYearStatus = 'window_open' | 'proof_received' | 'payment_refused' | 'paid' | 'lapsed' | 'not_payable';
+export type ScholarshipYearStatus =
+  'window_open' | 'proof_received' | 'payment_refused' | 'paid' | 'lapsed' | 'not_payable';
 
 export interface ScholarshipYearWrite {
   schoolYear: string;
@@ -91,12 +92,13 @@ async function appendScholarshipEvent(trx: Knex.Transaction, ref: ScholarshipRef
   return inserted.length > 0;
 }
 
-async function writeProjection(trx: Knex.Transaction, ref: ScholarshipRef, seq: number, p: ScholarshipProjection) {
-  const row = {
-    workflow_id: ref.workflowId,
-    claim_number: ref.claimNumber,
-    child_number: ref.childNumber,
-    child_position: ref.childPosition,
+async function writeProjection(
+  trx: Knex.Transaction,
+  ref: ScholarshipRef,
+  seq: number,
+  p: ScholarshipProjection,
+) {
+  const changes = {
     status: p.status,
     school_year: p.schoolYear,
     expected_level: p.expected.level,
@@ -112,7 +114,13 @@ async function writeProjection(trx: Knex.Transaction, ref: ScholarshipRef, seq: 
     last_seq: seq,
     updated_at: trx.fn.now(),
   };
-  const { workflow_id: _id, claim_number: _c, child_number: _n, child_position: _p, ...changes } = row;
+  const row = {
+    workflow_id: ref.workflowId,
+    claim_number: ref.claimNumber,
+    child_number: ref.childNumber,
+    child_position: ref.childPosition,
+    ...changes,
+  };
   // Only a later step may overwrite: an update handler's write can finish after the main line's.
   await trx('scholarships')
     .insert(row)
@@ -121,7 +129,12 @@ async function writeProjection(trx: Knex.Transaction, ref: ScholarshipRef, seq: 
     .where('scholarships.last_seq', '<', seq);
 }
 
-async function writeYear(trx: Knex.Transaction, ref: ScholarshipRef, year: ScholarshipYearWrite, extra: object = {}) {
+async function writeYear(
+  trx: Knex.Transaction,
+  ref: ScholarshipRef,
+  year: ScholarshipYearWrite,
+  extra: object = {},
+) {
   const fields: Record<string, unknown> = {
     status: year.status,
     ...(year.level !== undefined ? { level: year.level } : {}),
@@ -139,9 +152,15 @@ async function writeYear(trx: Knex.Transaction, ref: ScholarshipRef, year: Schol
     updated_at: trx.fn.now(),
   };
   // Proof may be recorded while the window's own write is still in flight: opening never overwrites it.
-  const merged = year.status === 'window_open' ? ['window_opens_on', 'deadline', 'updated_at'] : Object.keys(fields);
+  const merged =
+    year.status === 'window_open' ? ['window_opens_on', 'deadline', 'updated_at'] : Object.keys(fields);
   await trx('scholarship_years')
-    .insert({ workflow_id: ref.workflowId, claim_number: ref.claimNumber, school_year: year.schoolYear, ...fields })
+    .insert({
+      workflow_id: ref.workflowId,
+      claim_number: ref.claimNumber,
+      school_year: year.schoolYear,
+      ...fields,
+    })
     .onConflict(['workflow_id', 'school_year'])
     .merge(merged);
 }
@@ -166,7 +185,11 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
     ref: ScholarshipRef,
     event: ScholarshipEvent,
     projection: ScholarshipProjection,
-    extra: { year?: ScholarshipYearWrite; notify?: Notice; paid?: { idempotencyKey: string; gatewayReference: string } },
+    extra: {
+      year?: ScholarshipYearWrite;
+      notify?: Notice;
+      paid?: { idempotencyKey: string; gatewayReference: string };
+    },
   ): Promise<void> {
     await db.transaction(async (trx) => {
       if (!(await appendScholarshipEvent(trx, ref, event))) return;
@@ -251,7 +274,13 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
     /** A message for the officers, kept in the outbox (dedup key: claim number + kind). */
     async notifyOfficers(claimNumber: string, kind: string, message: string): Promise<void> {
       await db('notifications')
-        .insert({ dedup_key: `${claimNumber}:${kind}`, claim_number: claimNumber, audience: 'officers', kind, message })
+        .insert({
+          dedup_key: `${claimNumber}:${kind}`,
+          claim_number: claimNumber,
+          audience: 'officers',
+          kind,
+          message,
+        })
         .onConflict('dedup_key')
         .ignore();
     },

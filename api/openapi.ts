@@ -16,7 +16,12 @@ import {
   verificationBody,
 } from './schemas';
 import { codecBody, codecResponse } from './routes/codec';
-import { enrollmentBody, lifeEventBody, scholarshipChoiceBody, scholarshipIdParam } from './scholarship-schemas';
+import {
+  enrollmentBody,
+  lifeEventBody,
+  scholarshipChoiceBody,
+  scholarshipIdParam,
+} from './scholarship-schemas';
 
 function schema(s: z.ZodType, io: 'input' | 'output' = 'input') {
   const json = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -159,7 +164,8 @@ export function buildOpenApi(): Record<string, unknown> {
       },
       '/claims/{claimNumber}/scholarship-children': {
         post: {
-          summary: 'Choose which children receive a scholarship when more qualify than may (officer); who chose is recorded',
+          summary:
+            'Choose which children receive a scholarship when more qualify than may (officer); who chose is recorded',
           security: bearer,
           parameters: [claimNumber],
           requestBody: body(scholarshipChoiceBody),
@@ -210,9 +216,12 @@ export function buildOpenApi(): Record<string, unknown> {
       },
       '/scholarships/{id}/life-events': {
         post: {
-          summary: 'Report a marriage, work or death (officer): whether it ends the scholarship (2025 work exception)',
+          summary:
+            'Report a marriage, work or death (officer): whether it ends the scholarship (2025 work exception)',
           security: bearer,
-          parameters: [{ name: 'id', in: 'path', required: true, schema: schema(scholarshipIdParam.shape.id) }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: schema(scholarshipIdParam.shape.id) },
+          ],
           requestBody: body(lifeEventBody),
           responses: {
             '200': anyJson('stops, and the reason'),

@@ -6,7 +6,10 @@ import { isoDate } from '../workflows/input';
 export const scholarshipIdParam = z.strictObject({
   id: z
     .string()
-    .regex(/^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}-S[1-9]$/, 'must be a scholarship id such as JKM-20261124-7KQ2MZ-S1'),
+    .regex(
+      /^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}-S[1-9]$/,
+      'must be a scholarship id such as JKM-20261124-7KQ2MZ-S1',
+    ),
 });
 
 /** The claim a scholarship id belongs to: `<claimNumber>-S<n>`. */
@@ -17,13 +20,23 @@ export function claimNumberOfScholarship(id: string): string {
 const schoolYear = z
   .string()
   .regex(/^\d{4}\/\d{4}$/, 'must be a school year such as 2027/2028')
-  .refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, 'must be two consecutive years, such as 2027/2028');
+  .refine(
+    (v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1,
+    'must be two consecutive years, such as 2027/2028',
+  );
 
 export const enrollmentBody = z
   .strictObject({
     schoolYear: schoolYear.describe('The school year the proof is for (July to June)'),
-    level: z.enum(SCHOOL_LEVELS).describe('TK, SD, SMP, SMA (or SMK), PT (higher education or vocational training)'),
-    grade: z.number().int('must be a whole number').min(1).max(12).describe('National numbering: SMP 7–9, SMA 10–12'),
+    level: z
+      .enum(SCHOOL_LEVELS)
+      .describe('TK, SD, SMP, SMA (or SMK), PT (higher education or vocational training)'),
+    grade: z
+      .number()
+      .int('must be a whole number')
+      .min(1)
+      .max(12)
+      .describe('National numbering: SMP 7–9, SMA 10–12'),
     institution: z.string().trim().min(1, 'must name the school').max(200),
     documentReference: z.string().trim().min(1, 'must give the reference of the proof').max(100),
     graduated: z.boolean().default(false).describe('The final year of higher education'),
@@ -31,7 +44,11 @@ export const enrollmentBody = z
   .superRefine((body, ctx) => {
     const { first, last } = GRADES[body.level];
     if (body.grade < first || body.grade > last) {
-      ctx.addIssue({ code: 'custom', path: ['grade'], message: `must be ${first}–${last} for ${body.level}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grade'],
+        message: `must be ${first}–${last} for ${body.level}`,
+      });
     }
   });
 
@@ -45,14 +62,20 @@ export const lifeEventBody = z
         consecutiveMonths: z.number().int().min(1).max(600).optional(),
       })
       .optional()
-      .describe('For "working": wage work for at most 6 consecutive months, self-employment or an apprenticeship do not stop the scholarship'),
+      .describe(
+        'For "working": wage work for at most 6 consecutive months, self-employment or an apprenticeship do not stop the scholarship',
+      ),
   })
   .superRefine((body, ctx) => {
     if (body.kind === 'working' && !body.work) {
       ctx.addIssue({ code: 'custom', path: ['work'], message: 'is required when kind is working' });
     }
     if (body.work?.type === 'wage' && body.work.consecutiveMonths === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['work', 'consecutiveMonths'], message: 'is required for wage work' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['work', 'consecutiveMonths'],
+        message: 'is required for wage work',
+      });
     }
   });
 

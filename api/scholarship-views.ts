@@ -5,8 +5,10 @@ import type { Db } from '../db/config';
 const DECIDED = new Set(['paid', 'lapsed', 'not_payable']);
 
 const STATUS_TEXT: Record<string, string> = {
-  waiting_for_school_start: 'The scholarship starts when the child starts school: the first window opens on 1 July.',
-  waiting_for_school_year: 'Waiting for the next school year: the window for proof of enrolment opens on 1 July.',
+  waiting_for_school_start:
+    'The scholarship starts when the child starts school: the first window opens on 1 July.',
+  waiting_for_school_year:
+    'Waiting for the next school year: the window for proof of enrolment opens on 1 July.',
   waiting_for_proof: 'Waiting for proof of enrolment for this school year.',
   paying: 'The proof was accepted and the school year is being paid.',
   waiting_for_bank_account: 'The bank refused the account. Please give the claims officer another account.',
@@ -53,7 +55,9 @@ export async function scholarshipViews(db: Db, claimNumber: string, audience: 's
           idempotencyKey: y.idempotency_key ?? null,
           reason: y.reason ?? null,
           institution: y.institution ?? null,
-          ...(audience === 'staff' ? { submittedBy: y.submitted_by ?? null, decidedAt: y.decided_at ?? null } : {}),
+          ...(audience === 'staff'
+            ? { submittedBy: y.submitted_by ?? null, decidedAt: y.decided_at ?? null }
+            : {}),
         })),
       currentYear: ended
         ? null
@@ -65,7 +69,9 @@ export async function scholarshipViews(db: Db, claimNumber: string, audience: 's
             expected: { level: s.expected_level, grade: s.expected_grade },
             expectedAmount: projected.find((p) => p.schoolYear === s.school_year)?.amount ?? null,
             ...(current && current.status !== 'window_open'
-              ? { submitted: { level: current.level, grade: current.grade, institution: current.institution } }
+              ? {
+                  submitted: { level: current.level, grade: current.grade, institution: current.institution },
+                }
               : {}),
           },
       projectedYears: ended ? [] : projected.filter((p) => p.schoolYear > s.school_year),
@@ -77,6 +83,11 @@ export async function scholarshipViews(db: Db, claimNumber: string, audience: 's
 export async function scholarshipChoiceView(db: Db, claimNumber: string) {
   const choice = await db('scholarship_choices').where({ claim_number: claimNumber }).first();
   return choice
-    ? { children: choice.children, chosenBy: choice.chosen_by, reason: choice.reason ?? null, at: choice.created_at }
+    ? {
+        children: choice.children,
+        chosenBy: choice.chosen_by,
+        reason: choice.reason ?? null,
+        at: choice.created_at,
+      }
     : null;
 }

@@ -311,9 +311,10 @@ export interface ScholarshipState {
 export const submitEnrollmentUpdate = defineUpdate<EnrollmentResult, [EnrollmentRequest]>('submitEnrollment');
 export const reportLifeEventUpdate = defineUpdate<LifeEventResult, [LifeEventRequest]>('reportLifeEvent');
 // An update: the officer learns at once whether the children chosen may receive a scholarship.
-export const chooseScholarshipChildrenUpdate = defineUpdate<ScholarshipChoiceResult, [ScholarshipChoiceRequest]>(
-  'chooseScholarshipChildren',
-);
+export const chooseScholarshipChildrenUpdate = defineUpdate<
+  ScholarshipChoiceResult,
+  [ScholarshipChoiceRequest]
+>('chooseScholarshipChildren');
 export const scholarshipStateQuery = defineQuery<ScholarshipState>('scholarshipState');
 
 /** Failure types shared by workflows, activities and the API (which maps them to HTTP statuses). */

@@ -39,11 +39,18 @@ export interface ScholarshipSelection {
 }
 
 /** From the assessment: none when no staged scholarship is granted (PP 44/2015, or no child qualifies). */
-export function scholarshipSelection(input: ClaimInput, benefit: QuoteResponse): ScholarshipSelection | undefined {
+export function scholarshipSelection(
+  input: ClaimInput,
+  benefit: QuoteResponse,
+): ScholarshipSelection | undefined {
   const rule = stagedRuleFor(input.eventDate);
   if (!rule || !benefit.scholarship.eligible) return undefined;
   const candidates = input.children
-    .map((child, index) => ({ index, registered: child.registered, ...childEligibility(child, input.eventDate, rule.ageLimit) }))
+    .map((child, index) => ({
+      index,
+      registered: child.registered,
+      ...childEligibility(child, input.eventDate, rule.ageLimit),
+    }))
     .filter((c) => c.eligible);
   const { selected, officerMustConfirm } = selectChildren(candidates, rule.maxChildren);
   return {
@@ -97,15 +104,23 @@ export function scholarshipStarter(
     {
       validator: ({ actor, children }) => {
         if (actor.kind !== 'staff' || (actor.role !== 'officer' && actor.role !== 'supervisor')) {
-          refuse('Only an officer or a supervisor may choose the children for the scholarships.', FailureType.Forbidden);
+          refuse(
+            'Only an officer or a supervisor may choose the children for the scholarships.',
+            FailureType.Forbidden,
+          );
         }
         const status = claimStatus();
-        if (status === 'rejected' || status === 'ineligible') refuse(`The claim is ${status}.`, FailureType.WrongState);
+        if (status === 'rejected' || status === 'ineligible')
+          refuse(`The claim is ${status}.`, FailureType.WrongState);
         if (!assessed) refuse('The claim has not been assessed yet.', FailureType.WrongState);
         if (!selection?.officerMustChoose) {
-          refuse('No choice is needed: the regulation and the registrations settle the scholarships.', FailureType.WrongState);
+          refuse(
+            'No choice is needed: the regulation and the registrations settle the scholarships.',
+            FailureType.WrongState,
+          );
         }
-        if (choosing || chosen) refuse('The children for the scholarships were already chosen.', FailureType.WrongState);
+        if (choosing || chosen)
+          refuse('The children for the scholarships were already chosen.', FailureType.WrongState);
         const count = Math.min(selection.max, selection.candidates.length);
         if (new Set(children).size !== children.length || children.length !== count) {
           refuse(`Choose exactly ${count} different children.`, FailureType.InvalidInput);
@@ -134,7 +149,10 @@ export function scholarshipStarter(
         setStatus('waiting_for_scholarship_choice');
         await records.recordStep(
           input.claimNumber,
-          step('scholarship_choice_needed', undefined, { candidates: selection.candidates, max: selection.max }),
+          step('scholarship_choice_needed', undefined, {
+            candidates: selection.candidates,
+            max: selection.max,
+          }),
           'waiting_for_scholarship_choice',
         );
         await records.notifyOfficers(

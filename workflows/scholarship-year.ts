@@ -74,7 +74,10 @@ export function schoolYearOf(name: string): number {
 export { schoolYearFirstDay, schoolYearName };
 
 /** The first run's state: the first school year and grade of the child's projected plan (rules/), or none. */
-export function initialCarried(input: ScholarshipInput, rule: StagedScholarship): ScholarshipCarried | undefined {
+export function initialCarried(
+  input: ScholarshipInput,
+  rule: StagedScholarship,
+): ScholarshipCarried | undefined {
   const first = scholarshipPlan(
     { dateOfBirth: input.dateOfBirth, ...(input.schooling ? { schooling: input.schooling } : {}) },
     input.eventDate,
@@ -113,20 +116,28 @@ export function nextStep(step: SchoolStep, graduated = false): SchoolStep {
  * the same level as the last proven one (or, the first time, as expected) or the next. Within a level, grades
  * never go back and rise at most one a school year.
  */
-export function impossibleStep(carried: ScholarshipCarried, level: SchoolLevel, grade: number): string | undefined {
+export function impossibleStep(
+  carried: ScholarshipCarried,
+  level: SchoolLevel,
+  grade: number,
+): string | undefined {
   if (!isValidGrade(level, grade)) {
     return `${level} ${grade} is not a grade: ${level} runs from ${GRADES[level].first} to ${GRADES[level].last}.`;
   }
   const from = carried.last ?? carried.expected;
-  const what = carried.last ? `${from.level} ${from.grade}, proven for ${schoolYearName(carried.last.schoolYear)}` : `${from.level} ${from.grade}, expected`;
+  const what = carried.last
+    ? `${from.level} ${from.grade}, proven for ${schoolYearName(carried.last.schoolYear)}`
+    : `${from.level} ${from.grade}, expected`;
   const gap = SCHOOL_LEVELS.indexOf(level) - SCHOOL_LEVELS.indexOf(from.level);
   if (gap < 0) return `${level} comes before ${what}.`;
   if (gap > 1) return `${level} skips a level after ${what}.`;
   if (!carried.last) return undefined;
   const years = carried.schoolYear - carried.last.schoolYear;
   if (gap === 0 && grade < from.grade) return `${level} ${grade} is below ${what}.`;
-  if (gap === 0 && grade > from.grade + years) return `${level} ${grade} is more than ${years} grade(s) above ${what}.`;
-  if (gap === 1 && grade > GRADES[level].first + years - 1) return `${level} ${grade} is too far into ${level} after ${what}.`;
+  if (gap === 0 && grade > from.grade + years)
+    return `${level} ${grade} is more than ${years} grade(s) above ${what}.`;
+  if (gap === 1 && grade > GRADES[level].first + years - 1)
+    return `${level} ${grade} is too far into ${level} after ${what}.`;
   return undefined;
 }
 
@@ -137,7 +148,11 @@ export interface YearAmount {
 }
 
 /** What the year pays for the level attended: the level's amount, within the level's cap of years and the child's total. */
-export function yearAmount(carried: ScholarshipCarried, rule: StagedScholarship, level: SchoolLevel): YearAmount {
+export function yearAmount(
+  carried: ScholarshipCarried,
+  rule: StagedScholarship,
+  level: SchoolLevel,
+): YearAmount {
   const levelRule = rule.levels.find((l) => l.level === level);
   const paid = carried.yearsPaid[level] ?? 0;
   if (!levelRule || paid >= levelRule.maxYears) {
@@ -149,7 +164,11 @@ export function yearAmount(carried: ScholarshipCarried, rule: StagedScholarship,
   }
   const amount = Math.min(levelRule.amountPerYear, rule.perChildCap - carried.totalPaid);
   if (amount <= 0) {
-    return { payable: false, amount: 0, reason: `not payable: the child's total of ${rupiah(rule.perChildCap)} is reached.` };
+    return {
+      payable: false,
+      amount: 0,
+      reason: `not payable: the child's total of ${rupiah(rule.perChildCap)} is reached.`,
+    };
   }
   return { payable: true, amount, reason: `${rupiah(amount)} for a school year at ${level}.` };
 }
@@ -165,7 +184,10 @@ export function endAfterYear(
     return { reason: 'graduated', message: 'Higher education is completed: the child graduated.' };
   }
   if (carried.totalPaid >= rule.perChildCap) {
-    return { reason: 'total_cap', message: `The child's total of ${rupiah(rule.perChildCap)} has been paid.` };
+    return {
+      reason: 'total_cap',
+      message: `The child's total of ${rupiah(rule.perChildCap)} has been paid.`,
+    };
   }
   const pt = rule.levels.find((l) => l.level === 'PT');
   if (level === 'PT' && pt && (carried.yearsPaid.PT ?? 0) >= pt.maxYears) {
@@ -189,12 +211,22 @@ export interface LifeEventDecision {
 }
 
 /** Married, working or died stops the scholarship, except the work Permenaker 1/2025 allows. */
-export function lifeEventDecision(event: Pick<LifeEventRequest, 'kind' | 'date' | 'work'>): LifeEventDecision {
+export function lifeEventDecision(
+  event: Pick<LifeEventRequest, 'kind' | 'date' | 'work'>,
+): LifeEventDecision {
   if (event.kind === 'married') {
-    return { stops: true, endReason: 'married', reason: `The child married on ${event.date}; payments already made are kept.` };
+    return {
+      stops: true,
+      endReason: 'married',
+      reason: `The child married on ${event.date}; payments already made are kept.`,
+    };
   }
   if (event.kind === 'died') {
-    return { stops: true, endReason: 'died', reason: `The child died on ${event.date}; payments already made are kept.` };
+    return {
+      stops: true,
+      endReason: 'died',
+      reason: `The child died on ${event.date}; payments already made are kept.`,
+    };
   }
   const work = event.work;
   if (event.date >= WORK_EXCEPTION_FROM && work) {
@@ -221,7 +253,11 @@ export function lifeEventDecision(event: Pick<LifeEventRequest, 'kind' | 'date' 
  * The years still to come, from this run's school year at the expected grade: the plan of rules/ from here,
  * within the caps the years already paid leave open.
  */
-export function projectedYears(carried: ScholarshipCarried, dateOfBirth: string, rule: StagedScholarship): PlanYear[] {
+export function projectedYears(
+  carried: ScholarshipCarried,
+  dateOfBirth: string,
+  rule: StagedScholarship,
+): PlanYear[] {
   const { plan } = scholarshipPlan(
     { dateOfBirth, schooling: carried.expected },
     schoolYearFirstDay(carried.schoolYear),

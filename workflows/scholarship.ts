@@ -81,7 +81,8 @@ function actorId(actor: Actor): string {
 
 export async function scholarshipWorkflow(input: ScholarshipInput): Promise<ScholarshipOutcome> {
   const rule = stagedRuleFor(input.eventDate);
-  if (!rule) refuse('This regulation pays the scholarship as a lump sum with the claim.', FailureType.InvalidInput);
+  if (!rule)
+    refuse('This regulation pays the scholarship as a lump sum with the claim.', FailureType.InvalidInput);
   const options = withDefaults(input.options);
   const { workflowId } = workflowInfo();
   const ref: ScholarshipRef = {
@@ -106,7 +107,8 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
   };
   const name = () => schoolYearName(c.schoolYear);
 
-  let status: ScholarshipStatus = firstRun && !input.schooling ? 'waiting_for_school_start' : 'waiting_for_school_year';
+  let status: ScholarshipStatus =
+    firstRun && !input.schooling ? 'waiting_for_school_start' : 'waiting_for_school_year';
   let windowOpensAt: number | undefined;
   let deadlineAt: number | undefined;
   let proofPending = false; // set before the proof is recorded: a second submission is a duplicate
@@ -115,7 +117,12 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
   let stop: Stop | undefined;
   let ended: Stop | undefined;
 
-  const event = (type: string, actor?: string, data?: Record<string, unknown>) => ({ seq: ++c.seq, type, actor, data });
+  const event = (type: string, actor?: string, data?: Record<string, unknown>) => ({
+    seq: ++c.seq,
+    type,
+    actor,
+    data,
+  });
   const projectionOf = (s: ScholarshipCarried, st: ScholarshipStatus, end?: Stop): ScholarshipProjection => ({
     status: st,
     schoolYear: schoolYearName(s.schoolYear),
@@ -125,7 +132,9 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
     windowOpensOn:
       s === c && windowOpensAt !== undefined ? jakartaDate(windowOpensAt) : schoolYearFirstDay(s.schoolYear),
     deadline:
-      s === c && deadlineAt !== undefined ? jakartaDate(deadlineAt - 1) : deadlineDate(s.schoolYear, options.deadline),
+      s === c && deadlineAt !== undefined
+        ? jakartaDate(deadlineAt - 1)
+        : deadlineDate(s.schoolYear, options.deadline),
     projected: end ? [] : projectedYears(s, input.dateOfBirth, rule),
     ...(end ? { endReason: end.reason, endMessage: end.message } : {}),
   });
@@ -245,7 +254,8 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
           refuse('Only an officer or a supervisor may report a life event.', FailureType.Forbidden);
         }
         if (stopping || ended) refuse('The scholarship has ended.', FailureType.WrongState);
-        if (kind === 'working' && !work) refuse('A report of work needs the kind of work.', FailureType.InvalidInput);
+        if (kind === 'working' && !work)
+          refuse('A report of work needs the kind of work.', FailureType.InvalidInput);
         if (work?.type === 'wage' && work.consecutiveMonths === undefined) {
           refuse('A report of wage work needs the number of consecutive months.', FailureType.InvalidInput);
         }
@@ -259,7 +269,11 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
     async ({ actor, bankAccount }) => {
       const revision = c.accountRevision + 1;
       status = 'paying';
-      await records.recordScholarship(ref, event('bank_account_replaced', actorId(actor), { revision }), projection());
+      await records.recordScholarship(
+        ref,
+        event('bank_account_replaced', actorId(actor), { revision }),
+        projection(),
+      );
       c.account = bankAccount;
       c.accountRevision = revision;
       return { accountRevision: revision };
@@ -270,7 +284,10 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
           refuse('Auditors may not change a bank account.', FailureType.Forbidden);
         }
         if (status !== 'waiting_for_bank_account') {
-          refuse(`The scholarship is not waiting for a bank account (status: ${status}).`, FailureType.WrongState);
+          refuse(
+            `The scholarship is not waiting for a bank account (status: ${status}).`,
+            FailureType.WrongState,
+          );
         }
       },
     },
@@ -292,7 +309,13 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
       },
     );
     await condition(allHandlersFinished);
-    return { status: 'ended', reason: end.reason, message: end.message, totalPaid: c.totalPaid, years: c.years };
+    return {
+      status: 'ended',
+      reason: end.reason,
+      message: end.message,
+      totalPaid: c.totalPaid,
+      years: c.years,
+    };
   };
 
   // The next school year is a new run; a life event still being recorded ends the scholarship instead.
@@ -303,12 +326,19 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
   };
 
   if (!initial) {
-    return finish({ reason: 'no_school_year', message: `No school year begins before the child turns ${rule.ageLimit}.` });
+    return finish({
+      reason: 'no_school_year',
+      message: `No school year begins before the child turns ${rule.ageLimit}.`,
+    });
   }
   if (firstRun) {
     await records.recordScholarship(
       ref,
-      event('scholarship_started', undefined, { firstSchoolYear: name(), level: c.expected.level, grade: c.expected.grade }),
+      event('scholarship_started', undefined, {
+        firstSchoolYear: name(),
+        level: c.expected.level,
+        grade: c.expected.grade,
+      }),
       projection(),
     );
   }
@@ -402,14 +432,22 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
     };
     if (c.consecutiveLapses >= 2) {
       return finish(
-        { reason: 'no_longer_enrolled', message: 'Two school years in a row lapsed without proof of enrolment.' },
+        {
+          reason: 'no_longer_enrolled',
+          message: 'Two school years in a row lapsed without proof of enrolment.',
+        },
         year,
       );
     }
     c.schoolYear += 1;
     c.expected = nextStep(expected);
     status = 'waiting_for_school_year';
-    await records.recordScholarship(ref, event('school_year_lapsed', undefined, { schoolYear }), projection(), { year });
+    await records.recordScholarship(
+      ref,
+      event('school_year_lapsed', undefined, { schoolYear }),
+      projection(),
+      { year },
+    );
     return nextRun();
   }
 
@@ -431,25 +469,41 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
   const after = () => projectionOf({ ...c, ...advance }, end ? 'ended' : 'waiting_for_school_year', end);
 
   if (!result.payable) {
-    const year: ScholarshipYearWrite = { schoolYear, status: 'not_payable', ...attended, amount: 0, reason: result.reason };
+    const year: ScholarshipYearWrite = {
+      schoolYear,
+      status: 'not_payable',
+      ...attended,
+      amount: 0,
+      reason: result.reason,
+    };
     Object.assign(c, advance);
     c.years.push({ schoolYear, outcome: 'not_payable', ...attended, amount: 0, reason: result.reason });
     if (end) return finish(end, year);
     if (stop) return finish(stop, year);
     status = 'waiting_for_school_year';
-    await records.recordScholarship(ref, event('school_year_not_payable', undefined, { schoolYear }), after(), { year });
+    await records.recordScholarship(
+      ref,
+      event('school_year_not_payable', undefined, { schoolYear }),
+      after(),
+      { year },
+    );
     return nextRun();
   }
 
   status = 'paying';
   for (;;) {
-    const paid = await payments.payScholarshipYear(ref, event('school_year_paid', undefined, { schoolYear }), after(), {
-      schoolYear,
-      ...attended,
-      amount: result.amount,
-      account: c.account,
-      accountRevision: c.accountRevision,
-    });
+    const paid = await payments.payScholarshipYear(
+      ref,
+      event('school_year_paid', undefined, { schoolYear }),
+      after(),
+      {
+        schoolYear,
+        ...attended,
+        amount: result.amount,
+        account: c.account,
+        accountRevision: c.accountRevision,
+      },
+    );
     if (paid.status === 'paid') {
       Object.assign(c, advance);
       c.years.push({

@@ -54,7 +54,9 @@ async function sendUpdate<Ret, Args extends [unknown]>(
   closed: string,
 ): Promise<Ret> {
   try {
-    return await temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg] as unknown as Args });
+    return await temporal.workflow
+      .getHandle(workflowId)
+      .executeUpdate(update, { args: [arg] as unknown as Args });
   } catch (err) {
     if (
       err instanceof WorkflowUpdateFailedError &&
@@ -154,7 +156,11 @@ export function createScholarshipsRouter(deps: ScholarshipsRouterDeps): Router {
       temporal,
       claimWorkflowId(claimNumber),
       chooseScholarshipChildrenUpdate,
-      { actor: { kind: 'staff', id: staff.id, role: staff.role }, children: body.children, ...(body.reason ? { reason: body.reason } : {}) },
+      {
+        actor: { kind: 'staff', id: staff.id, role: staff.role },
+        children: body.children,
+        ...(body.reason ? { reason: body.reason } : {}),
+      },
       'children',
       'The claim is closed.',
     );

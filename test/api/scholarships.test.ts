@@ -42,18 +42,31 @@ async function paidClaim(children: object[]) {
     .expect(201);
   const { claimNumber, trackingCode } = created.body as { claimNumber: string; trackingCode: string };
   await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', officer1);
-  await request(h.app).post(`/api/v1/claims/${claimNumber}/verification`).set(bearer(officer1)).send({ checklist: FULL_CHECKLIST }).expect(200);
+  await request(h.app)
+    .post(`/api/v1/claims/${claimNumber}/verification`)
+    .set(bearer(officer1))
+    .send({ checklist: FULL_CHECKLIST })
+    .expect(200);
   await waitForClaimStatus(h, claimNumber, 'waiting_for_decision', officer1);
-  await request(h.app).post(`/api/v1/claims/${claimNumber}/decision`).set(bearer(officer2)).send({ decision: 'approve', reason: 'Complete' }).expect(200);
+  await request(h.app)
+    .post(`/api/v1/claims/${claimNumber}/decision`)
+    .set(bearer(officer2))
+    .send({ decision: 'approve', reason: 'Complete' })
+    .expect(200);
   return { claimNumber, trackingCode };
 }
 
 async function track(claimNumber: string, code: string) {
-  return (await request(h.app).get(`/api/v1/track/${claimNumber}`).set('X-Tracking-Code', code).expect(200)).body;
+  return (await request(h.app).get(`/api/v1/track/${claimNumber}`).set('X-Tracking-Code', code).expect(200))
+    .body;
 }
 
 /** Polls the family's view until the first scholarship's status matches. */
-async function waitForPlan(claimNumber: string, code: string, ready: (s: Record<string, any>) => boolean) {
+async function waitForPlan(
+  claimNumber: string,
+  code: string,
+  ready: (s: { status: string; pastYears: unknown[] }) => boolean,
+) {
   for (let i = 0; i < 200; i++) {
     const view = await track(claimNumber, code);
     if (view.scholarships?.[0] && ready(view.scholarships[0])) return view;
@@ -72,19 +85,32 @@ describe('POST /scholarships/{id}/enrollments and the plan in the views', () => 
     const other = await paidClaim([]);
     const id = `${claimNumber}-S1`;
     const url = `/api/v1/scholarships/${id}/enrollments`;
-    const body = { schoolYear: year, level: 'SD', grade: 3, institution: 'SD Negeri 1 Bogor', documentReference: 'SKA-0042' };
+    const body = {
+      schoolYear: year,
+      level: 'SD',
+      grade: 3,
+      institution: 'SD Negeri 1 Bogor',
+      documentReference: 'SKA-0042',
+    };
 
     const open = await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_proof');
     const plan = open.scholarships[0];
     expect(plan).toMatchObject({ id, childNumber: 1, childPosition: 1, totalPaid: 0, pastYears: [] });
-    expect(plan.currentYear).toMatchObject({ schoolYear: year, status: 'window_open', expected: { level: 'SD', grade: 3 }, expectedAmount: 1_500_000 });
+    expect(plan.currentYear).toMatchObject({
+      schoolYear: year,
+      status: 'window_open',
+      expected: { level: 'SD', grade: 3 },
+      expectedAmount: 1_500_000,
+    });
     expect(plan.currentYear.deadline >= `${year.slice(0, 4)}-12-31`).toBe(true);
     expect(plan.projectedYears[0]).toEqual({ schoolYear: next, level: 'SD', grade: 4, amount: 1_500_000 });
 
     // Who may: the family with its own code, not another's; an auditor may not; nobody without credentials.
     expect((await request(h.app).post(url).send(body)).status).toBe(401);
     expect((await request(h.app).post(url).set(bearer(auditor)).send(body)).status).toBe(403);
-    expect((await request(h.app).post(url).set('X-Tracking-Code', other.trackingCode).send(body)).status).toBe(404);
+    expect(
+      (await request(h.app).post(url).set('X-Tracking-Code', other.trackingCode).send(body)).status,
+    ).toBe(404);
     const unknown = await request(h.app)
       .post(`/api/v1/scholarships/${other.claimNumber}-S1/enrollments`)
       .set('X-Tracking-Code', other.trackingCode)
@@ -105,10 +131,16 @@ describe('POST /scholarships/{id}/enrollments and the plan in the views', () => 
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     // Refused by the workflow's validator: 409, and nothing recorded.
-    const wrongYear = await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send({ ...body, schoolYear: next });
+    const wrongYear = await request(h.app)
+      .post(url)
+      .set('X-Tracking-Code', trackingCode)
+      .send({ ...body, schoolYear: next });
     expect(wrongYear.status).toBe(409);
     expect(wrongYear.body.detail).toContain(year);
-    const jump = await request(h.app).post(url).set(bearer(officer1)).send({ ...body, level: 'SMA', grade: 10 });
+    const jump = await request(h.app)
+      .post(url)
+      .set(bearer(officer1))
+      .send({ ...body, level: 'SMA', grade: 10 });
     expect(jump.status).toBe(409);
     expect((await h.t.db('scholarship_years').where({ workflow_id: id }).first()).status).toBe('window_open');
 
@@ -121,13 +153,26 @@ describe('POST /scholarships/{id}/enrollments and the plan in the views', () => 
     const paid = await waitForPlan(claimNumber, trackingCode, (s) => s.pastYears.length === 1);
     const after = paid.scholarships[0];
     expect(after.pastYears).toEqual([
-      expect.objectContaining({ schoolYear: year, status: 'paid', amount: 1_500_000, idempotencyKey: `${id}:${year}`, institution: 'SD Negeri 1 Bogor' }),
+      expect.objectContaining({
+        schoolYear: year,
+        status: 'paid',
+        amount: 1_500_000,
+        idempotencyKey: `${id}:${year}`,
+        institution: 'SD Negeri 1 Bogor',
+      }),
     ]);
     expect(after.pastYears[0].reference).toMatch(/^dsb_/);
     expect(after.pastYears[0].submittedBy).toBeUndefined(); // staff only
-    expect(after.currentYear).toMatchObject({ schoolYear: next, status: 'not_open', windowOpensOn: `${next.slice(0, 4)}-07-01`, deadline: `${next.slice(0, 4)}-12-31` });
+    expect(after.currentYear).toMatchObject({
+      schoolYear: next,
+      status: 'not_open',
+      windowOpensOn: `${next.slice(0, 4)}-07-01`,
+      deadline: `${next.slice(0, 4)}-12-31`,
+    });
     expect(after.projectedYears[0].schoolYear > next).toBe(true);
-    expect(paid.payouts.find((p: { component: string }) => p.component === `scholarship:${year}`)).toMatchObject({ amount: 1_500_000, status: 'paid' });
+    expect(
+      paid.payouts.find((p: { component: string }) => p.component === `scholarship:${year}`),
+    ).toMatchObject({ amount: 1_500_000, status: 'paid' });
 
     const staff = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(officer1)).expect(200);
     expect(staff.body.scholarships[0].pastYears[0]).toMatchObject({ submittedBy: 'family', status: 'paid' });
@@ -140,20 +185,37 @@ describe('POST /scholarships/{id}/enrollments and the plan in the views', () => 
     ]);
     await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_proof');
     const url = `/api/v1/scholarships/${claimNumber}-S1/life-events`;
-    const missing = await request(h.app).post(url).set(bearer(officer1)).send({ kind: 'working', date: today(), work: { type: 'wage' } });
+    const missing = await request(h.app)
+      .post(url)
+      .set(bearer(officer1))
+      .send({ kind: 'working', date: today(), work: { type: 'wage' } });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].field).toBe('work.consecutiveMonths');
-    expect((await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send({ kind: 'married', date: today() })).status).toBe(401);
+    expect(
+      (
+        await request(h.app)
+          .post(url)
+          .set('X-Tracking-Code', trackingCode)
+          .send({ kind: 'married', date: today() })
+      ).status,
+    ).toBe(401);
     const res = await request(h.app)
       .post(url)
       .set(bearer(officer1))
       .send({ kind: 'working', date: today(), work: { type: 'wage', consecutiveMonths: 4 } });
     expect(res.status).toBe(200);
     expect(res.body.stops).toBe(false);
-    const married = await request(h.app).post(url).set(bearer(officer1)).send({ kind: 'married', date: today() });
+    const married = await request(h.app)
+      .post(url)
+      .set(bearer(officer1))
+      .send({ kind: 'married', date: today() });
     expect(married.body.stops).toBe(true);
     const ended = await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'ended');
-    expect(ended.scholarships[0]).toMatchObject({ endReason: 'married', currentYear: null, projectedYears: [] });
+    expect(ended.scholarships[0]).toMatchObject({
+      endReason: 'married',
+      currentYear: null,
+      projectedYears: [],
+    });
     const late = await request(h.app).post(url).set(bearer(officer1)).send({ kind: 'died', date: today() });
     expect(late.status).toBe(409);
   });
@@ -169,22 +231,51 @@ describe('POST /claims/{claimNumber}/scholarship-children', () => {
     await waitForClaimStatus(h, claimNumber, 'waiting_for_scholarship_choice', officer1);
     expect((await track(claimNumber, trackingCode)).statusText).toMatch(/choosing/);
     const url = `/api/v1/claims/${claimNumber}/scholarship-children`;
-    expect((await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send({ children: [1, 2] })).status).toBe(401);
-    const outside = await request(h.app).post(url).set(bearer(officer2)).send({ children: [1, 4] });
+    expect(
+      (
+        await request(h.app)
+          .post(url)
+          .set('X-Tracking-Code', trackingCode)
+          .send({ children: [1, 2] })
+      ).status,
+    ).toBe(401);
+    const outside = await request(h.app)
+      .post(url)
+      .set(bearer(officer2))
+      .send({ children: [1, 4] });
     expect(outside.status).toBe(422);
     expect(outside.body.errors[0].field).toBe('children');
-    const repeated = await request(h.app).post(url).set(bearer(officer2)).send({ children: [2, 2] });
+    const repeated = await request(h.app)
+      .post(url)
+      .set(bearer(officer2))
+      .send({ children: [2, 2] });
     expect(repeated.status).toBe(400);
     expect(repeated.body.errors[0].field).toBe('children');
 
-    const chosen = await request(h.app).post(url).set(bearer(officer2)).send({ children: [2, 3], reason: 'At school' });
+    const chosen = await request(h.app)
+      .post(url)
+      .set(bearer(officer2))
+      .send({ children: [2, 3], reason: 'At school' });
     expect(chosen.status).toBe(200);
     expect(chosen.body).toEqual({ children: [2, 3] });
-    expect((await request(h.app).post(url).set(bearer(officer1)).send({ children: [1, 2] })).status).toBe(409);
+    expect(
+      (
+        await request(h.app)
+          .post(url)
+          .set(bearer(officer1))
+          .send({ children: [1, 2] })
+      ).status,
+    ).toBe(409);
 
     const claim = await waitForClaimStatus(h, claimNumber, 'paid', officer1);
-    expect(claim.scholarshipChoice).toMatchObject({ children: [2, 3], chosenBy: 'officer-2', reason: 'At school' });
-    expect(claim.events.find((e: { type: string }) => e.type === 'scholarship_children_chosen').actor).toBe('officer-2');
+    expect(claim.scholarshipChoice).toMatchObject({
+      children: [2, 3],
+      chosenBy: 'officer-2',
+      reason: 'At school',
+    });
+    expect(claim.events.find((e: { type: string }) => e.type === 'scholarship_children_chosen').actor).toBe(
+      'officer-2',
+    );
     for (let i = 0; i < 100 && (await track(claimNumber, trackingCode)).scholarships.length < 2; i++) {
       await new Promise((r) => setTimeout(r, 100));
     }

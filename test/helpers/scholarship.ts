@@ -91,7 +91,8 @@ export function yearDecided(client: Client, workflowId: string, schoolYear: stri
   return waitForScholarship(
     client,
     workflowId,
-    (s) => s.status === 'ended' || (s.years.some((y) => y.schoolYear === schoolYear) && s.status !== 'paying'),
+    (s) =>
+      s.status === 'ended' || (s.years.some((y) => y.schoolYear === schoolYear) && s.status !== 'paying'),
     `${schoolYear} decided`,
   );
 }
@@ -104,7 +105,14 @@ export interface ScholarshipRecord {
   yearsPaid: Record<string, number>;
   deadline: string | null;
   endReason: string | null;
-  years: { schoolYear: string; status: string; level: string | null; grade: number | null; amount: number; reason: string | null }[];
+  years: {
+    schoolYear: string;
+    status: string;
+    level: string | null;
+    grade: number | null;
+    amount: number;
+    reason: string | null;
+  }[];
 }
 
 export async function scholarshipRecord(db: Db, workflowId: string): Promise<ScholarshipRecord | undefined> {
@@ -166,7 +174,8 @@ export function yearRecorded(db: Db, workflowId: string, schoolYear: string) {
     workflowId,
     (s) =>
       s.status === 'ended' ||
-      (s.years.some((y) => y.schoolYear === schoolYear && DECIDED.includes(y.status)) && s.status !== 'paying'),
+      (s.years.some((y) => y.schoolYear === schoolYear && DECIDED.includes(y.status)) &&
+        s.status !== 'paying'),
     `${schoolYear} decided`,
   );
 }
@@ -218,7 +227,13 @@ export async function approvedClaim(
 ): Promise<{ input: ClaimInput; handle: WorkflowHandle<typeof claimWorkflow> }> {
   const today = await serverToday(env);
   const { nik } = await createParticipant(db, { membershipStartDate: '2010-01-01' });
-  const input = claimInput({ participantNik: nik, eventDate: addDays(today, -10), claimDate: today, children, ...overrides });
+  const input = claimInput({
+    participantNik: nik,
+    eventDate: addDays(today, -10),
+    claimDate: today,
+    children,
+    ...overrides,
+  });
   const handle = await env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
     workflowId: input.claimNumber,
     taskQueue,
@@ -227,7 +242,9 @@ export async function approvedClaim(
   await waitForClaim(handle, 'waiting_for_documents');
   await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
   await waitForClaim(handle, 'waiting_for_decision');
-  await handle.executeUpdate(decideUpdate, { args: [{ actor: officer2, decision: 'approve', reason: 'Complete file' }] });
+  await handle.executeUpdate(decideUpdate, {
+    args: [{ actor: officer2, decision: 'approve', reason: 'Complete file' }],
+  });
   return { input, handle };
 }
 
@@ -269,28 +286,10 @@ export async function startScholarship(
   return { claim, workflowId, handle };
 }
 
-/**
- * Terminates a scholarship left running at the end of a test, once it is idle (no workflow task or activity in
- * flight): terminating the time-skipping server's workflow mid-task can leave its clock locked for later tests.
- */
-export async function stopWhenIdle(client: Client, workflowId: string): Promise<void> {
-  const handle = client.workflow.getHandle(workflowId);
-  for (let i = 0; i < 200; i++) {
-    const { status, raw } = await handle.describe();
-    if (status.name !== 'RUNNING') return;
-    if (!raw.pendingWorkflowTask && (raw.pendingActivities ?? []).length === 0) {
-      await handle.terminate('test finished');
-      return;
-    }
-    await pause(25);
-  }
-  throw new Error(`${workflowId} never became idle`);
-}
-
 /** Every run of a workflow, first to last, following continue-as-new. */
 export async function runHistories(client: Client, workflowId: string, firstRunId: string) {
   const histories = [];
-  for (let runId: string | undefined = firstRunId; runId; ) {
+  for (let runId: string | undefined = firstRunId; runId;) {
     const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
     histories.push({ workflowId, runId, history });
     const last = history.events?.at(-1);

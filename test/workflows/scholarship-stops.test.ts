@@ -1,6 +1,6 @@
 // ScholarshipWorkflow started directly (as the claim starts it), on the time-skipping server: proof checks, the
 // level cap, lapses, life events, the age limit, the 2025 work exception, duplicates and a worker replaced
-// mid-year. Each test reads the server's clock first: earlier tests move it years ahead.
+// mid-year. Each test has its own server, whose clock starts today and moves only when the test skips it.
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -42,11 +42,17 @@ let t: TestDb;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  [env, t, gateway] = await Promise.all([timeSkippingEnv(), createTestDb(), startTestGateway()]);
+  [t, gateway] = await Promise.all([createTestDb(), startTestGateway()]);
 });
-
-afterAll(async () => {
+// A time-skipping server per test (about 0.1 s to start): each starts on today's date, and no test's leftovers
+// (a terminated run's timer) can hold another's clock.
+beforeEach(async () => {
+  env = await timeSkippingEnv();
+});
+afterEach(async () => {
   await env?.teardown();
+});
+afterAll(async () => {
   await gateway?.close();
   await t?.drop();
 });
@@ -82,15 +88,14 @@ async function failureType(promise: Promise<unknown>): Promise<string | undefine
   return undefined;
 }
 
-async function stopWorkflow(workflowId: string): Promise<void> {
-  const handle = env.client.workflow.getHandle(workflowId);
-  if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
-}
-
 /** A child at school when the parent dies today (server clock): the first window opens at once. */
 async function schooled(level: EnrollmentRequest['level'], grade: number, age: number) {
   const today = await serverToday(env);
-  return { today, year: schoolYearOfDate(today), child: { dateOfBirth: bornYearsBefore(today, age), schooling: { level, grade } } };
+  return {
+    today,
+    year: schoolYearOfDate(today),
+    child: { dateOfBirth: bornYearsBefore(today, age), schooling: { level, grade } },
+  };
 }
 
 async function ledger(workflowId: string) {
@@ -105,28 +110,41 @@ describe('ScholarshipWorkflow', () => {
     await withWorker(async (taskQueue) => {
       const { workflowId } = await startScholarship(env, t.db, taskQueue, child, today);
       await proofDue(t.db, workflowId, year);
-      const eventsBefore = await t.db('scholarship_events').where({ workflow_id: workflowId }).count({ n: '*' });
+      const eventsBefore = await t
+        .db('scholarship_events')
+        .where({ workflow_id: workflowId })
+        .count({ n: '*' });
 
       expect(await failureType(submit(workflowId, proof(nextSchoolYear(year), 'SD', 3)))).toBe('WrongState');
       expect(await failureType(submit(workflowId, proof(year, 'SMA', 10)))).toBe('WrongState'); // skips SMP
       expect(await failureType(submit(workflowId, proof(year, 'TK', 2)))).toBe('WrongState'); // goes back
-      expect(await failureType(submit(workflowId, proof(year, 'SD', 3, { actor: { kind: 'staff', id: 'a-1', role: 'auditor' } })))).toBe(
-        'Forbidden',
+      expect(
+        await failureType(
+          submit(workflowId, proof(year, 'SD', 3, { actor: { kind: 'staff', id: 'a-1', role: 'auditor' } })),
+        ),
+      ).toBe('Forbidden');
+      expect(await t.db('scholarship_events').where({ workflow_id: workflowId }).count({ n: '*' })).toEqual(
+        eventsBefore,
       );
-      expect(await t.db('scholarship_events').where({ workflow_id: workflowId }).count({ n: '*' })).toEqual(eventsBefore);
-      expect((await t.db('scholarship_years').where({ workflow_id: workflowId }).first()).status).toBe('window_open');
+      expect((await t.db('scholarship_years').where({ workflow_id: workflowId }).first()).status).toBe(
+        'window_open',
+      );
 
       // The same proof twice at once, then once more: accepted once, paid once.
-      const twice = await Promise.allSettled([submit(workflowId, proof(year, 'SD', 3)), submit(workflowId, proof(year, 'SD', 3))]);
+      const twice = await Promise.allSettled([
+        submit(workflowId, proof(year, 'SD', 3)),
+        submit(workflowId, proof(year, 'SD', 3)),
+      ]);
       expect(twice.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const refused = twice.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect((refused.reason as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'WrongState' });
       await yearRecorded(t.db, workflowId, year);
 
       const { rows, transfers } = await ledger(workflowId);
-      expect(rows.map((r) => [r.idempotency_key, r.amount, r.status])).toEqual([[`${workflowId}:${year}`, 1_500_000, 'paid']]);
+      expect(rows.map((r) => [r.idempotency_key, r.amount, r.status])).toEqual([
+        [`${workflowId}:${year}`, 1_500_000, 'paid'],
+      ]);
       expect(transfers).toHaveLength(1);
-      await stopWorkflow(workflowId);
     });
   });
 
@@ -157,11 +175,13 @@ describe('ScholarshipWorkflow', () => {
         [years[3], 'paid', 1_500_000],
       ]);
       expect(state!.yearsPaid).toEqual({ TK: 2, SD: 1 });
-      const row = await t.db('scholarship_years').where({ workflow_id: workflowId, school_year: years[2] }).first();
+      const row = await t
+        .db('scholarship_years')
+        .where({ workflow_id: workflowId, school_year: years[2] })
+        .first();
       expect(row).toMatchObject({ status: 'not_payable', level: 'TK', grade: 2, amount: 0 });
       expect(row.reason).toMatch(/^not payable: level cap/);
       expect((await ledger(workflowId)).rows).toHaveLength(3);
-      await stopWorkflow(workflowId);
     });
   });
 
@@ -180,7 +200,9 @@ describe('ScholarshipWorkflow', () => {
       expect(open.deadline).toBe(`${years[1]!.slice(0, 4)}-12-31`);
       await skipTo(env, addDays(open.deadline!, 1)); // the deadline's timer: the end of 31 December
       await yearRecorded(t.db, workflowId, years[1]!);
-      const reminders = await t.db('notifications').where({ claim_number: claim.claimNumber, kind: 'scholarship_reminder' });
+      const reminders = await t
+        .db('notifications')
+        .where({ claim_number: claim.claimNumber, kind: 'scholarship_reminder' });
       expect(reminders.map((r) => r.dedup_key).sort()).toEqual([
         `${workflowId}:reminder:${years[1]}:30`,
         `${workflowId}:reminder:${years[1]}:60`,
@@ -189,7 +211,10 @@ describe('ScholarshipWorkflow', () => {
       // Year 3: proof again (two grades up after a year without proof), paid.
       await skipTo(env, `${years[2]!.slice(0, 4)}-07-01`);
       await proofDue(t.db, workflowId, years[2]!);
-      expect(await submit(workflowId, proof(years[2]!, 'SD', 5))).toMatchObject({ payable: true, amount: 1_500_000 });
+      expect(await submit(workflowId, proof(years[2]!, 'SD', 5))).toMatchObject({
+        payable: true,
+        amount: 1_500_000,
+      });
       await yearRecorded(t.db, workflowId, years[2]!);
 
       // Years 4 and 5: nothing. Two lapses in a row end it (waiting for the result lets the server skip time).
@@ -216,7 +241,11 @@ describe('ScholarshipWorkflow', () => {
       const pt2 = nextSchoolYear(year);
       await skipTo(env, `${pt2.slice(0, 4)}-07-01`);
       await proofDue(t.db, workflowId, pt2);
-      const married = await report(workflowId, { actor: officer1, kind: 'married', date: `${pt2.slice(0, 4)}-08-17` });
+      const married = await report(workflowId, {
+        actor: officer1,
+        kind: 'married',
+        date: `${pt2.slice(0, 4)}-08-17`,
+      });
       expect(married.stops).toBe(true);
       const outcome: ScholarshipOutcome = await handle.result();
       await expect(submit(workflowId, proof(pt2, 'PT', 2))).rejects.toThrow();
@@ -234,7 +263,10 @@ describe('ScholarshipWorkflow', () => {
     await withWorker(async (taskQueue) => {
       const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
       await proofDue(t.db, workflowId, year);
-      expect(await submit(workflowId, proof(year, 'PT', 3))).toMatchObject({ payable: true, amount: 12_000_000 });
+      expect(await submit(workflowId, proof(year, 'PT', 3))).toMatchObject({
+        payable: true,
+        amount: 12_000_000,
+      });
       const after = await yearRecorded(t.db, workflowId, year);
       expect(after.status).toBe('waiting_for_school_year');
       expect((await t.db('scholarships').where({ workflow_id: workflowId }).first()).projected).toEqual([]);
@@ -251,25 +283,46 @@ describe('ScholarshipWorkflow', () => {
       const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
       await proofDue(t.db, workflowId, year);
       const from = today;
-      expect(await failureType(report(workflowId, { actor: family, kind: 'working', date: from, work: { type: 'apprenticeship' } }))).toBe(
-        'Forbidden',
-      );
-      for (const work of [{ type: 'self_employment' }, { type: 'apprenticeship' }, { type: 'wage', consecutiveMonths: 6 }] as const) {
+      expect(
+        await failureType(
+          report(workflowId, {
+            actor: family,
+            kind: 'working',
+            date: from,
+            work: { type: 'apprenticeship' },
+          }),
+        ),
+      ).toBe('Forbidden');
+      for (const work of [
+        { type: 'self_employment' },
+        { type: 'apprenticeship' },
+        { type: 'wage', consecutiveMonths: 6 },
+      ] as const) {
         const result = await report(workflowId, { actor: officer1, kind: 'working', date: from, work });
         expect(result).toMatchObject({ stops: false });
         expect(result.reason).toContain('Permenaker 1/2025');
       }
-      expect(await submit(workflowId, proof(year, 'SMA', 10))).toMatchObject({ payable: true, amount: 3_000_000 });
+      expect(await submit(workflowId, proof(year, 'SMA', 10))).toMatchObject({
+        payable: true,
+        amount: 3_000_000,
+      });
       await yearRecorded(t.db, workflowId, year);
       // The next school year: wage work for 7 consecutive months ends it.
       const next = nextSchoolYear(year);
       await skipTo(env, `${next.slice(0, 4)}-07-01`);
       await proofDue(t.db, workflowId, next);
-      const longer = await report(workflowId, { actor: officer1, kind: 'working', date: `${next.slice(0, 4)}-07-01`, work: { type: 'wage', consecutiveMonths: 7 } });
+      const longer = await report(workflowId, {
+        actor: officer1,
+        kind: 'working',
+        date: `${next.slice(0, 4)}-07-01`,
+        work: { type: 'wage', consecutiveMonths: 7 },
+      });
       expect(longer.stops).toBe(true);
       const outcome: ScholarshipOutcome = await handle.result();
       expect(outcome).toMatchObject({ reason: 'working', totalPaid: 3_000_000 });
-      const events = await t.db('scholarship_events').where({ workflow_id: workflowId, type: 'life_event_reported' });
+      const events = await t
+        .db('scholarship_events')
+        .where({ workflow_id: workflowId, type: 'life_event_reported' });
       expect(events.map((e) => e.data.stops)).toEqual([false, false, false, true]);
     });
   });
@@ -284,15 +337,23 @@ describe('ScholarshipWorkflow', () => {
       await waitForRecord(t.db, workflowId, (s) => s.status === 'waiting_for_bank_account');
       const handle = env.client.workflow.getHandle(workflowId);
       await handle.executeUpdate(updateBankAccountUpdate, {
-        args: [{ actor: family, bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' } }],
+        args: [
+          {
+            actor: family,
+            bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' },
+          },
+        ],
       });
       await yearRecorded(t.db, workflowId, year);
       const { rows, transfers } = await ledger(workflowId);
-      expect(rows.map((r) => [r.status, r.account_number, r.amount])).toEqual([['paid', '9876543210', 2_000_000]]);
+      expect(rows.map((r) => [r.status, r.account_number, r.amount])).toEqual([
+        ['paid', '9876543210', 2_000_000],
+      ]);
       expect(transfers.filter((d) => d.status === 'completed')).toHaveLength(1);
-      const refusedNotice = await t.db('notifications').where({ claim_number: claim.claimNumber, kind: 'scholarship_account_refused' });
+      const refusedNotice = await t
+        .db('notifications')
+        .where({ claim_number: claim.claimNumber, kind: 'scholarship_account_refused' });
       expect(refusedNotice).toHaveLength(1);
-      await stopWorkflow(workflowId);
     });
   });
 
@@ -308,7 +369,11 @@ describe('ScholarshipWorkflow', () => {
       // The gateway pays, but its answer is lost: the first worker's attempt fails after the money moved.
       gateway.controls.inject({ kind: 'lost_response', match: { idempotencyKeyPrefix: `${workflowId}:` } });
       await submit(workflowId, proof(year, 'SD', 2));
-      for (let i = 0; i < 200 && !gateway.controls.all().some((d) => d.reference === `${workflowId}:${year}`); i++) {
+      for (
+        let i = 0;
+        i < 200 && !gateway.controls.all().some((d) => d.reference === `${workflowId}:${year}`);
+        i++
+      ) {
         await new Promise((r) => setTimeout(r, 25));
       }
     } finally {
@@ -326,7 +391,6 @@ describe('ScholarshipWorkflow', () => {
       await submit(workflowId, proof(next, 'SD', 3));
       const state = await yearRecorded(t.db, workflowId, next);
       expect(state).toMatchObject({ totalPaid: 3_000_000, yearsPaid: { SD: 2 } });
-      await stopWorkflow(workflowId);
     });
     const { rows, transfers } = await ledger(workflowId);
     expect(rows.map((r) => [r.idempotency_key, r.status])).toEqual([
@@ -334,6 +398,8 @@ describe('ScholarshipWorkflow', () => {
       [`${workflowId}:${nextSchoolYear(year)}`, 'paid'],
     ]);
     expect(transfers).toHaveLength(2);
-    expect(rows[0]!.gateway_reference).toBe(transfers.find((d) => d.reference === `${workflowId}:${year}`)!.id);
+    expect(rows[0]!.gateway_reference).toBe(
+      transfers.find((d) => d.reference === `${workflowId}:${year}`)!.id,
+    );
   });
 });

@@ -6,7 +6,11 @@ import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { createActivities } from '../../activities';
 import { scholarshipPlan } from '../../rules';
-import { scholarshipWorkflowId, submitEnrollmentUpdate, type ScholarshipOutcome } from '../../workflows/definitions';
+import {
+  scholarshipWorkflowId,
+  submitEnrollmentUpdate,
+  type ScholarshipOutcome,
+} from '../../workflows/definitions';
 import { testDataConverter } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
@@ -31,11 +35,17 @@ let t: TestDb;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  [env, t, gateway] = await Promise.all([timeSkippingEnv(), createTestDb(), startTestGateway()]);
+  [t, gateway] = await Promise.all([createTestDb(), startTestGateway()]);
 });
-
-afterAll(async () => {
+// A time-skipping server per test (about 0.1 s to start): each starts on today's date, and no test's leftovers
+// (a terminated run's timer) can hold another's clock.
+beforeEach(async () => {
+  env = await timeSkippingEnv();
+});
+afterEach(async () => {
   await env?.teardown();
+});
+afterAll(async () => {
   await gateway?.close();
   await t?.drop();
 });
@@ -53,7 +63,12 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
     const today = await serverToday(env);
     const dateOfBirth = bornYearsBefore(today, 2);
 
-    const { input, handle: claim, workflowId, outcome } = await worker.runUntil(async () => {
+    const {
+      input,
+      handle: claim,
+      workflowId,
+      outcome,
+    } = await worker.runUntil(async () => {
       const { input, handle } = await approvedClaim(env, t.db, taskQueue, [{ name: 'Putri', dateOfBirth }]);
       await waitForClaim(handle, 'paid');
       const workflowId = scholarshipWorkflowId(input.claimNumber, 1);
@@ -74,11 +89,9 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
         await skipTo(env, `${row.schoolYear.slice(0, 4)}-07-01`);
         await proofDue(t.db, workflowId, row.schoolYear);
         const last = i === plan.length - 1;
-        const result = await env.client.workflow
-          .getHandle(workflowId)
-          .executeUpdate(submitEnrollmentUpdate, {
-            args: [proof(row.schoolYear, row.level, row.grade, { graduated: last })],
-          });
+        const result = await env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, {
+          args: [proof(row.schoolYear, row.level, row.grade, { graduated: last })],
+        });
         expect(result).toMatchObject({ payable: true, amount: row.amount });
         await yearRecorded(t.db, workflowId, row.schoolYear);
       }
@@ -94,7 +107,11 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
     );
 
     // The ledger: one row per school year, keyed <workflowId>:<schoolYear>, each paid once at the gateway.
-    const payouts = await t.db('payouts').where({ claim_number: input.claimNumber }).andWhereLike('component', 'scholarship:%').orderBy('id');
+    const payouts = await t
+      .db('payouts')
+      .where({ claim_number: input.claimNumber })
+      .andWhereLike('component', 'scholarship:%')
+      .orderBy('id');
     expect(payouts.map((p) => p.idempotency_key)).toEqual(plan.map((p) => `${workflowId}:${p.schoolYear}`));
     expect(payouts.every((p) => p.status === 'paid')).toBe(true);
     expect(payouts.reduce((sum, p) => sum + p.amount, 0)).toBe(87_000_000);
@@ -102,11 +119,17 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
     expect(transfers).toHaveLength(19);
     expect(transfers.every((d) => d.status === 'completed')).toBe(true);
     const years = await t.db('scholarship_years').where({ workflow_id: workflowId }).orderBy('school_year');
-    expect(years.map((y) => [y.school_year, y.status, y.amount])).toEqual(plan.map((p) => [p.schoolYear, 'paid', p.amount]));
-    expect(years.every((y) => y.gateway_reference && y.idempotency_key === `${workflowId}:${y.school_year}`)).toBe(true);
+    expect(years.map((y) => [y.school_year, y.status, y.amount])).toEqual(
+      plan.map((p) => [p.schoolYear, 'paid', p.amount]),
+    );
+    expect(
+      years.every((y) => y.gateway_reference && y.idempotency_key === `${workflowId}:${y.school_year}`),
+    ).toBe(true);
     const row = await t.db('scholarships').where({ workflow_id: workflowId }).first();
     expect(row).toMatchObject({ status: 'ended', end_reason: 'graduated', total_paid: 87_000_000 });
-    const windows = await t.db('notifications').where({ claim_number: input.claimNumber, kind: 'scholarship_window' });
+    const windows = await t
+      .db('notifications')
+      .where({ claim_number: input.claimNumber, kind: 'scholarship_window' });
     expect(windows).toHaveLength(19);
 
     // One run per school year, each a few dozen events, and all of them (and the claim) replay.
@@ -132,7 +155,10 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
     const altered = await env.client.workflow.getHandle(workflowId, runs[1]!.runId).fetchHistory();
     altered.events![0]!.workflowExecutionStartedEventAttributes!.workflowType!.name = 'claimWorkflow';
     await expect(
-      Worker.runReplayHistory({ workflowBundle: { codePath: bundlePath }, dataConverter: testDataConverter }, altered),
+      Worker.runReplayHistory(
+        { workflowBundle: { codePath: bundlePath }, dataConverter: testDataConverter },
+        altered,
+      ),
     ).rejects.toThrow(DeterminismViolationError);
   });
 });
