@@ -1,7 +1,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', '.venv-temporal/**', '.venv-fuzz/**', 'scripts/**', '*.js', '*.mjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'data/**',
+      '.venv-temporal/**',
+      '.venv-fuzz/**',
+      'scripts/**',
+      '*.js',
+      '*.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -27,12 +38,39 @@ export default tseslint.config(
               allowTypeImports: true,
             },
           ],
-          paths: ['fs', 'path', 'crypto', 'http', 'https', 'os', 'child_process', 'net', 'process', 'util', 'events', 'stream', 'url', 'dns', 'zlib', 'timers', 'worker_threads', 'knex', 'pg', 'express', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'].map((name) => ({ name, message: 'Not allowed in deterministic workflow code.' })),
+          paths: [
+            'fs',
+            'path',
+            'crypto',
+            'http',
+            'https',
+            'os',
+            'child_process',
+            'net',
+            'process',
+            'util',
+            'events',
+            'stream',
+            'url',
+            'dns',
+            'zlib',
+            'timers',
+            'worker_threads',
+            'knex',
+            'pg',
+            'express',
+            '@temporalio/activity',
+            '@temporalio/client',
+            '@temporalio/worker',
+          ].map((name) => ({ name, message: 'Not allowed in deterministic workflow code.' })),
         },
       ],
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'process'],
       // Date is the SDK's deterministic workflow clock here; Math.random is too, but ids must come from the input.
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Derive values from the input.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Derive values from the input.' },
+      ],
     },
   },
 );

@@ -8,7 +8,10 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', name = 'sa
   return pino({
     name,
     level,
-    redact: { paths: ['*.nik', '*.accountNumber', '*.authorization', 'req.headers.authorization'], remove: true },
+    redact: {
+      paths: ['*.nik', '*.accountNumber', '*.authorization', 'req.headers.authorization'],
+      remove: true,
+    },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { colorize: true } } } : {}),
   });
 }

@@ -1,10 +1,5 @@
 import type { Db } from '../db/config';
-import type {
-  BankAccount,
-  ClaimInput,
-  ClaimStatus,
-  DocumentCode,
-} from '../workflows/definitions';
+import type { BankAccount, ClaimInput, ClaimStatus, DocumentCode } from '../workflows/definitions';
 import { appendEvent, type StepEvent } from './events';
 
 export interface MembershipFacts {
@@ -17,8 +12,7 @@ export interface MembershipFacts {
 }
 
 export type MembershipCheck =
-  | { eligible: true; facts: MembershipFacts }
-  | { eligible: false; reason: string };
+  { eligible: true; facts: MembershipFacts } | { eligible: false; reason: string };
 
 export interface AssessmentRecord {
   regulation: string;
@@ -133,18 +127,26 @@ export function createClaimActivities(db: Db) {
           employerId: row.employer_id,
           employerName: row.employer_name,
           arrearsMonths:
-            arrearsSince && arrearsSince <= eventDate ? Math.max(0, wholeMonthsBetween(arrearsSince, eventDate)) : 0,
+            arrearsSince && arrearsSince <= eventDate
+              ? Math.max(0, wholeMonthsBetween(arrearsSince, eventDate))
+              : 0,
         },
       };
     },
 
     /** A step with no records of its own: a status change and its event. */
-    async recordStep(claimNumber: string, event: StepEvent, status?: ClaimStatus, reason?: string): Promise<void> {
+    async recordStep(
+      claimNumber: string,
+      event: StepEvent,
+      status?: ClaimStatus,
+      reason?: string,
+    ): Promise<void> {
       await db.transaction(async (trx) => {
         const claim: Record<string, unknown> = {};
         if (status) claim.status = status;
         if (reason !== undefined) claim.status_reason = reason;
-        if (status === 'ineligible' || status === 'rejected' || status === 'paid') claim.closed_at = trx.fn.now();
+        if (status === 'ineligible' || status === 'rejected' || status === 'paid')
+          claim.closed_at = trx.fn.now();
         await appendEvent(trx, claimNumber, event, claim as { status?: ClaimStatus });
       });
     },
@@ -152,7 +154,11 @@ export function createClaimActivities(db: Db) {
     async recordVerification(
       claimNumber: string,
       event: StepEvent,
-      verification: { verifiedBy: string; checklist: Partial<Record<DocumentCode, boolean>>; complete: boolean },
+      verification: {
+        verifiedBy: string;
+        checklist: Partial<Record<DocumentCode, boolean>>;
+        complete: boolean;
+      },
     ): Promise<void> {
       await db.transaction(async (trx) => {
         const now = new Date();
@@ -181,7 +187,11 @@ export function createClaimActivities(db: Db) {
       });
     },
 
-    async recordAssessment(claimNumber: string, event: StepEvent, assessment: AssessmentRecord): Promise<void> {
+    async recordAssessment(
+      claimNumber: string,
+      event: StepEvent,
+      assessment: AssessmentRecord,
+    ): Promise<void> {
       await db.transaction(async (trx) => {
         const fresh = await appendEvent(trx, claimNumber, event);
         if (!fresh) return;
@@ -192,7 +202,9 @@ export function createClaimActivities(db: Db) {
             inputs: JSON.stringify(assessment.inputs),
             components: JSON.stringify(assessment.components),
             total: assessment.total,
-            employer_liability: assessment.employerLiability ? JSON.stringify(assessment.employerLiability) : null,
+            employer_liability: assessment.employerLiability
+              ? JSON.stringify(assessment.employerLiability)
+              : null,
             scholarship: assessment.scholarship === undefined ? null : JSON.stringify(assessment.scholarship),
             notes: JSON.stringify(assessment.notes),
           })
@@ -260,7 +272,13 @@ export function createClaimActivities(db: Db) {
     /** A message for the family, kept in the outbox (dedup key: claim number + kind). */
     async notifyFamily(claimNumber: string, kind: string, message: string): Promise<void> {
       await db('notifications')
-        .insert({ dedup_key: `${claimNumber}:${kind}`, claim_number: claimNumber, audience: 'family', kind, message })
+        .insert({
+          dedup_key: `${claimNumber}:${kind}`,
+          claim_number: claimNumber,
+          audience: 'family',
+          kind,
+          message,
+        })
         .onConflict('dedup_key')
         .ignore();
     },

@@ -1,10 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../db/config';
-import {
-  GatewayRefusedError,
-  GatewayRejectedError,
-  type PaymentGateway,
-} from '../gateway/client';
+import { GatewayRefusedError, GatewayRejectedError, type PaymentGateway } from '../gateway/client';
 import { FailureType, type BankAccount } from '../workflows/definitions';
 
 export interface PayoutRequest {
@@ -90,13 +86,15 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
           reference: idempotencyKey,
           description: `Santunan ${req.component} for claim ${req.claimNumber}`,
         });
-        await db('payouts').where({ idempotency_key: idempotencyKey }).update({
-          status: 'paid',
-          gateway_reference: disbursement.id,
-          // The gateway's settlement time: the ledger and the statement put it on the same day.
-          paid_at: disbursement.completedAt ?? db.fn.now(),
-          updated_at: db.fn.now(),
-        });
+        await db('payouts')
+          .where({ idempotency_key: idempotencyKey })
+          .update({
+            status: 'paid',
+            gateway_reference: disbursement.id,
+            // The gateway's settlement time: the ledger and the statement put it on the same day.
+            paid_at: disbursement.completedAt ?? db.fn.now(),
+            updated_at: db.fn.now(),
+          });
         return { status: 'paid', idempotencyKey, gatewayReference: disbursement.id };
       } catch (err) {
         if (err instanceof GatewayRefusedError) {

@@ -17,7 +17,11 @@ const claimsSchema = z.object({
   exp: z.number(),
 });
 
-export function signStaffToken(secret: string, staff: Staff, expiresIn: jwt.SignOptions['expiresIn'] = '8h'): string {
+export function signStaffToken(
+  secret: string,
+  staff: Staff,
+  expiresIn: jwt.SignOptions['expiresIn'] = '8h',
+): string {
   return jwt.sign({ role: staff.role }, secret, { algorithm: 'HS256', subject: staff.id, expiresIn });
 }
 

@@ -37,7 +37,10 @@ const json = (s: z.ZodType, description = 'OK') => ({
   description,
   content: { 'application/json': { schema: schema(s, 'output') } },
 });
-const anyJson = (description = 'OK') => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+const anyJson = (description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema: { type: 'object' } } },
+});
 const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
 
 const claimNumber = {
@@ -54,7 +57,9 @@ const staffErrors = {
 const bearer = [{ bearer: [] }];
 const rateLimited = {
   ...problem('Too many tracking-code attempts from this address, or wrong codes for this claim number'),
-  headers: { 'Retry-After': { description: 'Seconds until attempts are counted afresh', schema: { type: 'integer' } } },
+  headers: {
+    'Retry-After': { description: 'Seconds until attempts are counted afresh', schema: { type: 'integer' } },
+  },
 };
 const codecRoute = (summary: string, extra: Record<string, unknown> = {}) => ({
   post: {
@@ -73,7 +78,8 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: 'Santunan',
       version: '1.0.0',
-      description: 'JKK and JKM death-benefit claims: intake, verification, decision, payout and family tracking.',
+      description:
+        'JKK and JKM death-benefit claims: intake, verification, decision, payout and family tracking.',
     },
     servers: [{ url: '/api/v1' }],
     components: {
@@ -174,7 +180,9 @@ export function buildOpenApi(): Record<string, unknown> {
             ...staffErrors,
             '404': problem('No such claim'),
             '409': problem('No choice is needed, or it was already made'),
-            '422': problem('A child that does not qualify, or the wrong number of children (field: children)'),
+            '422': problem(
+              'A child that does not qualify, or the wrong number of children (field: children)',
+            ),
           },
         },
       },
@@ -336,10 +344,13 @@ export function buildOpenApi(): Record<string, unknown> {
     },
   };
   // Every body is refused above 100 kB, before any route sees it.
-  for (const operations of Object.values(cached.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+  for (const operations of Object.values(
+    cached.paths as Record<string, Record<string, Record<string, unknown>>>,
+  )) {
     for (const operation of Object.values(operations)) {
       const responses = operation.responses as Record<string, unknown>;
-      if (operation.requestBody && !responses['413']) responses['413'] = problem('The request body is over 100 kB');
+      if (operation.requestBody && !responses['413'])
+        responses['413'] = problem('The request body is over 100 kB');
     }
   }
   return cached;

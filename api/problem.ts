@@ -40,9 +40,12 @@ export const problems = {
   unauthorized: (detail: string) => new HttpProblem(401, 'unauthorized', 'Authentication required', detail),
   forbidden: (detail: string) => new HttpProblem(403, 'forbidden', 'Not allowed', detail),
   notFound: (detail = 'No such claim.') => new HttpProblem(404, 'not-found', 'Not found', detail),
-  conflict: (detail: string, type = 'conflict') => new HttpProblem(409, type, 'Conflict with the claim state', detail),
+  conflict: (detail: string, type = 'conflict') =>
+    new HttpProblem(409, type, 'Conflict with the claim state', detail),
   unavailable: (detail: string) =>
-    new HttpProblem(503, 'unavailable', 'Service temporarily unavailable', detail, undefined, { 'Retry-After': '5' }),
+    new HttpProblem(503, 'unavailable', 'Service temporarily unavailable', detail, undefined, {
+      'Retry-After': '5',
+    }),
 };
 
 export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
@@ -81,7 +84,8 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
 export function problemHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof HttpProblem) return sendProblem(res, err);
-    const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+    const status =
+      (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large' || status === 413) {
       return sendProblem(res, new HttpProblem(413, 'too-large', 'The request body is too large'));
@@ -101,7 +105,10 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       const what = down === 'postgres' ? 'The database is' : 'The workflow service is';
       return sendProblem(res, problems.unavailable(`${what} not reachable; try again shortly.`));
     }
-    logger.error({ err: { message: (err as Error).message, name: (err as Error).name }, path: req.path }, 'unhandled');
+    logger.error(
+      { err: { message: (err as Error).message, name: (err as Error).name }, path: req.path },
+      'unhandled',
+    );
     return sendProblem(res, new HttpProblem(500, 'internal', 'Internal error'));
   };
 }

@@ -4,7 +4,9 @@ import { DOCUMENTS } from '../workflows/definitions';
 import { bankAccountSchema, childSchema, heirSchema, isoDate, nik, rupiah } from '../workflows/input';
 
 export const claimNumberParam = z.strictObject({
-  claimNumber: z.string().regex(/^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/, 'must be a claim number such as JKM-20261124-7KQ2MZ'),
+  claimNumber: z
+    .string()
+    .regex(/^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/, 'must be a claim number such as JKM-20261124-7KQ2MZ'),
 });
 
 export const createClaimBody = z.strictObject({
@@ -27,7 +29,9 @@ export const idempotencyKeyHeader = z
 const documentCodes = Object.keys(DOCUMENTS) as [keyof typeof DOCUMENTS, ...(keyof typeof DOCUMENTS)[]];
 
 export const verificationBody = z.strictObject({
-  checklist: z.partialRecord(z.enum(documentCodes), z.boolean()).describe('Each document: true when received and in order'),
+  checklist: z
+    .partialRecord(z.enum(documentCodes), z.boolean())
+    .describe('Each document: true when received and in order'),
   note: z.string().max(2000).optional(),
 });
 
@@ -56,7 +60,9 @@ export const listClaimsQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
 });
 
-export const trackingCodeHeader = z.string().regex(/^[A-Z0-9]{10,32}$/, 'must be the tracking code given at intake');
+export const trackingCodeHeader = z
+  .string()
+  .regex(/^[A-Z0-9]{10,32}$/, 'must be the tracking code given at intake');
 
 // Responses (documented; not validated at run time).
 export const createdClaimResponse = z.object({

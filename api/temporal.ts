@@ -13,7 +13,8 @@ import { HttpProblem, problems } from './problem';
 const STATUS_FOR_FAILURE: Record<string, (message: string) => HttpProblem> = {
   [FailureType.WrongState]: (m) => problems.conflict(m, 'wrong-state'),
   [FailureType.MakerChecker]: (m) => new HttpProblem(403, 'maker-checker', 'Maker-checker rule', m),
-  [FailureType.SupervisorRequired]: (m) => new HttpProblem(403, 'supervisor-required', 'Supervisor required', m),
+  [FailureType.SupervisorRequired]: (m) =>
+    new HttpProblem(403, 'supervisor-required', 'Supervisor required', m),
   [FailureType.Forbidden]: (m) => problems.forbidden(m),
   [FailureType.InvalidInput]: (m) => problems.unprocessable('(body)', m),
 };
@@ -29,7 +30,8 @@ export function toHttpProblem(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowNotFoundError) return problems.conflict('The claim is closed.', 'closed');
   if (isGrpcServiceError(err)) {
     if (err.code === 5) return problems.conflict('The claim is closed.', 'closed'); // NOT_FOUND: run completed
-    if (UNAVAILABLE.has(err.code ?? -1)) return problems.unavailable('The workflow service is not reachable.');
+    if (UNAVAILABLE.has(err.code ?? -1))
+      return problems.unavailable('The workflow service is not reachable.');
   }
   return undefined;
 }

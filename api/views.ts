@@ -77,9 +77,18 @@ export async function staffClaimView(db: Db, claim: Record<string, unknown>) {
     createdBy: claim.created_by,
     verifiedBy: claim.verified_by ?? null,
     decision: claim.decision
-      ? { decision: claim.decision, decidedBy: claim.decided_by, reason: claim.decision_reason, at: claim.decided_at }
+      ? {
+          decision: claim.decision,
+          decidedBy: claim.decided_by,
+          reason: claim.decision_reason,
+          at: claim.decided_at,
+        }
       : null,
-    bankAccount: { bankCode: claim.bank_code, accountNumber: claim.account_number, accountName: claim.account_name },
+    bankAccount: {
+      bankCode: claim.bank_code,
+      accountNumber: claim.account_number,
+      accountName: claim.account_name,
+    },
     heirs: heirs.map((h) => ({
       name: h.name,
       relationship: h.relationship,
@@ -124,11 +133,13 @@ export async function familyClaimView(db: Db, claim: Record<string, unknown>) {
       ? {
           regulation: assessment.regulation,
           total: assessment.total,
-          components: (assessment.components as { code: string; amount: number; explanation: string }[]).map((c) => ({
-            code: c.code,
-            amount: c.amount,
-            explanation: c.explanation,
-          })),
+          components: (assessment.components as { code: string; amount: number; explanation: string }[]).map(
+            (c) => ({
+              code: c.code,
+              amount: c.amount,
+              explanation: c.explanation,
+            }),
+          ),
           scholarship: assessment.scholarship ?? null,
         }
       : null,
@@ -172,7 +183,16 @@ export async function listClaims(
   query: { status?: string; limit: number; after?: [string, string] },
 ): Promise<ClaimPage> {
   const q = db('claims')
-    .select('claim_number', 'program', 'status', 'event_date', 'claim_date', 'escalated', 'verification_due', 'created_at')
+    .select(
+      'claim_number',
+      'program',
+      'status',
+      'event_date',
+      'claim_date',
+      'escalated',
+      'verification_due',
+      'created_at',
+    )
     .select(db.raw(`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`))
     .orderBy([
       { column: 'created_at', order: 'desc' },

@@ -127,7 +127,9 @@ async function main(): Promise<void> {
   const { cli } = temporalBinaries();
   const env = await TestWorkflowEnvironment.createLocal({
     client: { dataConverter: testDataConverter },
-    ...(cli ? { server: { executable: { type: 'existing-path', path: cli }, extraArgs: ['--log-level', 'error'] } } : {}),
+    ...(cli
+      ? { server: { executable: { type: 'existing-path', path: cli }, extraArgs: ['--log-level', 'error'] } }
+      : {}),
   });
   const address = env.address;
   try {
@@ -156,12 +158,15 @@ async function main(): Promise<void> {
     const noop = await measure(
       address,
       'no-op workflow parked on a signal',
-      (taskQueue, i) => env.client.workflow.start('parkedWorkflow', { taskQueue, workflowId: `bench-noop-${i}`, args: [] }),
+      (taskQueue, i) =>
+        env.client.workflow.start('parkedWorkflow', { taskQueue, workflowId: `bench-noop-${i}`, args: [] }),
       (s, count) => s.cached >= count,
     );
     const a = report(scholarships);
     const b = report(noop);
-    console.log(`scholarship / no-op memory per parked workflow: ${(a / b).toFixed(2)}× (target: at most 1.5×)`);
+    console.log(
+      `scholarship / no-op memory per parked workflow: ${(a / b).toFixed(2)}× (target: at most 1.5×)`,
+    );
   } finally {
     await env.teardown();
   }

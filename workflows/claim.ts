@@ -134,7 +134,8 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
           refuse(`The claim is not waiting for documents (status: ${status}).`, FailureType.WrongState);
         }
         const unknown = Object.keys(checklist).filter((code) => !(code in DOCUMENTS));
-        if (unknown.length > 0) refuse(`Unknown document codes: ${unknown.join(', ')}`, FailureType.InvalidInput);
+        if (unknown.length > 0)
+          refuse(`Unknown document codes: ${unknown.join(', ')}`, FailureType.InvalidInput);
       },
     },
   );
@@ -170,9 +171,16 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
           refuse(`The claim is not waiting for a decision (status: ${status}).`, FailureType.WrongState);
         }
         if (actor.id === verifiedBy) {
-          refuse('The officer who verified the documents may not also decide the claim.', FailureType.MakerChecker);
+          refuse(
+            'The officer who verified the documents may not also decide the claim.',
+            FailureType.MakerChecker,
+          );
         }
-        if (choice === 'approve' && (total ?? 0) > SUPERVISOR_APPROVAL_THRESHOLD && actor.role !== 'supervisor') {
+        if (
+          choice === 'approve' &&
+          (total ?? 0) > SUPERVISOR_APPROVAL_THRESHOLD &&
+          actor.role !== 'supervisor'
+        ) {
           refuse(
             `Approving more than Rp ${SUPERVISOR_APPROVAL_THRESHOLD.toLocaleString('en-US')} needs a supervisor.`,
             FailureType.SupervisorRequired,
@@ -214,7 +222,12 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
 
   const close = async (outcome: ClaimOutcome, type: string): Promise<ClaimOutcome> => {
     status = outcome.status;
-    await records.recordStep(input.claimNumber, step(type, undefined, { reason: outcome.reason }), status, outcome.reason);
+    await records.recordStep(
+      input.claimNumber,
+      step(type, undefined, { reason: outcome.reason }),
+      status,
+      outcome.reason,
+    );
     await records.notifyFamily(
       input.claimNumber,
       `claim_${outcome.status}`,
@@ -240,7 +253,10 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   status = 'waiting_for_documents';
   await records.recordStep(
     input.claimNumber,
-    step('membership_confirmed', undefined, { employerId: membership.facts.employerId, verificationDue: due }),
+    step('membership_confirmed', undefined, {
+      employerId: membership.facts.employerId,
+      verificationDue: due,
+    }),
     status,
   );
   await records.recordVerificationDue(input.claimNumber, due);
@@ -268,7 +284,8 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
       children: input.children,
     });
   } catch (err) {
-    if (err instanceof RuleError) return close({ status: 'ineligible', reason: err.message, total: 0 }, 'assessment_refused');
+    if (err instanceof RuleError)
+      return close({ status: 'ineligible', reason: err.message, total: 0 }, 'assessment_refused');
     throw err;
   }
   if (benefit.expired) {
@@ -282,7 +299,11 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
     step('benefit_assessed', undefined, { regulation: benefit.regulation, total: benefit.total }),
     {
       regulation: benefit.regulation,
-      inputs: { eventDate: input.eventDate, monthlyWage: membership.facts.monthlyWage, claimDate: input.claimDate },
+      inputs: {
+        eventDate: input.eventDate,
+        monthlyWage: membership.facts.monthlyWage,
+        claimDate: input.claimDate,
+      },
       components: benefit.components,
       total: benefit.total,
       ...(benefit.employerLiability ? { employerLiability: benefit.employerLiability } : {}),

@@ -30,7 +30,8 @@ export interface BankAccount {
 /** Ahli waris: a family member named on the claim. */
 export interface Heir {
   name: string;
-  relationship: 'spouse' | 'child' | 'parent' | 'grandparent' | 'grandchild' | 'sibling' | 'parent_in_law' | 'other';
+  relationship:
+    'spouse' | 'child' | 'parent' | 'grandparent' | 'grandchild' | 'sibling' | 'parent_in_law' | 'other';
   nik?: string;
   dateOfBirth?: string;
 }

@@ -27,7 +27,16 @@ export const bankAccountSchema = z.strictObject({
 
 export const heirSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  relationship: z.enum(['spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'parent_in_law', 'other']),
+  relationship: z.enum([
+    'spouse',
+    'child',
+    'parent',
+    'grandparent',
+    'grandchild',
+    'sibling',
+    'parent_in_law',
+    'other',
+  ]),
   nik: nik.optional(),
   dateOfBirth: isoDate.optional(),
 });
@@ -36,7 +45,11 @@ export const heirSchema = z.strictObject({
 export const childSchema = quoteChildSchema;
 
 /** Rupiah: a whole, non-negative number of rupiah within JavaScript's safe integers. */
-export const rupiah = z.number().int('must be whole rupiah').min(0, 'must not be negative').max(Number.MAX_SAFE_INTEGER);
+export const rupiah = z
+  .number()
+  .int('must be whole rupiah')
+  .min(0, 'must not be negative')
+  .max(Number.MAX_SAFE_INTEGER);
 
 export const claimInputSchema = z.strictObject({
   claimNumber: z.string().regex(/^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/),

@@ -51,7 +51,9 @@ export function createClaimsRouter(deps: ClaimsRouterDeps): Router {
     const key = rawKey === undefined ? undefined : parse(idempotencyKeyHeader, rawKey, 'Idempotency-Key');
     const body = parse(createClaimBody, req.body);
     const result = await startClaim(deps, req.staff!, body, key);
-    const status = result.replayed ? ((await findClaim(db, result.claimNumber))?.status ?? 'received') : 'received';
+    const status = result.replayed
+      ? ((await findClaim(db, result.claimNumber))?.status ?? 'received')
+      : 'received';
     res
       .status(result.replayed ? 200 : 201)
       .location(`/api/v1/claims/${result.claimNumber}`)
@@ -105,7 +107,9 @@ export function createClaimsRouter(deps: ClaimsRouterDeps): Router {
     let actor: Actor;
     let claim: Record<string, unknown> & { claim_number: string };
     if (req.get('authorization')) {
-      await new Promise<void>((resolve, reject) => officer(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        officer(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
+      );
       actor = staffActor(req.staff!);
       claim = await existingClaim(req.params);
     } else {

@@ -33,7 +33,9 @@ export function createHealthRouter(deps: { db: Db; temporal: Client }): Router {
     ]);
     const ready = postgres === 'up' && temporal === 'up';
     if (!ready) res.setHeader('Retry-After', '5');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: { postgres, temporal } });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', checks: { postgres, temporal } });
   });
   return router;
 }

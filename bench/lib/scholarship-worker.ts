@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection,
     taskQueue,
-    workflowsPath: require.resolve('./parked-workflows'),
+    workflowsPath: require.resolve(process.env.BENCH_BUNDLE ?? './parked-workflows'),
     dataConverter: testDataConverter,
     // Every parked workflow stays cached: an evicted one would cost nothing here and be replayed on its next task.
     maxCachedWorkflows: capacity,

@@ -16,8 +16,31 @@ const EMPLOYERS = [
   { id: 'EMP-0006', name: 'Koperasi Nelayan Bitung', arrearsMonths: 0 },
 ];
 
-const GIVEN = ['Budi', 'Siti', 'Agus', 'Dewi', 'Eko', 'Rina', 'Joko', 'Sri', 'Andi', 'Wati', 'Hendra', 'Lestari'];
-const FAMILY = ['Santoso', 'Rahayu', 'Wijaya', 'Lubis', 'Siregar', 'Nainggolan', 'Hidayat', 'Pratama', 'Saputra'];
+const GIVEN = [
+  'Budi',
+  'Siti',
+  'Agus',
+  'Dewi',
+  'Eko',
+  'Rina',
+  'Joko',
+  'Sri',
+  'Andi',
+  'Wati',
+  'Hendra',
+  'Lestari',
+];
+const FAMILY = [
+  'Santoso',
+  'Rahayu',
+  'Wijaya',
+  'Lubis',
+  'Siregar',
+  'Nainggolan',
+  'Hidayat',
+  'Pratama',
+  'Saputra',
+];
 
 /** The participants the README walkthrough uses, always present. */
 export const WALKTHROUGH_PARTICIPANTS = {

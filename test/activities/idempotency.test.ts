@@ -84,7 +84,10 @@ describe('payout', () => {
     };
     gateway.controls.inject({ kind: 'lost_response', match: { idempotencyKeyPrefix: input.claimNumber } });
     await expect(run(activities.payout, request)).rejects.toThrow();
-    const pending = await t.db('payouts').where({ idempotency_key: `${input.claimNumber}:funeral` }).first();
+    const pending = await t
+      .db('payouts')
+      .where({ idempotency_key: `${input.claimNumber}:funeral` })
+      .first();
     expect(pending.status).toBe('pending');
     const retried = await run(activities.payout, request); // what Temporal's retry does
     expect(retried.status).toBe('paid');

@@ -71,7 +71,11 @@ describe('POST /claims', () => {
     const { nik } = await createParticipant(h.t.db);
     const key = `intake-${nik}`;
     const send = () =>
-      request(h.app).post('/api/v1/claims').set(bearer(officer1)).set('Idempotency-Key', key).send(claimBody(nik));
+      request(h.app)
+        .post('/api/v1/claims')
+        .set(bearer(officer1))
+        .set('Idempotency-Key', key)
+        .send(claimBody(nik));
     const [a, b] = await Promise.all([send(), send()]);
     const c = await send();
     const statuses = [a.status, b.status].sort();
@@ -102,13 +106,23 @@ describe('POST /claims', () => {
       claim_date: today(),
       created_by: 'officer-1',
     });
-    const retry = await request(h.app).post('/api/v1/claims').set(bearer(officer1)).set('Idempotency-Key', key).send(body);
+    const retry = await request(h.app)
+      .post('/api/v1/claims')
+      .set(bearer(officer1))
+      .set('Idempotency-Key', key)
+      .send(body);
     expect(retry.status).toBe(201);
     expect(retry.body.claimNumber).toBe(claimNumber);
     await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', officer1);
-    const tracked = await request(h.app).get(`/api/v1/track/${claimNumber}`).set('X-Tracking-Code', retry.body.trackingCode);
+    const tracked = await request(h.app)
+      .get(`/api/v1/track/${claimNumber}`)
+      .set('X-Tracking-Code', retry.body.trackingCode);
     expect(tracked.status).toBe(200);
-    const again = await request(h.app).post('/api/v1/claims').set(bearer(officer1)).set('Idempotency-Key', key).send(body);
+    const again = await request(h.app)
+      .post('/api/v1/claims')
+      .set(bearer(officer1))
+      .set('Idempotency-Key', key)
+      .send(body);
     expect(again.status).toBe(200);
     expect(again.body.trackingCode).toBeUndefined();
   });
@@ -138,7 +152,11 @@ describe('POST /claims', () => {
     ['a negative wage', { actualMonthlyWage: -1 }, 'actualMonthlyWage'],
     ['a fractional wage', { actualMonthlyWage: 1.5 }, 'actualMonthlyWage'],
     ['an unknown field', { status: 'paid' }, 'status'],
-    ['an unknown nested field', { bankAccount: { bankCode: 'BRI', accountNumber: '1234567', accountName: 'x', approvedBy: 'me' } }, 'bankAccount.approvedBy'],
+    [
+      'an unknown nested field',
+      { bankAccount: { bankCode: 'BRI', accountNumber: '1234567', accountName: 'x', approvedBy: 'me' } },
+      'bankAccount.approvedBy',
+    ],
     ['no heirs', { heirs: [] }, 'heirs'],
     ['an unknown programme', { program: 'JHT' }, 'program'],
   ])('answers 400 naming the field for %s, and records nothing', async (_name, change, field) => {
@@ -163,10 +181,14 @@ describe('POST /claims', () => {
       .set('Idempotency-Key', 'unknown-participant-1')
       .send(claimBody('3299000000000001'));
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ field: 'participantNik', message: expect.stringContaining('not a registered') }]);
+    expect(res.body.errors).toEqual([
+      { field: 'participantNik', message: expect.stringContaining('not a registered') },
+    ]);
     await new Promise((r) => setTimeout(r, 200));
     expect(await claimsFor('3299000000000001')).toBe(0);
-    expect(await h.t.db('intake_requests').where({ idempotency_key: 'unknown-participant-1' })).toHaveLength(0);
+    expect(await h.t.db('intake_requests').where({ idempotency_key: 'unknown-participant-1' })).toHaveLength(
+      0,
+    );
   });
 
   it('answers 422 for a date of death in the future', async () => {
@@ -204,35 +226,59 @@ describe('a claim through verification, decision and payout', () => {
     await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', officer1);
     const url = `/api/v1/claims/${claimNumber}`;
 
-    const early = await request(h.app).post(`${url}/decision`).set(bearer(officer2)).send({ decision: 'approve', reason: 'ok' });
+    const early = await request(h.app)
+      .post(`${url}/decision`)
+      .set(bearer(officer2))
+      .send({ decision: 'approve', reason: 'ok' });
     expect(early.status).toBe(409);
 
-    const verified = await request(h.app).post(`${url}/verification`).set(bearer(officer1)).send({ checklist: FULL_CHECKLIST });
+    const verified = await request(h.app)
+      .post(`${url}/verification`)
+      .set(bearer(officer1))
+      .send({ checklist: FULL_CHECKLIST });
     expect(verified.status).toBe(200);
     expect(verified.body).toEqual({ complete: true, missing: [] });
     await waitForClaimStatus(h, claimNumber, 'waiting_for_decision', officer1);
 
-    const self = await request(h.app).post(`${url}/decision`).set(bearer(officer1)).send({ decision: 'approve', reason: 'ok' });
+    const self = await request(h.app)
+      .post(`${url}/decision`)
+      .set(bearer(officer1))
+      .send({ decision: 'approve', reason: 'ok' });
     expect(self.status).toBe(403);
     expect(self.body.type).toMatch(/maker-checker/);
     expect((await h.t.db('claims').where({ claim_number: claimNumber }).first()).decision).toBeNull();
 
-    const badDecision = await request(h.app).post(`${url}/decision`).set(bearer(officer2)).send({ decision: 'maybe', reason: 'x' });
+    const badDecision = await request(h.app)
+      .post(`${url}/decision`)
+      .set(bearer(officer2))
+      .send({ decision: 'maybe', reason: 'x' });
     expect(badDecision.status).toBe(400);
     expect(badDecision.body.errors[0].field).toBe('decision');
 
-    const approved = await request(h.app).post(`${url}/decision`).set(bearer(officer2)).send({ decision: 'approve', reason: 'Complete' });
+    const approved = await request(h.app)
+      .post(`${url}/decision`)
+      .set(bearer(officer2))
+      .send({ decision: 'approve', reason: 'Complete' });
     expect(approved.status).toBe(200);
     expect(approved.body).toEqual({ decision: 'approve', total: 42_000_000 });
 
     const paid = await waitForClaimStatus(h, claimNumber, 'paid', officer1);
-    expect(paid.payouts.map((p: { component: string }) => p.component).sort()).toEqual(['funeral', 'lump_sum', 'periodic']);
+    expect(paid.payouts.map((p: { component: string }) => p.component).sort()).toEqual([
+      'funeral',
+      'lump_sum',
+      'periodic',
+    ]);
     expect(paid.events.map((e: { type: string }) => e.type)).toContain('claim_approved');
 
-    const late = await request(h.app).post(`${url}/decision`).set(bearer(supervisor)).send({ decision: 'reject', reason: 'x' });
+    const late = await request(h.app)
+      .post(`${url}/decision`)
+      .set(bearer(supervisor))
+      .send({ decision: 'reject', reason: 'x' });
     expect(late.status).toBe(409);
 
-    const track = await request(h.app).get(`/api/v1/track/${claimNumber}`).set('X-Tracking-Code', trackingCode);
+    const track = await request(h.app)
+      .get(`/api/v1/track/${claimNumber}`)
+      .set('X-Tracking-Code', trackingCode);
     expect(track.status).toBe(200);
     expect(track.body.status).toBe('paid');
     expect(track.body.participantNik).toBe(`************${nik.slice(-4)}`);
@@ -247,12 +293,22 @@ describe('a claim through verification, decision and payout', () => {
     const { claimNumber } = await newClaim(claimBody(nik, { program: 'JKK' }));
     await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', officer1);
     const url = `/api/v1/claims/${claimNumber}`;
-    await request(h.app).post(`${url}/verification`).set(bearer(officer1)).send({ checklist: FULL_CHECKLIST }).expect(200);
+    await request(h.app)
+      .post(`${url}/verification`)
+      .set(bearer(officer1))
+      .send({ checklist: FULL_CHECKLIST })
+      .expect(200);
     await waitForClaimStatus(h, claimNumber, 'waiting_for_decision', officer1);
-    const byOfficer = await request(h.app).post(`${url}/decision`).set(bearer(officer2)).send({ decision: 'approve', reason: 'ok' });
+    const byOfficer = await request(h.app)
+      .post(`${url}/decision`)
+      .set(bearer(officer2))
+      .send({ decision: 'approve', reason: 'ok' });
     expect(byOfficer.status).toBe(403);
     expect(byOfficer.body.type).toMatch(/supervisor-required/);
-    const bySupervisor = await request(h.app).post(`${url}/decision`).set(bearer(supervisor)).send({ decision: 'approve', reason: 'ok' });
+    const bySupervisor = await request(h.app)
+      .post(`${url}/decision`)
+      .set(bearer(supervisor))
+      .send({ decision: 'approve', reason: 'ok' });
     expect(bySupervisor.status).toBe(200);
     // JKK death: 48 × 25,000,000 + funeral 10,000,000 + periodic 12,000,000.
     expect(bySupervisor.body.total).toBe(1_222_000_000);
@@ -270,9 +326,17 @@ describe('a claim through verification, decision and payout', () => {
       .send({ bankCode: 'BNI', accountNumber: '5551234567', accountName: 'Sri' });
     expect([404, 409]).toContain(notYet.status);
     await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', officer1);
-    await request(h.app).post(`${url}/verification`).set(bearer(officer1)).send({ checklist: FULL_CHECKLIST }).expect(200);
+    await request(h.app)
+      .post(`${url}/verification`)
+      .set(bearer(officer1))
+      .send({ checklist: FULL_CHECKLIST })
+      .expect(200);
     await waitForClaimStatus(h, claimNumber, 'waiting_for_decision', officer1);
-    await request(h.app).post(`${url}/decision`).set(bearer(officer2)).send({ decision: 'approve', reason: 'ok' }).expect(200);
+    await request(h.app)
+      .post(`${url}/decision`)
+      .set(bearer(officer2))
+      .send({ decision: 'approve', reason: 'ok' })
+      .expect(200);
     await waitForClaimStatus(h, claimNumber, 'waiting_for_bank_account', officer1);
 
     const wrongCode = await request(h.app)
@@ -333,7 +397,9 @@ describe('reading claims', () => {
   });
 
   it('answers 404 for an unknown claim and 400 for a malformed claim number', async () => {
-    expect((await request(h.app).get('/api/v1/claims/JKM-20261124-ZZZZZZZZ').set(bearer(officer1))).status).toBe(404);
+    expect(
+      (await request(h.app).get('/api/v1/claims/JKM-20261124-ZZZZZZZZ').set(bearer(officer1))).status,
+    ).toBe(404);
     const bad = await request(h.app).get('/api/v1/claims/not-a-claim').set(bearer(officer1));
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('claimNumber');
@@ -342,8 +408,12 @@ describe('reading claims', () => {
   it('gives the family 404 for a wrong tracking code or an unknown claim, and 401 without one', async () => {
     const { nik } = await createParticipant(h.t.db);
     const { claimNumber } = await newClaim(claimBody(nik));
-    const wrong = await request(h.app).get(`/api/v1/track/${claimNumber}`).set('X-Tracking-Code', 'ABCDEFGHJKMN');
-    const unknown = await request(h.app).get('/api/v1/track/JKM-20261124-ZZZZZZZZ').set('X-Tracking-Code', 'ABCDEFGHJKMN');
+    const wrong = await request(h.app)
+      .get(`/api/v1/track/${claimNumber}`)
+      .set('X-Tracking-Code', 'ABCDEFGHJKMN');
+    const unknown = await request(h.app)
+      .get('/api/v1/track/JKM-20261124-ZZZZZZZZ')
+      .set('X-Tracking-Code', 'ABCDEFGHJKMN');
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(wrong.body).toEqual(unknown.body);

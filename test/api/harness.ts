@@ -63,7 +63,9 @@ export async function startApiHarness(): Promise<ApiHarness> {
 /** Polls the staff view until the claim reaches the status. */
 export async function waitForClaimStatus(h: ApiHarness, claimNumber: string, status: string, token: string) {
   for (let i = 0; i < 300; i++) {
-    const res = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set('Authorization', `Bearer ${token}`);
+    const res = await request(h.app)
+      .get(`/api/v1/claims/${claimNumber}`)
+      .set('Authorization', `Bearer ${token}`);
     if (res.status === 200 && res.body.status === status) return res.body;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -29,12 +29,18 @@ const jkmWithChildren = {
   eventDate: '2024-03-01',
   membershipStartDate: '2019-01-01',
   monthlyWage: 5_000_000,
-  children: [{ dateOfBirth: '2016-05-10', schooling: { level: 'SD', grade: 2 } }, { dateOfBirth: '2022-01-01' }],
+  children: [
+    { dateOfBirth: '2016-05-10', schooling: { level: 'SD', grade: 2 } },
+    { dateOfBirth: '2022-01-01' },
+  ],
 };
 
 describe('POST /benefits/quote', () => {
   it('answers exactly what the CLI prints for the same request', async () => {
-    const res = await request(h.app).post('/api/v1/benefits/quote').set('Authorization', `Bearer ${officer}`).send(jkmWithChildren);
+    const res = await request(h.app)
+      .post('/api/v1/benefits/quote')
+      .set('Authorization', `Bearer ${officer}`)
+      .send(jkmWithChildren);
     expect(res.status).toBe(200);
     const printed = cli(JSON.stringify(jkmWithChildren));
     expect(printed.status).toBe(0);
@@ -48,9 +54,16 @@ describe('POST /benefits/quote', () => {
     ['a malformed date', { ...jkmWithChildren, eventDate: '2024-13-01' }, 'eventDate'],
     ['a negative wage', { ...jkmWithChildren, monthlyWage: -5 }, 'monthlyWage'],
     ['an unknown field', { ...jkmWithChildren, approvedBy: 'me' }, 'approvedBy'],
-    ['an event before July 2015', { ...jkmWithChildren, eventDate: '2015-06-30', membershipStartDate: '2010-01-01' }, 'eventDate'],
+    [
+      'an event before July 2015',
+      { ...jkmWithChildren, eventDate: '2015-06-30', membershipStartDate: '2010-01-01' },
+      'eventDate',
+    ],
   ])('answers 400 and the CLI exits 2, both naming the field, for %s', async (_name, body, field) => {
-    const res = await request(h.app).post('/api/v1/benefits/quote').set('Authorization', `Bearer ${officer}`).send(body);
+    const res = await request(h.app)
+      .post('/api/v1/benefits/quote')
+      .set('Authorization', `Bearer ${officer}`)
+      .send(body);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);

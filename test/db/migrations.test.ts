@@ -18,7 +18,15 @@ describe('migrations', () => {
   it('run down to nothing and up again on a migrated database', async () => {
     const before = await tables();
     expect(before).toEqual(
-      expect.arrayContaining(['participants', 'employers', 'claims', 'heirs', 'documents', 'assessments', 'payouts']),
+      expect.arrayContaining([
+        'participants',
+        'employers',
+        'claims',
+        'heirs',
+        'documents',
+        'assessments',
+        'payouts',
+      ]),
     );
     await t.db.migrate.rollback(undefined, true);
     expect(await tables()).toEqual([]);

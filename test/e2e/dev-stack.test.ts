@@ -32,7 +32,12 @@ let api: string;
 let gatewayUrl: string;
 
 beforeAll(async () => {
-  const [temporalPort, uiPort, apiPort, gatewayPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [temporalPort, uiPort, apiPort, gatewayPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   dataDir = mkdtempSync(join(tmpdir(), 'santunan-e2e-'));
   dbUrl = databaseUrl(`santunan_e2e_${process.pid}`);
   api = `http://127.0.0.1:${apiPort}/api/v1`;
@@ -59,7 +64,8 @@ beforeAll(async () => {
   dev.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const deadline = Date.now() + 90_000;
   while (!output.includes('Santunan is running.')) {
-    if (dev.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+    if (dev.exitCode !== null || Date.now() > deadline)
+      throw new Error(`npm start did not come up:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   db = createDb(dbUrl, { max: 2 });
@@ -100,32 +106,57 @@ describe('npm start, end to end', () => {
   });
 
   it('takes a JKK death claim from intake to payout through the API, and the ledger matches the gateway', async () => {
-    const officer1 = { Authorization: `Bearer ${signStaffToken(SECRET, { id: 'officer-1', role: 'officer' })}` };
-    const officer2 = { Authorization: `Bearer ${signStaffToken(SECRET, { id: 'officer-2', role: 'officer' })}` };
+    const officer1 = {
+      Authorization: `Bearer ${signStaffToken(SECRET, { id: 'officer-1', role: 'officer' })}`,
+    };
+    const officer2 = {
+      Authorization: `Bearer ${signStaffToken(SECRET, { id: 'officer-2', role: 'officer' })}`,
+    };
 
     expect((await call('GET', '/readyz', {})).status).toBe(200);
 
-    const created = await call('POST', '/claims', { ...officer1, 'Idempotency-Key': 'e2e-claim-0001' }, {
-      program: 'JKK',
-      participantNik: WALKTHROUGH_PARTICIPANTS.factoryWorker,
-      eventDate: jakartaDate(Date.now() - 3 * 86_400_000),
-      heirs: [{ name: 'Rina Hidayat', relationship: 'spouse' }],
-      bankAccount: { bankCode: 'BRI', accountNumber: '3344556677', accountName: 'Rina Hidayat' },
-    });
+    const created = await call(
+      'POST',
+      '/claims',
+      { ...officer1, 'Idempotency-Key': 'e2e-claim-0001' },
+      {
+        program: 'JKK',
+        participantNik: WALKTHROUGH_PARTICIPANTS.factoryWorker,
+        eventDate: jakartaDate(Date.now() - 3 * 86_400_000),
+        heirs: [{ name: 'Rina Hidayat', relationship: 'spouse' }],
+        bankAccount: { bankCode: 'BRI', accountNumber: '3344556677', accountName: 'Rina Hidayat' },
+      },
+    );
     expect(created.status).toBe(201);
     const { claimNumber, trackingCode } = created.body as { claimNumber: string; trackingCode: string };
     const family = { 'X-Tracking-Code': trackingCode };
 
-    await until(async () => (await call('GET', `/track/${claimNumber}`, family)).body.status === 'waiting_for_documents', 'documents');
-    const verified = await call('POST', `/claims/${claimNumber}/verification`, officer1, { checklist: FULL_CHECKLIST });
+    await until(
+      async () =>
+        (await call('GET', `/track/${claimNumber}`, family)).body.status === 'waiting_for_documents',
+      'documents',
+    );
+    const verified = await call('POST', `/claims/${claimNumber}/verification`, officer1, {
+      checklist: FULL_CHECKLIST,
+    });
     expect(verified).toEqual({ status: 200, body: { complete: true, missing: [] } });
 
-    await until(async () => (await call('GET', `/claims/${claimNumber}`, officer1)).body.status === 'waiting_for_decision', 'assessment');
-    const decided = await call('POST', `/claims/${claimNumber}/decision`, officer2, { decision: 'approve', reason: 'Complete file' });
+    await until(
+      async () =>
+        (await call('GET', `/claims/${claimNumber}`, officer1)).body.status === 'waiting_for_decision',
+      'assessment',
+    );
+    const decided = await call('POST', `/claims/${claimNumber}/decision`, officer2, {
+      decision: 'approve',
+      reason: 'Complete file',
+    });
     // JKK death under PP 82/2019: 48 × 3,500,000 + funeral 10,000,000 + periodic 12,000,000.
     expect(decided).toEqual({ status: 200, body: { decision: 'approve', total: 190_000_000 } });
 
-    await until(async () => (await call('GET', `/track/${claimNumber}`, family)).body.status === 'paid', 'payment');
+    await until(
+      async () => (await call('GET', `/track/${claimNumber}`, family)).body.status === 'paid',
+      'payment',
+    );
     const tracked = await call('GET', `/track/${claimNumber}`, family);
     expect(tracked.body.payouts).toHaveLength(3);
     expect(tracked.body.participantNik).toBe('************0003');
@@ -133,7 +164,9 @@ describe('npm start, end to end', () => {
     const ledger = await db('payouts').where({ claim_number: claimNumber });
     expect(ledger.map((p) => p.status)).toEqual(['paid', 'paid', 'paid']);
     expect(ledger.reduce((sum, p) => sum + p.amount, 0)).toBe(190_000_000);
-    const statement = (await (await fetch(`${gatewayUrl}/disbursements?date=${jakartaDate(Date.now())}`)).json()) as {
+    const statement = (await (
+      await fetch(`${gatewayUrl}/disbursements?date=${jakartaDate(Date.now())}`)
+    ).json()) as {
       disbursements: { reference: string; status: string; amount: number }[];
     };
     const transfers = statement.disbursements.filter((d) => d.reference.startsWith(claimNumber));

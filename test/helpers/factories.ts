@@ -26,7 +26,11 @@ export async function createParticipant(db: Db, o: ParticipantOverrides = {}) {
   const n = unique();
   const employerId = `EMP-T${n}`;
   const nik = o.nik ?? randomNik();
-  await db('employers').insert({ id: employerId, name: `PT Uji ${n}`, arrears_since: o.arrearsSince ?? null });
+  await db('employers').insert({
+    id: employerId,
+    name: `PT Uji ${n}`,
+    arrears_since: o.arrearsSince ?? null,
+  });
   await db('participants').insert({
     nik,
     kpj_number: `T${n}${randomInt(0, 1000)}`,

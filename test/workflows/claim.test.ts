@@ -87,7 +87,10 @@ async function failureType(promise: Promise<unknown>): Promise<string | undefine
 
 describe('ClaimWorkflow', () => {
   it('pays a JKM death claim once per component after verification and approval by another officer', async () => {
-    const { nik } = await createParticipant(t.db, { membershipStartDate: '2018-01-01', monthlyWage: 6_000_000 });
+    const { nik } = await createParticipant(t.db, {
+      membershipStartDate: '2018-01-01',
+      monthlyWage: 6_000_000,
+    });
     const input = claimInput({ participantNik: nik, eventDate: '2026-11-01', claimDate: today() });
     const outcome = await withWorker(async (taskQueue) => {
       const handle = await start(taskQueue, input);
@@ -116,8 +119,17 @@ describe('ClaimWorkflow', () => {
     expect(transfers.reduce((sum, d) => sum + d.amount, 0)).toBe(42_000_000);
 
     const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
-    expect(claim).toMatchObject({ status: 'paid', verified_by: 'officer-1', decided_by: 'officer-2', decision: 'approve' });
-    const events = await t.db('claim_events').where({ claim_number: input.claimNumber }).orderBy('seq').pluck('type');
+    expect(claim).toMatchObject({
+      status: 'paid',
+      verified_by: 'officer-1',
+      decided_by: 'officer-2',
+      decision: 'approve',
+    });
+    const events = await t
+      .db('claim_events')
+      .where({ claim_number: input.claimNumber })
+      .orderBy('seq')
+      .pluck('type');
     expect(events).toEqual([
       'claim_received',
       'membership_confirmed',
@@ -142,19 +154,27 @@ describe('ClaimWorkflow', () => {
       await waitForStatus(handle, 'waiting_for_documents');
       await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
       await waitForStatus(handle, 'waiting_for_decision');
-      const eventsBefore = await t.db('claim_events').where({ claim_number: input.claimNumber }).count({ n: '*' });
+      const eventsBefore = await t
+        .db('claim_events')
+        .where({ claim_number: input.claimNumber })
+        .count({ n: '*' });
 
       const refused = handle.executeUpdate(decideUpdate, {
         args: [{ actor: officer1, decision: 'approve', reason: 'self-approval' }],
       });
       expect(await failureType(refused)).toBe('MakerChecker');
 
-      const eventsAfter = await t.db('claim_events').where({ claim_number: input.claimNumber }).count({ n: '*' });
+      const eventsAfter = await t
+        .db('claim_events')
+        .where({ claim_number: input.claimNumber })
+        .count({ n: '*' });
       expect(eventsAfter).toEqual(eventsBefore);
       expect((await t.db('claims').where({ claim_number: input.claimNumber }).first()).decision).toBeNull();
       expect((await handle.query(claimStateQuery)).status).toBe('waiting_for_decision');
 
-      await handle.executeUpdate(decideUpdate, { args: [{ actor: officer2, decision: 'approve', reason: 'ok' }] });
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: officer2, decision: 'approve', reason: 'ok' }],
+      });
       return handle.result();
     });
     expect(outcome.status).toBe('paid');
@@ -166,7 +186,9 @@ describe('ClaimWorkflow', () => {
     await withWorker(async (taskQueue) => {
       const handle = await start(taskQueue, input);
       await waitForStatus(handle, 'waiting_for_documents');
-      const early = handle.executeUpdate(decideUpdate, { args: [{ actor: officer2, decision: 'approve', reason: 'x' }] });
+      const early = handle.executeUpdate(decideUpdate, {
+        args: [{ actor: officer2, decision: 'approve', reason: 'x' }],
+      });
       expect(await failureType(early)).toBe('WrongState');
       await handle.terminate('test finished');
     });
@@ -183,7 +205,10 @@ describe('ClaimWorkflow', () => {
       });
       expect(result).toEqual({ complete: false, missing: ['death_certificate'] });
       expect((await handle.query(claimStateQuery)).status).toBe('waiting_for_documents');
-      const doc = await t.db('documents').where({ claim_number: input.claimNumber, code: 'death_certificate' }).first();
+      const doc = await t
+        .db('documents')
+        .where({ claim_number: input.claimNumber, code: 'death_certificate' })
+        .first();
       expect(doc.received).toBe(false);
       await handle.terminate('test finished');
     });
@@ -224,10 +249,14 @@ describe('ClaimWorkflow', () => {
       expect((await handle.query(claimStateQuery)).escalated).toBe(true);
       const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
       expect(claim).toMatchObject({ escalated: true, status: 'waiting_for_documents' });
-      const notes = await t.db('notifications').where({ claim_number: input.claimNumber, audience: 'supervisors' });
+      const notes = await t
+        .db('notifications')
+        .where({ claim_number: input.claimNumber, audience: 'supervisors' });
       expect(notes.map((n) => n.kind)).toEqual(['verification_overdue']);
       // Still waiting: verification is accepted after the escalation.
-      const verified = await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
+      const verified = await handle.executeUpdate(verifyUpdate, {
+        args: [{ actor: officer1, checklist: FULL_CHECKLIST }],
+      });
       expect(verified.complete).toBe(true);
       await handle.terminate('test finished');
     });
@@ -265,13 +294,18 @@ describe('ClaimWorkflow', () => {
       await waitForStatus(handle, 'waiting_for_documents');
       await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
       await waitForStatus(handle, 'waiting_for_decision');
-      await handle.executeUpdate(decideUpdate, { args: [{ actor: officer2, decision: 'approve', reason: 'ok' }] });
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: officer2, decision: 'approve', reason: 'ok' }],
+      });
       await waitForStatus(handle, 'waiting_for_bank_account');
       const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
       expect(claim.status).toBe('waiting_for_bank_account');
       await handle.executeUpdate(updateBankAccountUpdate, {
         args: [
-          { actor: { kind: 'family' }, bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' } },
+          {
+            actor: { kind: 'family' },
+            bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' },
+          },
         ],
       });
       return handle.result();

@@ -1,0 +1,2 @@
+export { scholarshipWorkflow } from '../../workflows/scholarship';
+export { parkedWorkflow } from './noop-only';
