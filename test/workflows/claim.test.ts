@@ -234,34 +234,6 @@ describe('ClaimWorkflow', () => {
     expect(claim.closed_at).not.toBeNull();
   });
 
-  it('escalates to supervisors when verification misses the service level, and keeps waiting', async () => {
-    const { nik } = await createParticipant(t.db);
-    // Earlier tests skipped the server's clock ahead: file the claim on the server's today.
-    const input = claimInput({ participantNik: nik, claimDate: jakartaDate(await env.currentTimeMs()) });
-    await withWorker(async (taskQueue) => {
-      const handle = await start(taskQueue, input);
-      await waitForStatus(handle, 'waiting_for_documents');
-      expect((await handle.query(claimStateQuery)).escalated).toBe(false);
-      await env.sleep('10 days'); // more than 3 working days, whatever the holidays
-      for (let i = 0; i < 100 && !(await handle.query(claimStateQuery)).escalated; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      expect((await handle.query(claimStateQuery)).escalated).toBe(true);
-      const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
-      expect(claim).toMatchObject({ escalated: true, status: 'waiting_for_documents' });
-      const notes = await t
-        .db('notifications')
-        .where({ claim_number: input.claimNumber, audience: 'supervisors' });
-      expect(notes.map((n) => n.kind)).toEqual(['verification_overdue']);
-      // Still waiting: verification is accepted after the escalation.
-      const verified = await handle.executeUpdate(verifyUpdate, {
-        args: [{ actor: officer1, checklist: FULL_CHECKLIST }],
-      });
-      expect(verified.complete).toBe(true);
-      await handle.terminate('test finished');
-    });
-  });
-
   it('ends a claim for an unknown participant as ineligible with a reason the family can read', async () => {
     const input = claimInput({ participantNik: '3299999999999999', claimDate: today() });
     const outcome = await withWorker(async (taskQueue) => (await start(taskQueue, input)).result());
