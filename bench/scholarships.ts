@@ -79,6 +79,7 @@ async function parkedAll(worker: ChildProcess, count: number, parked: (s: Status
 async function measure(
   address: string,
   kind: string,
+  bundle: string,
   start: (taskQueue: string, i: number) => Promise<unknown>,
   parked: (s: Status, count: number) => boolean,
 ): Promise<Figures> {
@@ -89,6 +90,7 @@ async function measure(
       ...process.env,
       BENCH_TEMPORAL_ADDRESS: address,
       BENCH_TASK_QUEUE: taskQueue,
+      BENCH_BUNDLE: bundle,
       BENCH_CACHE: String(N + WARM_UP + 100),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -147,6 +149,7 @@ async function main(): Promise<void> {
     const scholarships = await measure(
       address,
       'ScholarshipWorkflow at its yearly wait',
+      require.resolve('../workflows'),
       (taskQueue, i) =>
         env.client.workflow.start('scholarshipWorkflow', {
           taskQueue,
@@ -158,6 +161,7 @@ async function main(): Promise<void> {
     const noop = await measure(
       address,
       'no-op workflow parked on a signal',
+      require.resolve('./lib/noop-only'),
       (taskQueue, i) =>
         env.client.workflow.start('parkedWorkflow', { taskQueue, workflowId: `bench-noop-${i}`, args: [] }),
       (s, count) => s.cached >= count,

@@ -1,7 +1,13 @@
 // The pure decisions of a scholarship year: dates, the first year, proof checks, payable amounts, life events
 // and the projected plan. Deterministic (no clock, no I/O), so the workflow and its replays agree; the amounts,
 // caps and plan come from rules/, never restated here.
-import { jakartaDate, regulationFor, scholarshipPlan, type PlanYear, type StagedScholarship } from '../rules';
+// Module by module, not from the rules/ index: each workflow evaluates the modules it imports, and a parked
+// scholarship should not carry the quote schemas and disability tables it never uses (npm run bench).
+import { jakartaDate } from '../rules/calendar';
+import { regulationFor } from '../rules/regulations';
+import type { StagedScholarship } from '../rules/regulations/types';
+import type { PlanYear } from '../rules/schema';
+import { scholarshipPlan } from '../rules/scholarship-plan';
 import { rupiah } from '../rules/money';
 import { addDays, addYears, daysInMonth, formatIso, toParts } from '../rules/dates';
 import {

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection,
     taskQueue,
-    workflowsPath: require.resolve(process.env.BENCH_BUNDLE ?? './parked-workflows'),
+    // The production bundle for the scholarships; the ceiling's own bundle (only the no-op) for the no-ops.
+    workflowsPath: require.resolve(process.env.BENCH_BUNDLE ?? '../../workflows'),
     dataConverter: testDataConverter,
     // Every parked workflow stays cached: an evicted one would cost nothing here and be replayed on its next task.
     maxCachedWorkflows: capacity,

@@ -1,2 +1,0 @@
-export { scholarshipWorkflow } from '../../workflows/scholarship';
-export { parkedWorkflow } from './noop-only';
