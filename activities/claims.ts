@@ -166,9 +166,8 @@ export function createClaimActivities(db: Db) {
           trx,
           claimNumber,
           event,
-          verification.complete
-            ? { status: 'waiting_for_decision', verified_by: verification.verifiedBy, verified_at: now }
-            : {},
+          // The status moves on with the assessment (recordAssessment), once there is an amount to decide on.
+          verification.complete ? { verified_by: verification.verifiedBy, verified_at: now } : {},
         );
         if (!fresh) return;
         const rows = Object.entries(verification.checklist).map(([code, received]) => ({
@@ -193,7 +192,9 @@ export function createClaimActivities(db: Db) {
       assessment: AssessmentRecord,
     ): Promise<void> {
       await db.transaction(async (trx) => {
-        const fresh = await appendEvent(trx, claimNumber, event);
+        // The workflow accepts decisions from before this activity runs, so a claim the API shows as waiting for
+        // a decision always takes one.
+        const fresh = await appendEvent(trx, claimNumber, event, { status: 'waiting_for_decision' });
         if (!fresh) return;
         await trx('assessments')
           .insert({

@@ -125,14 +125,24 @@ async function seedClaims(api, tokenFor) {
       'savings_book',
     ].map((d) => [d, true]),
   );
-  await call('POST', `/claims/${refused.claimNumber}/verification`, tokenFor('officer', 'fuzz-verifier'), {
-    checklist,
-  });
+  const must = async (answer, what) => {
+    const { status, body } = await answer;
+    if (status !== 200) throw new Error(`fuzz set-up: ${what} answered ${status}: ${JSON.stringify(body)}`);
+  };
+  await must(
+    call('POST', `/claims/${refused.claimNumber}/verification`, tokenFor('officer', 'fuzz-verifier'), {
+      checklist,
+    }),
+    'the verification',
+  );
   await until(refused.claimNumber, 'waiting_for_decision');
-  await call('POST', `/claims/${refused.claimNumber}/decision`, tokenFor('supervisor', 'fuzz-approver'), {
-    decision: 'approve',
-    reason: 'fuzz set-up',
-  });
+  await must(
+    call('POST', `/claims/${refused.claimNumber}/decision`, tokenFor('supervisor', 'fuzz-approver'), {
+      decision: 'approve',
+      reason: 'fuzz set-up',
+    }),
+    'the decision',
+  );
   await until(refused.claimNumber, 'waiting_for_bank_account');
   await until(waiting.claimNumber, 'waiting_for_documents');
   return [waiting, refused];

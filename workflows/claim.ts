@@ -164,7 +164,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
         if (actor.kind !== 'staff' || (actor.role !== 'officer' && actor.role !== 'supervisor')) {
           refuse('Only an officer or a supervisor may decide a claim.', FailureType.Forbidden);
         }
-        if (verifiedBy === undefined) {
+        if (status === 'waiting_for_documents' || status === 'received') {
           refuse('The claim cannot be decided before its documents are verified.', FailureType.WrongState);
         }
         if (status !== 'waiting_for_decision' || busy || decision !== undefined) {
@@ -293,6 +293,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   }
   total = benefit.total;
   scholarships.assessed(benefit);
+  status = 'waiting_for_decision';
   await records.recordAssessment(
     input.claimNumber,
     step('benefit_assessed', undefined, { regulation: benefit.regulation, total: benefit.total }),
@@ -310,7 +311,6 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
       notes: benefit.notes,
     },
   );
-  status = 'waiting_for_decision'; // only once the assessment is on record: the officer decides on a recorded amount
 
   // 5. The decision, by someone other than the verifier.
   await condition(() => decision !== undefined);
