@@ -5,6 +5,7 @@ import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { HttpProblem, sendProblem } from './problem';
+import { claimNumberOfScholarship } from './scholarship-schemas';
 
 export interface TrackingLimits {
   windowMs: number;
@@ -20,8 +21,16 @@ export const DEFAULT_TRACKING_LIMITS: TrackingLimits = {
   perClaim: 10,
 };
 
-/** The routes a family reaches with X-Tracking-Code; staff requests (a token, no tracking code) are not counted. */
-export const FAMILY_ROUTES = ['/track/:claimNumber', '/claims/:claimNumber/bank-account'];
+/**
+ * The routes a family reaches with X-Tracking-Code; staff requests (a token, no tracking code) are not counted.
+ * One limiter serves them all, so a claim's lock-out holds on every route (a scholarship counts as its claim).
+ */
+export const FAMILY_ROUTES = [
+  '/track/:claimNumber',
+  '/claims/:claimNumber/bank-account',
+  '/scholarships/:id/enrollments',
+  '/scholarships/:id/bank-account',
+];
 
 export interface SecurityEvent {
   type: 'tracking_rate_limited' | 'tracking_lockout';
@@ -42,7 +51,10 @@ export function logSecurityEvents(logger: Logger): SecurityEventSink {
 }
 
 const clientAddress = (req: Request) => ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown');
-const claimNumberOf = (req: Request) => String(req.params.claimNumber ?? '');
+const claimNumberOf = (req: Request) =>
+  req.params.claimNumber !== undefined
+    ? String(req.params.claimNumber)
+    : claimNumberOfScholarship(String(req.params.id ?? ''));
 
 export function createFamilyRateLimit(options: {
   limits?: Partial<TrackingLimits>;

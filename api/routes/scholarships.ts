@@ -3,7 +3,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/config';
 import {
@@ -18,13 +18,6 @@ import {
 import { requireStaff, staffFromRequest } from '../auth';
 import { parse, problems } from '../problem';
 import {
-  createFamilyRateLimit,
-  logSecurityEvents,
-  type SecurityEventSink,
-  type TrackingLimits,
-} from '../rate-limit';
-import {
-  claimNumberOfScholarship,
   enrollmentBody,
   lifeEventBody,
   scholarshipChoiceBody,
@@ -40,8 +33,6 @@ export interface ScholarshipsRouterDeps {
   temporal: Client;
   authSecret: string;
   logger: Logger;
-  trackingLimits?: Partial<TrackingLimits>;
-  securityEvents?: SecurityEventSink;
 }
 
 /** Sends an update; a refusal becomes a problem, InvalidInput naming `field`, a finished workflow `closed`. */
@@ -76,15 +67,7 @@ export function createScholarshipsRouter(deps: ScholarshipsRouterDeps): Router {
   const { db, temporal, authSecret } = deps;
   const router = Router();
   const officer = requireStaff(authSecret, ['officer', 'supervisor']);
-  // Family requests are limited like the tracking page, keyed on the scholarship's claim.
-  const familyLimit = createFamilyRateLimit({
-    limits: deps.trackingLimits,
-    onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
-  });
-  const claimKey: RequestHandler = (req, _res, next) => {
-    req.params.claimNumber = claimNumberOfScholarship(String(req.params.id));
-    next();
-  };
+  // Family requests are rate-limited by createApp (FAMILY_ROUTES), with the tracking page's counters.
 
   /** The scholarship and who acts: an officer (bearer token) or the family (its claim's tracking code). */
   async function access(req: Request): Promise<{ id: string; actor: Actor }> {
@@ -105,7 +88,7 @@ export function createScholarshipsRouter(deps: ScholarshipsRouterDeps): Router {
     return { id, actor: { kind: 'family' } };
   }
 
-  router.post('/scholarships/:id/enrollments', claimKey, ...familyLimit, async (req, res) => {
+  router.post('/scholarships/:id/enrollments', async (req, res) => {
     const { id, actor } = await access(req);
     const body = parse(enrollmentBody, req.body);
     const result = await sendUpdate(
@@ -119,7 +102,7 @@ export function createScholarshipsRouter(deps: ScholarshipsRouterDeps): Router {
     res.json(result);
   });
 
-  router.post('/scholarships/:id/bank-account', claimKey, ...familyLimit, async (req, res) => {
+  router.post('/scholarships/:id/bank-account', async (req, res) => {
     const { id, actor } = await access(req);
     const body = parse(bankAccountBody, req.body);
     const result = await sendUpdate(

@@ -87,6 +87,26 @@ describe('per claim number', () => {
     expect(JSON.stringify([events, rows])).not.toContain(WRONG);
   });
 
+  it("counts wrong codes on a claim's scholarship routes toward the same lock-out", async () => {
+    const other = await seedClaim(l.t);
+    const enrol = (code: string) =>
+      request(l.app)
+        .post(`/api/v1/scholarships/${other.claimNumber}-S1/enrollments`)
+        .set('X-Tracking-Code', code)
+        .set('X-Forwarded-For', '203.0.113.70')
+        .send({});
+    expect([(await enrol(WRONG)).status, (await enrol(WRONG)).status]).toEqual([404, 404]);
+    expect((await track(l, other.claimNumber, WRONG, '203.0.113.71')).status).toBe(404);
+    // Three wrong codes over two routes: the claim is locked on both, even for the right code.
+    expect((await track(l, other.claimNumber, other.trackingCode, '203.0.113.72')).status).toBe(429);
+    expect((await enrol(other.trackingCode)).status).toBe(429);
+    const bank = await request(l.app)
+      .post(`/api/v1/scholarships/${other.claimNumber}-S2/bank-account`)
+      .set('X-Tracking-Code', other.trackingCode)
+      .send({ bankCode: 'BRI', accountNumber: '1234567', accountName: 'x' });
+    expect(bank.status).toBe(429);
+  });
+
   it('leaves other claims alone', async () => {
     const other = await seedClaim(l.t);
     expect((await track(l, other.claimNumber, other.trackingCode, '203.0.113.50')).status).toBe(200);
