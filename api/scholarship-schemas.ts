@@ -1,5 +1,6 @@
 // Strict schemas for the scholarship routes; the OpenAPI document is generated from them too.
 import { z } from 'zod';
+import { LIFE_EVENT_KINDS, WORK_TYPES } from '../rules/scholarship-life-events';
 import { GRADES, SCHOOL_LEVELS } from '../rules';
 import { isoDate } from '../workflows/input';
 
@@ -54,11 +55,11 @@ export const enrollmentBody = z
 
 export const lifeEventBody = z
   .strictObject({
-    kind: z.enum(['married', 'working', 'died']),
+    kind: z.enum(LIFE_EVENT_KINDS),
     date: isoDate.describe('When it happened'),
     work: z
       .strictObject({
-        type: z.enum(['wage', 'self_employment', 'apprenticeship']),
+        type: z.enum(WORK_TYPES),
         consecutiveMonths: z.number().int().min(1).max(600).optional(),
       })
       .optional()

@@ -42,6 +42,13 @@ export { PUBLIC_HOLIDAYS, PUBLIC_HOLIDAY_LIST, type PublicHoliday } from './holi
 export { serviceLevelWorkingDays, lateCompensation, type LateCompensation } from './late-compensation';
 export { contributionMonths } from './contribution';
 export { scholarshipPlan, type ChildPlan, type PlanChild } from './scholarship-plan';
+export {
+  lifeEventDecision,
+  LIFE_EVENT_KINDS,
+  type LifeEvent,
+  type LifeEventDecision,
+  type LifeEventKind,
+} from './scholarship-life-events';
 export { scholarshipFor, scholarshipGrant, childEligibility, selectChildren } from './scholarship';
 export {
   heirsEntitled,

@@ -1,6 +1,7 @@
 // Every message a claim's workflow understands, its payload types, the task queue and workflow ids.
 // Shared by the workflows and the API; no workflow id or message name is written anywhere else.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { LifeEvent } from '../rules/scholarship-life-events';
 
 export const TASK_QUEUE = 'claims';
 
@@ -265,14 +266,10 @@ export interface EnrollmentResult {
   reason: string;
 }
 
-export type LifeEventKind = 'married' | 'working' | 'died';
-export interface LifeEventRequest {
+export type { LifeEventKind } from '../rules/scholarship-life-events';
+/** A life event reported by an officer (rules/scholarship-life-events.ts decides whether it ends the scholarship). */
+export interface LifeEventRequest extends LifeEvent {
   actor: Actor;
-  kind: LifeEventKind;
-  /** When it happened, YYYY-MM-DD. */
-  date: string;
-  /** For kind "working": what kind of work, and for wage work how many consecutive months. */
-  work?: { type: 'wage' | 'self_employment' | 'apprenticeship'; consecutiveMonths?: number };
 }
 export interface LifeEventResult {
   stops: boolean;

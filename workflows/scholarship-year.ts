@@ -19,7 +19,6 @@ import {
   schoolYearName,
 } from '../rules/school';
 import type {
-  LifeEventRequest,
   ScholarshipCarried,
   ScholarshipEndReason,
   ScholarshipInput,
@@ -30,13 +29,6 @@ import type {
 
 export const DAY_MS = 86_400_000;
 const JAKARTA_OFFSET_MS = 7 * 3_600_000; // WIB, UTC+7 all year
-
-/**
- * Permenaker 1/2025: from then, a child still studying may work for wages for at most 6 consecutive months, be
- * self-employed or be an apprentice without losing the scholarship. Assumed in force for events from 1 January 2025.
- */
-export const WORK_EXCEPTION_FROM = '2025-01-01';
-export const WORK_EXCEPTION_MAX_WAGE_MONTHS = 6;
 
 export const DEFAULT_OPTIONS: Required<ScholarshipOptions> = {
   deadline: { month: 12, day: 31 },
@@ -208,51 +200,6 @@ export function endAfterYear(
 /** The day the child reaches the age limit: no school year starting on or after it is paid. */
 export function ageLimitDate(dateOfBirth: string, rule: StagedScholarship): string {
   return addYears(dateOfBirth, rule.ageLimit);
-}
-
-export interface LifeEventDecision {
-  stops: boolean;
-  endReason?: ScholarshipEndReason;
-  reason: string;
-}
-
-/** Married, working or died stops the scholarship, except the work Permenaker 1/2025 allows. */
-export function lifeEventDecision(
-  event: Pick<LifeEventRequest, 'kind' | 'date' | 'work'>,
-): LifeEventDecision {
-  if (event.kind === 'married') {
-    return {
-      stops: true,
-      endReason: 'married',
-      reason: `The child married on ${event.date}; payments already made are kept.`,
-    };
-  }
-  if (event.kind === 'died') {
-    return {
-      stops: true,
-      endReason: 'died',
-      reason: `The child died on ${event.date}; payments already made are kept.`,
-    };
-  }
-  const work = event.work;
-  if (event.date >= WORK_EXCEPTION_FROM && work) {
-    if (work.type === 'self_employment' || work.type === 'apprenticeship') {
-      const what = work.type === 'self_employment' ? 'Self-employment' : 'An apprenticeship';
-      return { stops: false, reason: `${what} does not stop the scholarship (Permenaker 1/2025).` };
-    }
-    const months = work.consecutiveMonths ?? Number.POSITIVE_INFINITY;
-    if (months <= WORK_EXCEPTION_MAX_WAGE_MONTHS) {
-      return {
-        stops: false,
-        reason: `Wage work for ${months} consecutive months (at most ${WORK_EXCEPTION_MAX_WAGE_MONTHS}) does not stop the scholarship (Permenaker 1/2025).`,
-      };
-    }
-  }
-  return {
-    stops: true,
-    endReason: 'working',
-    reason: `The child started working on ${event.date}; payments already made are kept.`,
-  };
 }
 
 /**

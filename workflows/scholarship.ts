@@ -38,7 +38,6 @@ import {
   jakartaDate,
   jakartaEndOfDay,
   jakartaStartOfDay,
-  lifeEventDecision,
   nextStep,
   projectedYears,
   schoolYearFirstDay,
@@ -47,6 +46,7 @@ import {
   withDefaults,
   yearAmount,
 } from './scholarship-year';
+import { lifeEventDecision } from '../rules/scholarship-life-events';
 
 // Database writes: quick, retried until PostgreSQL answers.
 const recording: ActivityOptions = {
@@ -232,7 +232,7 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
   setHandler(
     reportLifeEventUpdate,
     async (request) => {
-      const decision = lifeEventDecision(request);
+      const decision = lifeEventDecision(rule, request);
       if (decision.stops) stopping = true;
       await records.recordScholarship(
         ref,

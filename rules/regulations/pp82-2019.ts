@@ -35,6 +35,8 @@ export const PP82_2019: Regulation = {
     ageLimit: 23,
     unschooledStartAge: 4,
     paymentsBeganOn: '2021-04-01',
+    // Assumed in force for life events from 1 January 2025 (DOMAIN.md: "since 2025").
+    workExceptions: [{ from: '2025-01-01', maxConsecutiveWageMonths: 6, basis: 'Permenaker 1/2025' }],
     perChildCap: 87_000_000,
     levels: [
       { level: 'TK', amountPerYear: 1_500_000, maxYears: 2 },

@@ -42,8 +42,20 @@ interface ScholarshipCommon {
   ageLimit: number;
 }
 
+/**
+ * Work a child still studying may do without losing the scholarship, for life events on or after `from`
+ * (Permenaker 1/2025): self-employment, an apprenticeship, and wage work of at most `maxConsecutiveWageMonths`.
+ */
+export interface ScholarshipWorkException {
+  from: string;
+  maxConsecutiveWageMonths: number;
+  basis: string;
+}
+
 /** Staged: paid per school year for the level attended. */
 export interface StagedScholarship extends ScholarshipCommon {
+  /** In force from their dates, oldest first; before the first one, any work ends the scholarship. */
+  workExceptions: readonly ScholarshipWorkException[];
   kind: 'staged';
   levels: readonly ScholarshipLevel[];
   perChildCap: number;
