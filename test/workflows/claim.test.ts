@@ -1,93 +1,29 @@
 // ClaimWorkflow on the time-skipping server, with real PostgreSQL and the sandbox gateway over HTTP.
-import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { jakartaDate } from '../../rules';
-import type { claimWorkflow } from '../../workflows/claim';
 import {
   claimStateQuery,
   decideUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
   type Actor,
-  type ClaimInput,
-  type ClaimStatus,
 } from '../../workflows/definitions';
-import { testDataConverter } from '../helpers/codec';
-import { createTestDb, type TestDb } from '../helpers/db';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../helpers/factories';
-import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import { bundlePath } from '../helpers/paths';
-import { timeSkippingEnv } from '../helpers/temporal';
+import { updateFailureType, useWorkflowHarness } from '../helpers/workflow-harness';
 
 const officer1: Actor = { kind: 'staff', id: 'officer-1', role: 'officer' };
 const officer2: Actor = { kind: 'staff', id: 'officer-2', role: 'officer' };
 
-let env: TestWorkflowEnvironment;
-let t: TestDb;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  [env, t, gateway] = await Promise.all([timeSkippingEnv(), createTestDb(), startTestGateway()]);
-});
-
-afterAll(async () => {
-  await env?.teardown();
-  await gateway?.close();
-  await t?.drop();
-});
-
-async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
-  const taskQueue = `claims-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: bundlePath },
-    dataConverter: testDataConverter,
-    activities: createActivities({ db: t.db, gateway: gateway.client }),
-  });
-  return worker.runUntil(fn(taskQueue));
-}
-
-async function start(taskQueue: string, input: ClaimInput): Promise<WorkflowHandle<typeof claimWorkflow>> {
-  return env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
-    workflowId: input.claimNumber,
-    taskQueue,
-    args: [input],
-  });
-}
-
-/** Waits until the workflow and its PostgreSQL projection both show the status (the step is fully recorded). */
-async function waitForStatus(handle: WorkflowHandle, status: ClaimStatus): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if ((await handle.query(claimStateQuery)).status === status) {
-      const row = await t.db('claims').where({ claim_number: handle.workflowId }).first('status');
-      if (row?.status === status) return;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`claim never reached ${status}`);
-}
+const h = useWorkflowHarness();
+const { withWorker, waitForStatus } = h;
+const start = h.startClaim;
 
 function today(): string {
   return jakartaDate(Date.now());
 }
 
-async function failureType(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) return (err.cause as { type?: string } | undefined)?.type;
-    throw err;
-  }
-  return undefined;
-}
-
 describe('ClaimWorkflow', () => {
   it('pays a JKM death claim once per component after verification and approval by another officer', async () => {
-    const { nik } = await createParticipant(t.db, {
+    const { nik } = await createParticipant(h.t.db, {
       membershipStartDate: '2018-01-01',
       monthlyWage: 6_000_000,
     });
@@ -108,24 +44,24 @@ describe('ClaimWorkflow', () => {
 
     // PP 82/2019 JKM death: lump sum 20,000,000 + periodic 12,000,000 + funeral 10,000,000.
     expect(outcome).toEqual({ status: 'paid', total: 42_000_000 });
-    const payouts = await t.db('payouts').where({ claim_number: input.claimNumber }).orderBy('component');
+    const payouts = await h.t.db('payouts').where({ claim_number: input.claimNumber }).orderBy('component');
     expect(payouts.map((p) => [p.component, p.amount, p.status])).toEqual([
       ['funeral', 10_000_000, 'paid'],
       ['lump_sum', 20_000_000, 'paid'],
       ['periodic', 12_000_000, 'paid'],
     ]);
-    const transfers = gateway.controls.all().filter((d) => d.reference.startsWith(input.claimNumber));
+    const transfers = h.gateway.controls.all().filter((d) => d.reference.startsWith(input.claimNumber));
     expect(transfers).toHaveLength(3);
     expect(transfers.reduce((sum, d) => sum + d.amount, 0)).toBe(42_000_000);
 
-    const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
+    const claim = await h.t.db('claims').where({ claim_number: input.claimNumber }).first();
     expect(claim).toMatchObject({
       status: 'paid',
       verified_by: 'officer-1',
       decided_by: 'officer-2',
       decision: 'approve',
     });
-    const events = await t
+    const events = await h.t
       .db('claim_events')
       .where({ claim_number: input.claimNumber })
       .orderBy('seq')
@@ -141,20 +77,20 @@ describe('ClaimWorkflow', () => {
       'payout_paid',
       'claim_paid',
     ]);
-    const assessment = await t.db('assessments').where({ claim_number: input.claimNumber }).first();
+    const assessment = await h.t.db('assessments').where({ claim_number: input.claimNumber }).first();
     expect(assessment.regulation).toBe('PP82-2019');
     expect(assessment.components.every((c: { basis: string }) => c.basis.length > 0)).toBe(true);
   });
 
   it('refuses approval by the officer who verified, recording nothing, then accepts another officer', async () => {
-    const { nik } = await createParticipant(t.db);
+    const { nik } = await createParticipant(h.t.db);
     const input = claimInput({ participantNik: nik, claimDate: today() });
     const outcome = await withWorker(async (taskQueue) => {
       const handle = await start(taskQueue, input);
       await waitForStatus(handle, 'waiting_for_documents');
       await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
       await waitForStatus(handle, 'waiting_for_decision');
-      const eventsBefore = await t
+      const eventsBefore = await h.t
         .db('claim_events')
         .where({ claim_number: input.claimNumber })
         .count({ n: '*' });
@@ -162,14 +98,14 @@ describe('ClaimWorkflow', () => {
       const refused = handle.executeUpdate(decideUpdate, {
         args: [{ actor: officer1, decision: 'approve', reason: 'self-approval' }],
       });
-      expect(await failureType(refused)).toBe('MakerChecker');
+      expect(await updateFailureType(refused)).toBe('MakerChecker');
 
-      const eventsAfter = await t
+      const eventsAfter = await h.t
         .db('claim_events')
         .where({ claim_number: input.claimNumber })
         .count({ n: '*' });
       expect(eventsAfter).toEqual(eventsBefore);
-      expect((await t.db('claims').where({ claim_number: input.claimNumber }).first()).decision).toBeNull();
+      expect((await h.t.db('claims').where({ claim_number: input.claimNumber }).first()).decision).toBeNull();
       expect((await handle.query(claimStateQuery)).status).toBe('waiting_for_decision');
 
       await handle.executeUpdate(decideUpdate, {
@@ -181,7 +117,7 @@ describe('ClaimWorkflow', () => {
   });
 
   it('refuses a decision before the documents are verified', async () => {
-    const { nik } = await createParticipant(t.db);
+    const { nik } = await createParticipant(h.t.db);
     const input = claimInput({ participantNik: nik, claimDate: today() });
     await withWorker(async (taskQueue) => {
       const handle = await start(taskQueue, input);
@@ -189,13 +125,13 @@ describe('ClaimWorkflow', () => {
       const early = handle.executeUpdate(decideUpdate, {
         args: [{ actor: officer2, decision: 'approve', reason: 'x' }],
       });
-      expect(await failureType(early)).toBe('WrongState');
+      expect(await updateFailureType(early)).toBe('WrongState');
       await handle.terminate('test finished');
     });
   });
 
   it('keeps waiting for documents when the checklist is incomplete, naming what is missing', async () => {
-    const { nik } = await createParticipant(t.db);
+    const { nik } = await createParticipant(h.t.db);
     const input = claimInput({ participantNik: nik, claimDate: today() });
     await withWorker(async (taskQueue) => {
       const handle = await start(taskQueue, input);
@@ -205,7 +141,7 @@ describe('ClaimWorkflow', () => {
       });
       expect(result).toEqual({ complete: false, missing: ['death_certificate'] });
       expect((await handle.query(claimStateQuery)).status).toBe('waiting_for_documents');
-      const doc = await t
+      const doc = await h.t
         .db('documents')
         .where({ claim_number: input.claimNumber, code: 'death_certificate' })
         .first();
@@ -215,7 +151,7 @@ describe('ClaimWorkflow', () => {
   });
 
   it('ends a rejected claim with the reason and pays nothing', async () => {
-    const { nik } = await createParticipant(t.db);
+    const { nik } = await createParticipant(h.t.db);
     const input = claimInput({ participantNik: nik, claimDate: today() });
     const outcome = await withWorker(async (taskQueue) => {
       const handle = await start(taskQueue, input);
@@ -228,8 +164,8 @@ describe('ClaimWorkflow', () => {
       return handle.result();
     });
     expect(outcome).toEqual({ status: 'rejected', reason: 'The death certificate is forged.', total: 0 });
-    expect(await t.db('payouts').where({ claim_number: input.claimNumber })).toHaveLength(0);
-    const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
+    expect(await h.t.db('payouts').where({ claim_number: input.claimNumber })).toHaveLength(0);
+    const claim = await h.t.db('claims').where({ claim_number: input.claimNumber }).first();
     expect(claim).toMatchObject({ status: 'rejected', status_reason: 'The death certificate is forged.' });
     expect(claim.closed_at).not.toBeNull();
   });
@@ -240,14 +176,16 @@ describe('ClaimWorkflow', () => {
     expect(outcome.status).toBe('ineligible');
     expect(outcome.reason).toMatch(/not registered/);
     expect(outcome.reason).not.toContain('3299999999999999');
-    const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
+    const claim = await h.t.db('claims').where({ claim_number: input.claimNumber }).first();
     expect(claim.status).toBe('ineligible');
-    const family = await t.db('notifications').where({ claim_number: input.claimNumber, audience: 'family' });
+    const family = await h.t
+      .db('notifications')
+      .where({ claim_number: input.claimNumber, audience: 'family' });
     expect(family).toHaveLength(1);
   });
 
   it('ends a claim as ineligible when the membership had ended before the date of death', async () => {
-    const { nik } = await createParticipant(t.db, { membershipEndDate: '2025-06-30' });
+    const { nik } = await createParticipant(h.t.db, { membershipEndDate: '2025-06-30' });
     const input = claimInput({ participantNik: nik, eventDate: '2026-10-01', claimDate: today() });
     const outcome = await withWorker(async (taskQueue) => (await start(taskQueue, input)).result());
     expect(outcome).toMatchObject({ status: 'ineligible', total: 0 });
@@ -255,7 +193,7 @@ describe('ClaimWorkflow', () => {
   });
 
   it('waits for a new account after the bank refuses one, then pays each component once', async () => {
-    const { nik } = await createParticipant(t.db);
+    const { nik } = await createParticipant(h.t.db);
     const input = claimInput({
       participantNik: nik,
       claimDate: today(),
@@ -270,7 +208,7 @@ describe('ClaimWorkflow', () => {
         args: [{ actor: officer2, decision: 'approve', reason: 'ok' }],
       });
       await waitForStatus(handle, 'waiting_for_bank_account');
-      const claim = await t.db('claims').where({ claim_number: input.claimNumber }).first();
+      const claim = await h.t.db('claims').where({ claim_number: input.claimNumber }).first();
       expect(claim.status).toBe('waiting_for_bank_account');
       await handle.executeUpdate(updateBankAccountUpdate, {
         args: [
@@ -283,10 +221,10 @@ describe('ClaimWorkflow', () => {
       return handle.result();
     });
     expect(outcome).toEqual({ status: 'paid', total: 42_000_000 });
-    const payouts = await t.db('payouts').where({ claim_number: input.claimNumber });
+    const payouts = await h.t.db('payouts').where({ claim_number: input.claimNumber });
     expect(payouts).toHaveLength(3);
     expect(payouts.every((p) => p.status === 'paid' && p.account_number === '9876543210')).toBe(true);
-    const transfers = gateway.controls.all().filter((d) => d.reference.startsWith(input.claimNumber));
+    const transfers = h.gateway.controls.all().filter((d) => d.reference.startsWith(input.claimNumber));
     const completed = transfers.filter((d) => d.status === 'completed');
     expect(completed).toHaveLength(3);
     expect(new Set(completed.map((d) => d.reference)).size).toBe(3);

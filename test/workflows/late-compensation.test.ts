@@ -1,74 +1,30 @@
 // Late-payment compensation on the time-skipping server: the decision is held past the service level with
 // env.sleep, and the claim then pays 1% of the benefit per working day late as its own component, once.
-import { randomUUID } from 'node:crypto';
-import type { WorkflowHandle } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { jakartaDate, lateCompensation } from '../../rules';
-import type { claimWorkflow } from '../../workflows/claim';
 import {
-  claimStateQuery,
   decideUpdate,
   verifyUpdate,
   type Actor,
   type ClaimInput,
   type ClaimOutcome,
-  type ClaimStatus,
 } from '../../workflows/definitions';
-import { testDataConverter } from '../helpers/codec';
-import { createTestDb, type TestDb } from '../helpers/db';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../helpers/factories';
-import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import { bundlePath } from '../helpers/paths';
-import { timeSkippingEnv } from '../helpers/temporal';
+import { useWorkflowHarness } from '../helpers/workflow-harness';
 
 const officer1: Actor = { kind: 'staff', id: 'officer-1', role: 'officer' };
 const officer2: Actor = { kind: 'staff', id: 'officer-2', role: 'officer' };
 
-let env: TestWorkflowEnvironment;
-let t: TestDb;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  [env, t, gateway] = await Promise.all([timeSkippingEnv(), createTestDb(), startTestGateway()]);
-});
-
-afterAll(async () => {
-  await env?.teardown();
-  await gateway?.close();
-  await t?.drop();
-});
-
-async function waitForStatus(handle: WorkflowHandle, status: ClaimStatus): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if ((await handle.query(claimStateQuery)).status === status) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`claim never reached ${status}`);
-}
+const h = useWorkflowHarness();
 
 /** Files, verifies, waits `delay` of server time before the decision, approves, and returns the outcome. */
 async function decidedAfter(input: ClaimInput, delay: Duration): Promise<ClaimOutcome> {
-  const taskQueue = `claims-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: bundlePath },
-    dataConverter: testDataConverter,
-    activities: createActivities({ db: t.db, gateway: gateway.client }),
-  });
-  return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
-      workflowId: input.claimNumber,
-      taskQueue,
-      args: [input],
-    });
-    await waitForStatus(handle, 'waiting_for_documents');
+  return h.withWorker(async (taskQueue) => {
+    const handle = await h.startClaim(taskQueue, input);
+    await h.waitForStatus(handle, 'waiting_for_documents');
     await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
-    await waitForStatus(handle, 'waiting_for_decision');
-    await env.sleep(delay);
+    await h.waitForStatus(handle, 'waiting_for_decision');
+    await h.env.sleep(delay);
     await handle.executeUpdate(decideUpdate, {
       args: [{ actor: officer2, decision: 'approve', reason: 'ok' }],
     });
@@ -78,17 +34,17 @@ async function decidedAfter(input: ClaimInput, delay: Duration): Promise<ClaimOu
 
 /** Filed today and died three days ago, both on the server's clock (which earlier tests have moved on). */
 async function filedToday(): Promise<Pick<ClaimInput, 'claimDate' | 'eventDate'>> {
-  const now = await env.currentTimeMs();
+  const now = await h.env.currentTimeMs();
   return { claimDate: jakartaDate(now), eventDate: jakartaDate(now - 3 * 86_400_000) };
 }
 
 describe('late-payment compensation', () => {
   it('pays 1% of the benefit per working day late as its own component, once, when a JKM claim is paid after 3 working days', async () => {
-    const { nik } = await createParticipant(t.db, { membershipStartDate: '2018-01-01' });
+    const { nik } = await createParticipant(h.t.db, { membershipStartDate: '2018-01-01' });
     const input = claimInput({ participantNik: nik, program: 'JKM', ...(await filedToday()) });
     const outcome = await decidedAfter(input, '15 days');
 
-    const [assessed] = await t
+    const [assessed] = await h.t
       .db('claim_events')
       .where({ claim_number: input.claimNumber, type: 'late_compensation_assessed' });
     const { completeFileDate, paidDate, workingDaysLate, amount } = assessed.data;
@@ -100,12 +56,12 @@ describe('late-payment compensation', () => {
     expect(outcome).toEqual({ status: 'paid', total: 42_000_000 + amount, lateCompensation: amount });
 
     const key = `${input.claimNumber}:late_compensation`;
-    const row = await t.db('payouts').where({ idempotency_key: key }).first();
+    const row = await h.t.db('payouts').where({ idempotency_key: key }).first();
     expect(row).toMatchObject({ component: 'late_compensation', amount, status: 'paid' });
-    const transfers = gateway.controls.all().filter((d) => d.reference === key);
+    const transfers = h.gateway.controls.all().filter((d) => d.reference === key);
     expect(transfers).toHaveLength(1);
     expect(transfers[0]).toMatchObject({ amount, status: 'completed' });
-    const events = await t
+    const events = await h.t
       .db('claim_events')
       .where({ claim_number: input.claimNumber })
       .orderBy('seq')
@@ -120,26 +76,26 @@ describe('late-payment compensation', () => {
   });
 
   it('adds nothing when a JKK claim is paid within its 7 working days (8 calendar days hold at most 6)', async () => {
-    const { nik } = await createParticipant(t.db, {
+    const { nik } = await createParticipant(h.t.db, {
       membershipStartDate: '2018-01-01',
       monthlyWage: 3_500_000,
     });
     const input = claimInput({ participantNik: nik, program: 'JKK', ...(await filedToday()) });
     const outcome = await decidedAfter(input, '8 days');
     expect(outcome).toEqual({ status: 'paid', total: 190_000_000 });
-    expect(await t.db('payouts').where({ claim_number: input.claimNumber }).pluck('component')).not.toContain(
-      'late_compensation',
-    );
+    expect(
+      await h.t.db('payouts').where({ claim_number: input.claimNumber }).pluck('component'),
+    ).not.toContain('late_compensation');
   });
 
   it('pays a JKK claim decided after 20 days for the working days beyond its 7', async () => {
-    const { nik } = await createParticipant(t.db, {
+    const { nik } = await createParticipant(h.t.db, {
       membershipStartDate: '2018-01-01',
       monthlyWage: 3_500_000,
     });
     const input = claimInput({ participantNik: nik, program: 'JKK', ...(await filedToday()) });
     const outcome = await decidedAfter(input, '20 days');
-    const [assessed] = await t
+    const [assessed] = await h.t
       .db('claim_events')
       .where({ claim_number: input.claimNumber, type: 'late_compensation_assessed' });
     const expected = lateCompensation({

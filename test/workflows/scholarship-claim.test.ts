@@ -1,10 +1,6 @@
 // ClaimWorkflow starting the scholarships on the time-skipping server: one ScholarshipWorkflow per child (at
 // most two), the officer's choice when more qualify, and none under PP 44/2015.
-import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { addDays } from '../../rules/dates';
 import {
   chooseScholarshipChildrenUpdate,
@@ -12,10 +8,6 @@ import {
   submitEnrollmentUpdate,
   type ScholarshipChoiceRequest,
 } from '../../workflows/definitions';
-import { testDataConverter } from '../helpers/codec';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import { bundlePath } from '../helpers/paths';
 import {
   approvedClaim,
   bornYearsBefore,
@@ -32,53 +24,14 @@ import {
   waitForClaim,
   yearRecorded,
 } from '../helpers/scholarship';
-import { timeSkippingEnv } from '../helpers/temporal';
+import { updateFailureType, useWorkflowHarness } from '../helpers/workflow-harness';
 
-let env: TestWorkflowEnvironment;
-let t: TestDb;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  [t, gateway] = await Promise.all([createTestDb(), startTestGateway()]);
-});
-// A time-skipping server per test (about 0.1 s to start): each starts on today's date, and no test's leftovers
-// (a terminated run's timer) can hold another's clock.
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
-afterAll(async () => {
-  await gateway?.close();
-  await t?.drop();
-});
-
-async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
-  const taskQueue = `claims-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: bundlePath },
-    dataConverter: testDataConverter,
-    activities: createActivities({ db: t.db, gateway: gateway.client }),
-  });
-  return worker.runUntil(fn(taskQueue));
-}
-
-async function failureType(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) return (err.cause as { type?: string } | undefined)?.type;
-    throw err;
-  }
-  return undefined;
-}
+const h = useWorkflowHarness({ serverPerTest: true });
+const { withWorker } = h;
 
 describe('ClaimWorkflow and scholarships', () => {
   it('starts one scholarship per child at different levels, each paying its own level every school year', async () => {
-    const today = await serverToday(env);
+    const today = await serverToday(h.env);
     const year = schoolYearOfDate(addDays(today, -10));
     const children = [
       { name: 'Adi', dateOfBirth: bornYearsBefore(today, 9), schooling: { level: 'SD' as const, grade: 3 } },
@@ -89,28 +42,28 @@ describe('ClaimWorkflow and scholarships', () => {
       },
     ];
     await withWorker(async (taskQueue) => {
-      const { input, handle } = await approvedClaim(env, t.db, taskQueue, children);
+      const { input, handle } = await approvedClaim(h.env, h.t.db, taskQueue, children);
       await waitForClaim(handle, 'paid');
       const [s1, s2] = [1, 2].map((n) => scholarshipWorkflowId(input.claimNumber, n)) as [string, string];
       const submitBoth = async (schoolYear: string, sd: number, sma: number) => {
-        await Promise.all([proofDue(t.db, s1, schoolYear), proofDue(t.db, s2, schoolYear)]);
+        await Promise.all([proofDue(h.t.db, s1, schoolYear), proofDue(h.t.db, s2, schoolYear)]);
         const [a, b] = await Promise.all([
-          env.client.workflow
+          h.env.client.workflow
             .getHandle(s1)
             .executeUpdate(submitEnrollmentUpdate, { args: [proof(schoolYear, 'SD', sd)] }),
-          env.client.workflow
+          h.env.client.workflow
             .getHandle(s2)
             .executeUpdate(submitEnrollmentUpdate, { args: [proof(schoolYear, 'SMA', sma)] }),
         ]);
         expect([a.amount, b.amount]).toEqual([1_500_000, 3_000_000]);
-        await Promise.all([yearRecorded(t.db, s1, schoolYear), yearRecorded(t.db, s2, schoolYear)]);
+        await Promise.all([yearRecorded(h.t.db, s1, schoolYear), yearRecorded(h.t.db, s2, schoolYear)]);
       };
       await submitBoth(year, 3, 11);
       const next = nextSchoolYear(year);
-      await skipTo(env, `${next.slice(0, 4)}-07-01`);
+      await skipTo(h.env, `${next.slice(0, 4)}-07-01`);
       await submitBoth(next, 4, 12);
 
-      const rows = await t
+      const rows = await h.t
         .db('scholarships')
         .where({ claim_number: input.claimNumber })
         .orderBy('child_number');
@@ -118,19 +71,19 @@ describe('ClaimWorkflow and scholarships', () => {
         [s1, 1, 3_000_000, nextSchoolYear(year, 2)],
         [s2, 2, 6_000_000, nextSchoolYear(year, 2)],
       ]);
-      const started = await t
+      const started = await h.t
         .db('claim_events')
         .where({ claim_number: input.claimNumber, type: 'scholarships_started' })
         .first();
       expect(started.data).toEqual({ children: [1, 2], workflowIds: [s1, s2] });
       // The claim is closed; the scholarships run on (parent-close policy: abandon).
       expect((await handle.describe()).status.name).toBe('COMPLETED');
-      expect((await env.client.workflow.getHandle(s1).describe()).status.name).toBe('RUNNING');
+      expect((await h.env.client.workflow.getHandle(s1).describe()).status.name).toBe('RUNNING');
     });
   });
 
   it('waits for an officer to choose two of three qualifying children, refusing a family or a wrong child first', async () => {
-    const today = await serverToday(env);
+    const today = await serverToday(h.env);
     const children = [
       {
         name: 'Anak 1',
@@ -149,17 +102,17 @@ describe('ClaimWorkflow and scholarships', () => {
       },
     ];
     await withWorker(async (taskQueue) => {
-      const { input, handle } = await approvedClaim(env, t.db, taskQueue, children);
+      const { input, handle } = await approvedClaim(h.env, h.t.db, taskQueue, children);
       await waitForClaim(handle, 'waiting_for_scholarship_choice');
       const choose = (request: ScholarshipChoiceRequest) =>
         handle.executeUpdate(chooseScholarshipChildrenUpdate, { args: [request] });
 
-      expect(await failureType(choose({ actor: family, children: [1, 3] }))).toBe('Forbidden');
-      expect(await failureType(choose({ actor: officer2, children: [1, 4] }))).toBe('InvalidInput');
-      expect(await failureType(choose({ actor: officer2, children: [1] }))).toBe('InvalidInput');
-      expect(await failureType(choose({ actor: officer2, children: [2, 2] }))).toBe('InvalidInput');
-      expect(await t.db('scholarship_choices').where({ claim_number: input.claimNumber })).toHaveLength(0);
-      const officers = await t
+      expect(await updateFailureType(choose({ actor: family, children: [1, 3] }))).toBe('Forbidden');
+      expect(await updateFailureType(choose({ actor: officer2, children: [1, 4] }))).toBe('InvalidInput');
+      expect(await updateFailureType(choose({ actor: officer2, children: [1] }))).toBe('InvalidInput');
+      expect(await updateFailureType(choose({ actor: officer2, children: [2, 2] }))).toBe('InvalidInput');
+      expect(await h.t.db('scholarship_choices').where({ claim_number: input.claimNumber })).toHaveLength(0);
+      const officers = await h.t
         .db('notifications')
         .where({ claim_number: input.claimNumber, audience: 'officers' });
       expect(officers.map((n) => n.kind)).toEqual(['scholarship_choice_needed']);
@@ -169,18 +122,18 @@ describe('ClaimWorkflow and scholarships', () => {
       ).toEqual({
         children: [1, 3],
       });
-      expect(await failureType(choose({ actor: officer2, children: [1, 2] }))).toBe('WrongState');
+      expect(await updateFailureType(choose({ actor: officer2, children: [1, 2] }))).toBe('WrongState');
       await waitForClaim(handle, 'paid');
 
-      const choice = await t.db('scholarship_choices').where({ claim_number: input.claimNumber }).first();
+      const choice = await h.t.db('scholarship_choices').where({ claim_number: input.claimNumber }).first();
       expect(choice).toMatchObject({ children: [1, 3], chosen_by: 'officer-1' });
-      const chosen = await t
+      const chosen = await h.t
         .db('claim_events')
         .where({ claim_number: input.claimNumber, type: 'scholarship_children_chosen' })
         .first();
       expect(chosen.actor).toBe('officer-1');
-      await waitForRecord(t.db, scholarshipWorkflowId(input.claimNumber, 2), () => true);
-      const rows = await t
+      await waitForRecord(h.t.db, scholarshipWorkflowId(input.claimNumber, 2), () => true);
+      const rows = await h.t
         .db('scholarships')
         .where({ claim_number: input.claimNumber })
         .orderBy('child_number');
@@ -192,22 +145,22 @@ describe('ClaimWorkflow and scholarships', () => {
   });
 
   it('starts no scholarship workflow under PP 44/2015: the one-off scholarship is paid with the claim', async () => {
-    const today = await serverToday(env);
+    const today = await serverToday(h.env);
     const child = { name: 'Citra', dateOfBirth: '2010-03-01', schooling: { level: 'SD' as const, grade: 3 } };
     await withWorker(async (taskQueue) => {
-      const { input, handle } = await approvedClaim(env, t.db, taskQueue, [child], {
+      const { input, handle } = await approvedClaim(h.env, h.t.db, taskQueue, [child], {
         eventDate: '2019-06-01',
         claimDate: today,
       });
       await waitForClaim(handle, 'paid');
-      const payouts = await t.db('payouts').where({ claim_number: input.claimNumber });
+      const payouts = await h.t.db('payouts').where({ claim_number: input.claimNumber });
       expect(payouts.find((p) => p.component === 'scholarship_lump_sum')).toMatchObject({
         amount: 12_000_000,
         status: 'paid',
       });
-      expect(await t.db('scholarships').where({ claim_number: input.claimNumber })).toHaveLength(0);
+      expect(await h.t.db('scholarships').where({ claim_number: input.claimNumber })).toHaveLength(0);
       await expect(
-        env.client.workflow.getHandle(scholarshipWorkflowId(input.claimNumber, 1)).describe(),
+        h.env.client.workflow.getHandle(scholarshipWorkflowId(input.claimNumber, 1)).describe(),
       ).rejects.toThrow(WorkflowNotFoundError);
     });
   });

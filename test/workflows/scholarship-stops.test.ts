@@ -3,9 +3,6 @@
 // mid-year. Each test has its own server, whose clock starts today and moves only when the test skips it.
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { addDays, addYears } from '../../rules/dates';
 import {
   reportLifeEventUpdate,
@@ -15,10 +12,6 @@ import {
   type LifeEventRequest,
   type ScholarshipOutcome,
 } from '../../workflows/definitions';
-import { testDataConverter } from '../helpers/codec';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { startTestGateway, type TestGateway } from '../helpers/gateway';
-import { bundlePath } from '../helpers/paths';
 import { jakartaStartOfDay } from '../../workflows/scholarship-year';
 import {
   bornYearsBefore,
@@ -35,62 +28,19 @@ import {
   waitForRecord,
   yearRecorded,
 } from '../helpers/scholarship';
-import { timeSkippingEnv } from '../helpers/temporal';
+import { updateFailureType, useWorkflowHarness } from '../helpers/workflow-harness';
 
-let env: TestWorkflowEnvironment;
-let t: TestDb;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  [t, gateway] = await Promise.all([createTestDb(), startTestGateway()]);
-});
-// A time-skipping server per test (about 0.1 s to start): each starts on today's date, and no test's leftovers
-// (a terminated run's timer) can hold another's clock.
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
-afterAll(async () => {
-  await gateway?.close();
-  await t?.drop();
-});
-
-function newWorker(taskQueue: string, extra: Partial<WorkerOptions> = {}) {
-  return Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: { codePath: bundlePath },
-    dataConverter: testDataConverter,
-    activities: createActivities({ db: t.db, gateway: gateway.client }),
-    ...extra,
-  });
-}
-
-async function withWorker<T>(fn: (taskQueue: string) => Promise<T>): Promise<T> {
-  const taskQueue = `claims-${randomUUID()}`;
-  return (await newWorker(taskQueue)).runUntil(fn(taskQueue));
-}
+const h = useWorkflowHarness({ serverPerTest: true });
+const { newWorker, withWorker } = h;
 
 const submit = (workflowId: string, request: EnrollmentRequest) =>
-  env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, { args: [request] });
+  h.env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, { args: [request] });
 const report = (workflowId: string, request: LifeEventRequest) =>
-  env.client.workflow.getHandle(workflowId).executeUpdate(reportLifeEventUpdate, { args: [request] });
-
-async function failureType(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) return (err.cause as { type?: string } | undefined)?.type;
-    throw err;
-  }
-  return undefined;
-}
+  h.env.client.workflow.getHandle(workflowId).executeUpdate(reportLifeEventUpdate, { args: [request] });
 
 /** A child at school when the parent dies today (server clock): the first window opens at once. */
 async function schooled(level: EnrollmentRequest['level'], grade: number, age: number) {
-  const today = await serverToday(env);
+  const today = await serverToday(h.env);
   return {
     today,
     year: schoolYearOfDate(today),
@@ -99,8 +49,8 @@ async function schooled(level: EnrollmentRequest['level'], grade: number, age: n
 }
 
 async function ledger(workflowId: string) {
-  const rows = await t.db('payouts').whereLike('idempotency_key', `${workflowId}:%`).orderBy('id');
-  const transfers = gateway.controls.all().filter((d) => d.reference.startsWith(`${workflowId}:`));
+  const rows = await h.t.db('payouts').whereLike('idempotency_key', `${workflowId}:%`).orderBy('id');
+  const transfers = h.gateway.controls.all().filter((d) => d.reference.startsWith(`${workflowId}:`));
   return { rows, transfers };
 }
 
@@ -108,25 +58,27 @@ describe('ScholarshipWorkflow', () => {
   it('refuses a wrong school year, an impossible level jump and a duplicate before recording anything, and pays the same proof once', async () => {
     const { today, year, child } = await schooled('SD', 3, 9);
     await withWorker(async (taskQueue) => {
-      const { workflowId } = await startScholarship(env, t.db, taskQueue, child, today);
-      await proofDue(t.db, workflowId, year);
-      const eventsBefore = await t
+      const { workflowId } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
+      await proofDue(h.t.db, workflowId, year);
+      const eventsBefore = await h.t
         .db('scholarship_events')
         .where({ workflow_id: workflowId })
         .count({ n: '*' });
 
-      expect(await failureType(submit(workflowId, proof(nextSchoolYear(year), 'SD', 3)))).toBe('WrongState');
-      expect(await failureType(submit(workflowId, proof(year, 'SMA', 10)))).toBe('WrongState'); // skips SMP
-      expect(await failureType(submit(workflowId, proof(year, 'TK', 2)))).toBe('WrongState'); // goes back
+      expect(await updateFailureType(submit(workflowId, proof(nextSchoolYear(year), 'SD', 3)))).toBe(
+        'WrongState',
+      );
+      expect(await updateFailureType(submit(workflowId, proof(year, 'SMA', 10)))).toBe('WrongState'); // skips SMP
+      expect(await updateFailureType(submit(workflowId, proof(year, 'TK', 2)))).toBe('WrongState'); // goes back
       expect(
-        await failureType(
+        await updateFailureType(
           submit(workflowId, proof(year, 'SD', 3, { actor: { kind: 'staff', id: 'a-1', role: 'auditor' } })),
         ),
       ).toBe('Forbidden');
-      expect(await t.db('scholarship_events').where({ workflow_id: workflowId }).count({ n: '*' })).toEqual(
+      expect(await h.t.db('scholarship_events').where({ workflow_id: workflowId }).count({ n: '*' })).toEqual(
         eventsBefore,
       );
-      expect((await t.db('scholarship_years').where({ workflow_id: workflowId }).first()).status).toBe(
+      expect((await h.t.db('scholarship_years').where({ workflow_id: workflowId }).first()).status).toBe(
         'window_open',
       );
 
@@ -138,7 +90,7 @@ describe('ScholarshipWorkflow', () => {
       expect(twice.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const refused = twice.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect((refused.reason as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'WrongState' });
-      await yearRecorded(t.db, workflowId, year);
+      await yearRecorded(h.t.db, workflowId, year);
 
       const { rows, transfers } = await ledger(workflowId);
       expect(rows.map((r) => [r.idempotency_key, r.amount, r.status])).toEqual([
@@ -152,7 +104,7 @@ describe('ScholarshipWorkflow', () => {
     const { today, year, child } = await schooled('TK', 1, 4);
     const years = [0, 1, 2, 3].map((n) => nextSchoolYear(year, n));
     await withWorker(async (taskQueue) => {
-      const { workflowId } = await startScholarship(env, t.db, taskQueue, child, today);
+      const { workflowId } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
       const steps = [
         ['TK', 1, true],
         ['TK', 2, true],
@@ -160,14 +112,14 @@ describe('ScholarshipWorkflow', () => {
         ['SD', 1, true],
       ] as const;
       for (const [i, [level, grade, payable]] of steps.entries()) {
-        await skipTo(env, `${years[i]!.slice(0, 4)}-07-01`);
-        await proofDue(t.db, workflowId, years[i]!);
+        await skipTo(h.env, `${years[i]!.slice(0, 4)}-07-01`);
+        await proofDue(h.t.db, workflowId, years[i]!);
         const result = await submit(workflowId, proof(years[i]!, level, grade));
         expect(result.payable).toBe(payable);
         if (!payable) expect(result.reason).toMatch(/^not payable: level cap/);
-        await yearRecorded(t.db, workflowId, years[i]!);
+        await yearRecorded(h.t.db, workflowId, years[i]!);
       }
-      const state = await scholarshipRecord(t.db, workflowId);
+      const state = await scholarshipRecord(h.t.db, workflowId);
       expect(state!.years.map((y) => [y.schoolYear, y.status, y.amount])).toEqual([
         [years[0], 'paid', 1_500_000],
         [years[1], 'paid', 1_500_000],
@@ -175,7 +127,7 @@ describe('ScholarshipWorkflow', () => {
         [years[3], 'paid', 1_500_000],
       ]);
       expect(state!.yearsPaid).toEqual({ TK: 2, SD: 1 });
-      const row = await t
+      const row = await h.t
         .db('scholarship_years')
         .where({ workflow_id: workflowId, school_year: years[2] })
         .first();
@@ -189,18 +141,18 @@ describe('ScholarshipWorkflow', () => {
     const { today, year, child } = await schooled('SD', 3, 9);
     const years = [0, 1, 2, 3, 4].map((n) => nextSchoolYear(year, n));
     const outcome = await withWorker(async (taskQueue) => {
-      const { workflowId, handle, claim } = await startScholarship(env, t.db, taskQueue, child, today);
-      await proofDue(t.db, workflowId, years[0]!);
+      const { workflowId, handle, claim } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
+      await proofDue(h.t.db, workflowId, years[0]!);
       await submit(workflowId, proof(years[0]!, 'SD', 3));
-      await yearRecorded(t.db, workflowId, years[0]!);
+      await yearRecorded(h.t.db, workflowId, years[0]!);
 
       // Year 2: nothing comes. Reminders at 30 and 60 days, then the year lapses on 31 December.
-      await skipTo(env, `${years[1]!.slice(0, 4)}-07-01`);
-      const open = await proofDue(t.db, workflowId, years[1]!);
+      await skipTo(h.env, `${years[1]!.slice(0, 4)}-07-01`);
+      const open = await proofDue(h.t.db, workflowId, years[1]!);
       expect(open.deadline).toBe(`${years[1]!.slice(0, 4)}-12-31`);
-      await skipTo(env, addDays(open.deadline!, 1)); // the deadline's timer: the end of 31 December
-      await yearRecorded(t.db, workflowId, years[1]!);
-      const reminders = await t
+      await skipTo(h.env, addDays(open.deadline!, 1)); // the deadline's timer: the end of 31 December
+      await yearRecorded(h.t.db, workflowId, years[1]!);
+      const reminders = await h.t
         .db('notifications')
         .where({ claim_number: claim.claimNumber, kind: 'scholarship_reminder' });
       expect(reminders.map((r) => r.dedup_key).sort()).toEqual([
@@ -209,13 +161,13 @@ describe('ScholarshipWorkflow', () => {
       ]);
 
       // Year 3: proof again (two grades up after a year without proof), paid.
-      await skipTo(env, `${years[2]!.slice(0, 4)}-07-01`);
-      await proofDue(t.db, workflowId, years[2]!);
+      await skipTo(h.env, `${years[2]!.slice(0, 4)}-07-01`);
+      await proofDue(h.t.db, workflowId, years[2]!);
       expect(await submit(workflowId, proof(years[2]!, 'SD', 5))).toMatchObject({
         payable: true,
         amount: 1_500_000,
       });
-      await yearRecorded(t.db, workflowId, years[2]!);
+      await yearRecorded(h.t.db, workflowId, years[2]!);
 
       // Years 4 and 5: nothing. Two lapses in a row end it (waiting for the result lets the server skip time).
       return handle.result();
@@ -234,13 +186,13 @@ describe('ScholarshipWorkflow', () => {
   it('ends on marriage in PT year 2, keeping the first year paid, and refuses proof afterwards', async () => {
     const { today, year, child } = await schooled('PT', 1, 19);
     const outcome = await withWorker(async (taskQueue) => {
-      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
-      await proofDue(t.db, workflowId, year);
+      const { workflowId, handle } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
+      await proofDue(h.t.db, workflowId, year);
       await submit(workflowId, proof(year, 'PT', 1, { institution: 'Universitas Indonesia' }));
-      await yearRecorded(t.db, workflowId, year);
+      await yearRecorded(h.t.db, workflowId, year);
       const pt2 = nextSchoolYear(year);
-      await skipTo(env, `${pt2.slice(0, 4)}-07-01`);
-      await proofDue(t.db, workflowId, pt2);
+      await skipTo(h.env, `${pt2.slice(0, 4)}-07-01`);
+      await proofDue(h.t.db, workflowId, pt2);
       const married = await report(workflowId, {
         actor: officer1,
         kind: 'married',
@@ -256,35 +208,35 @@ describe('ScholarshipWorkflow', () => {
   });
 
   it('pays the last school year that starts before the 23rd birthday, then ends on the birthday', async () => {
-    const today = await serverToday(env);
+    const today = await serverToday(h.env);
     const year = schoolYearOfDate(today);
     const birthday = addDays(today, 1); // before the next school year starts
     const child = { dateOfBirth: addYears(birthday, -23), schooling: { level: 'PT' as const, grade: 3 } };
     await withWorker(async (taskQueue) => {
-      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
-      await proofDue(t.db, workflowId, year);
+      const { workflowId, handle } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
+      await proofDue(h.t.db, workflowId, year);
       expect(await submit(workflowId, proof(year, 'PT', 3))).toMatchObject({
         payable: true,
         amount: 12_000_000,
       });
-      const after = await yearRecorded(t.db, workflowId, year);
+      const after = await yearRecorded(h.t.db, workflowId, year);
       expect(after.status).toBe('waiting_for_school_year');
-      expect((await t.db('scholarships').where({ workflow_id: workflowId }).first()).projected).toEqual([]);
+      expect((await h.t.db('scholarships').where({ workflow_id: workflowId }).first()).projected).toEqual([]);
       const outcome: ScholarshipOutcome = await handle.result(); // the server skips to the birthday
       expect(outcome).toMatchObject({ reason: 'age_limit', totalPaid: 12_000_000 });
       expect(outcome.message).toContain(birthday);
-      expect(await env.currentTimeMs()).toBeGreaterThanOrEqual(jakartaStartOfDay(birthday));
+      expect(await h.env.currentTimeMs()).toBeGreaterThanOrEqual(jakartaStartOfDay(birthday));
     });
   });
 
   it('keeps paying through self-employment, an apprenticeship and up to 6 months of wage work (2025 exception), not 7', async () => {
     const { today, year, child } = await schooled('SMA', 10, 16);
     await withWorker(async (taskQueue) => {
-      const { workflowId, handle } = await startScholarship(env, t.db, taskQueue, child, today);
-      await proofDue(t.db, workflowId, year);
+      const { workflowId, handle } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
+      await proofDue(h.t.db, workflowId, year);
       const from = today;
       expect(
-        await failureType(
+        await updateFailureType(
           report(workflowId, {
             actor: family,
             kind: 'working',
@@ -306,11 +258,11 @@ describe('ScholarshipWorkflow', () => {
         payable: true,
         amount: 3_000_000,
       });
-      await yearRecorded(t.db, workflowId, year);
+      await yearRecorded(h.t.db, workflowId, year);
       // The next school year: wage work for 7 consecutive months ends it.
       const next = nextSchoolYear(year);
-      await skipTo(env, `${next.slice(0, 4)}-07-01`);
-      await proofDue(t.db, workflowId, next);
+      await skipTo(h.env, `${next.slice(0, 4)}-07-01`);
+      await proofDue(h.t.db, workflowId, next);
       const longer = await report(workflowId, {
         actor: officer1,
         kind: 'working',
@@ -320,7 +272,7 @@ describe('ScholarshipWorkflow', () => {
       expect(longer.stops).toBe(true);
       const outcome: ScholarshipOutcome = await handle.result();
       expect(outcome).toMatchObject({ reason: 'working', totalPaid: 3_000_000 });
-      const events = await t
+      const events = await h.t
         .db('scholarship_events')
         .where({ workflow_id: workflowId, type: 'life_event_reported' });
       expect(events.map((e) => e.data.stops)).toEqual([false, false, false, true]);
@@ -330,12 +282,15 @@ describe('ScholarshipWorkflow', () => {
   it('waits for a new account when the bank refuses one, then pays the year once', async () => {
     const { today, year, child } = await schooled('SMP', 8, 13);
     await withWorker(async (taskQueue) => {
-      const { workflowId, claim } = await startScholarship(env, t.db, taskQueue, child, today);
-      gateway.controls.inject({ kind: 'refuse_account', match: { idempotencyKeyPrefix: `${workflowId}:` } });
-      await proofDue(t.db, workflowId, year);
+      const { workflowId, claim } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
+      h.gateway.controls.inject({
+        kind: 'refuse_account',
+        match: { idempotencyKeyPrefix: `${workflowId}:` },
+      });
+      await proofDue(h.t.db, workflowId, year);
       await submit(workflowId, proof(year, 'SMP', 8));
-      await waitForRecord(t.db, workflowId, (s) => s.status === 'waiting_for_bank_account');
-      const handle = env.client.workflow.getHandle(workflowId);
+      await waitForRecord(h.t.db, workflowId, (s) => s.status === 'waiting_for_bank_account');
+      const handle = h.env.client.workflow.getHandle(workflowId);
       await handle.executeUpdate(updateBankAccountUpdate, {
         args: [
           {
@@ -344,13 +299,13 @@ describe('ScholarshipWorkflow', () => {
           },
         ],
       });
-      await yearRecorded(t.db, workflowId, year);
+      await yearRecorded(h.t.db, workflowId, year);
       const { rows, transfers } = await ledger(workflowId);
       expect(rows.map((r) => [r.status, r.account_number, r.amount])).toEqual([
         ['paid', '9876543210', 2_000_000],
       ]);
       expect(transfers.filter((d) => d.status === 'completed')).toHaveLength(1);
-      const refusedNotice = await t
+      const refusedNotice = await h.t
         .db('notifications')
         .where({ claim_number: claim.claimNumber, kind: 'scholarship_account_refused' });
       expect(refusedNotice).toHaveLength(1);
@@ -363,15 +318,15 @@ describe('ScholarshipWorkflow', () => {
     // No sticky cache: the time-skipping server does not hand a stopped worker's sticky tasks back to the queue.
     const first = await newWorker(taskQueue, { maxCachedWorkflows: 0 });
     const firstRun = first.run();
-    const { workflowId } = await startScholarship(env, t.db, taskQueue, child, today);
+    const { workflowId } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
     try {
-      await proofDue(t.db, workflowId, year);
+      await proofDue(h.t.db, workflowId, year);
       // The gateway pays, but its answer is lost: the first worker's attempt fails after the money moved.
-      gateway.controls.inject({ kind: 'lost_response', match: { idempotencyKeyPrefix: `${workflowId}:` } });
+      h.gateway.controls.inject({ kind: 'lost_response', match: { idempotencyKeyPrefix: `${workflowId}:` } });
       await submit(workflowId, proof(year, 'SD', 2));
       for (
         let i = 0;
-        i < 200 && !gateway.controls.all().some((d) => d.reference === `${workflowId}:${year}`);
+        i < 200 && !h.gateway.controls.all().some((d) => d.reference === `${workflowId}:${year}`);
         i++
       ) {
         await new Promise((r) => setTimeout(r, 25));
@@ -383,13 +338,13 @@ describe('ScholarshipWorkflow', () => {
 
     const second = await newWorker(taskQueue);
     await second.runUntil(async () => {
-      const decided = await yearRecorded(t.db, workflowId, year);
+      const decided = await yearRecorded(h.t.db, workflowId, year);
       expect(decided.years).toMatchObject([{ schoolYear: year, status: 'paid', amount: 1_500_000 }]);
       const next = nextSchoolYear(year);
-      await skipTo(env, `${next.slice(0, 4)}-07-01`);
-      await proofDue(t.db, workflowId, next);
+      await skipTo(h.env, `${next.slice(0, 4)}-07-01`);
+      await proofDue(h.t.db, workflowId, next);
       await submit(workflowId, proof(next, 'SD', 3));
-      const state = await yearRecorded(t.db, workflowId, next);
+      const state = await yearRecorded(h.t.db, workflowId, next);
       expect(state).toMatchObject({ totalPaid: 3_000_000, yearsPaid: { SD: 2 } });
     });
     const { rows, transfers } = await ledger(workflowId);

@@ -1,10 +1,8 @@
 // A scholarship from a child's second birthday to a bachelor's degree, on the time-skipping server: nineteen
 // school years pass in seconds, and every run's history replays against the current workflow code.
 import { randomUUID } from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { createActivities } from '../../activities';
 import { scholarshipPlan } from '../../rules';
 import {
   scholarshipWorkflowId,
@@ -12,8 +10,6 @@ import {
   type ScholarshipOutcome,
 } from '../../workflows/definitions';
 import { testDataConverter } from '../helpers/codec';
-import { createTestDb, type TestDb } from '../helpers/db';
-import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { bundlePath } from '../helpers/paths';
 import {
   approvedClaim,
@@ -28,39 +24,15 @@ import {
   waitForRecord,
   yearRecorded,
 } from '../helpers/scholarship';
-import { timeSkippingEnv } from '../helpers/temporal';
+import { useWorkflowHarness } from '../helpers/workflow-harness';
 
-let env: TestWorkflowEnvironment;
-let t: TestDb;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  [t, gateway] = await Promise.all([createTestDb(), startTestGateway()]);
-});
-// A time-skipping server per test (about 0.1 s to start): each starts on today's date, and no test's leftovers
-// (a terminated run's timer) can hold another's clock.
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-});
-afterEach(async () => {
-  await env?.teardown();
-});
-afterAll(async () => {
-  await gateway?.close();
-  await t?.drop();
-});
+const h = useWorkflowHarness({ serverPerTest: true });
 
 describe('ScholarshipWorkflow over nineteen school years', () => {
   it('defers a child aged 2 until TK, then pays 19 school years from TK to PT, 87,000,000 in all, and every run replays', async () => {
     const taskQueue = `claims-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: bundlePath },
-      dataConverter: testDataConverter,
-      activities: createActivities({ db: t.db, gateway: gateway.client }),
-    });
-    const today = await serverToday(env);
+    const worker = await h.newWorker(taskQueue);
+    const today = await serverToday(h.env);
     const dateOfBirth = bornYearsBefore(today, 2);
 
     const {
@@ -69,33 +41,41 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
       workflowId,
       outcome,
     } = await worker.runUntil(async () => {
-      const { input, handle } = await approvedClaim(env, t.db, taskQueue, [{ name: 'Putri', dateOfBirth }]);
+      const { input, handle } = await approvedClaim(h.env, h.t.db, taskQueue, [
+        { name: 'Putri', dateOfBirth },
+      ]);
       await waitForClaim(handle, 'paid');
       const workflowId = scholarshipWorkflowId(input.claimNumber, 1);
       const plan = scholarshipPlan({ dateOfBirth }, input.eventDate).plan;
       expect(plan).toHaveLength(19);
 
       // a. Deferred: the child is not at school; nothing opens before the first TK year.
-      const deferred = await waitForRecord(t.db, workflowId, (s) => s.status === 'waiting_for_school_start');
+      const deferred = await waitForRecord(
+        h.t.db,
+        workflowId,
+        (s) => s.status === 'waiting_for_school_start',
+      );
       expect(deferred.schoolYear).toBe(plan[0]!.schoolYear);
-      expect(await scholarshipState(env.client, workflowId)).toMatchObject({
+      expect(await scholarshipState(h.env.client, workflowId)).toMatchObject({
         status: 'waiting_for_school_start',
         expected: { level: 'TK', grade: 1 },
         totalPaid: 0,
       });
-      expect(await t.db('scholarship_years').where({ workflow_id: workflowId })).toHaveLength(0);
+      expect(await h.t.db('scholarship_years').where({ workflow_id: workflowId })).toHaveLength(0);
 
       for (const [i, row] of plan.entries()) {
-        await skipTo(env, `${row.schoolYear.slice(0, 4)}-07-01`);
-        await proofDue(t.db, workflowId, row.schoolYear);
+        await skipTo(h.env, `${row.schoolYear.slice(0, 4)}-07-01`);
+        await proofDue(h.t.db, workflowId, row.schoolYear);
         const last = i === plan.length - 1;
-        const result = await env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, {
-          args: [proof(row.schoolYear, row.level, row.grade, { graduated: last })],
-        });
+        const result = await h.env.client.workflow
+          .getHandle(workflowId)
+          .executeUpdate(submitEnrollmentUpdate, {
+            args: [proof(row.schoolYear, row.level, row.grade, { graduated: last })],
+          });
         expect(result).toMatchObject({ payable: true, amount: row.amount });
-        await yearRecorded(t.db, workflowId, row.schoolYear);
+        await yearRecorded(h.t.db, workflowId, row.schoolYear);
       }
-      const outcome: ScholarshipOutcome = await env.client.workflow.getHandle(workflowId).result();
+      const outcome: ScholarshipOutcome = await h.env.client.workflow.getHandle(workflowId).result();
       return { input, handle, workflowId, outcome };
     });
 
@@ -106,8 +86,8 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
       plan.map((p) => [p.schoolYear, 'paid', p.level, p.grade, p.amount]),
     );
 
-    // The ledger: one row per school year, keyed <workflowId>:<schoolYear>, each paid once at the gateway.
-    const payouts = await t
+    // The ledger: one row per school year, keyed <workflowId>:<schoolYear>, each paid once at the h.gateway.
+    const payouts = await h.t
       .db('payouts')
       .where({ claim_number: input.claimNumber })
       .andWhereLike('component', 'scholarship:%')
@@ -115,19 +95,19 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
     expect(payouts.map((p) => p.idempotency_key)).toEqual(plan.map((p) => `${workflowId}:${p.schoolYear}`));
     expect(payouts.every((p) => p.status === 'paid')).toBe(true);
     expect(payouts.reduce((sum, p) => sum + p.amount, 0)).toBe(87_000_000);
-    const transfers = gateway.controls.all().filter((d) => d.reference.startsWith(`${workflowId}:`));
+    const transfers = h.gateway.controls.all().filter((d) => d.reference.startsWith(`${workflowId}:`));
     expect(transfers).toHaveLength(19);
     expect(transfers.every((d) => d.status === 'completed')).toBe(true);
-    const years = await t.db('scholarship_years').where({ workflow_id: workflowId }).orderBy('school_year');
+    const years = await h.t.db('scholarship_years').where({ workflow_id: workflowId }).orderBy('school_year');
     expect(years.map((y) => [y.school_year, y.status, y.amount])).toEqual(
       plan.map((p) => [p.schoolYear, 'paid', p.amount]),
     );
     expect(
       years.every((y) => y.gateway_reference && y.idempotency_key === `${workflowId}:${y.school_year}`),
     ).toBe(true);
-    const row = await t.db('scholarships').where({ workflow_id: workflowId }).first();
+    const row = await h.t.db('scholarships').where({ workflow_id: workflowId }).first();
     expect(row).toMatchObject({ status: 'ended', end_reason: 'graduated', total_paid: 87_000_000 });
-    const windows = await t
+    const windows = await h.t
       .db('notifications')
       .where({ claim_number: input.claimNumber, kind: 'scholarship_window' });
     expect(windows).toHaveLength(19);
@@ -137,7 +117,7 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
       ?.map((e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution)
       .find((execution) => execution?.workflowId === workflowId)?.runId;
     expect(firstRunId).toBeTruthy();
-    const runs = await runHistories(env.client, workflowId, firstRunId!);
+    const runs = await runHistories(h.env.client, workflowId, firstRunId!);
     expect(runs).toHaveLength(19);
     for (const run of runs) expect(run.history.events!.length).toBeLessThan(60);
     const replays = Worker.runReplayHistories(
@@ -152,7 +132,7 @@ describe('ScholarshipWorkflow over nineteen school years', () => {
     expect(replayed).toBe(20);
 
     // Negative control: the same run recorded as another workflow type must not replay.
-    const altered = await env.client.workflow.getHandle(workflowId, runs[1]!.runId).fetchHistory();
+    const altered = await h.env.client.workflow.getHandle(workflowId, runs[1]!.runId).fetchHistory();
     altered.events![0]!.workflowExecutionStartedEventAttributes!.workflowType!.name = 'claimWorkflow';
     await expect(
       Worker.runReplayHistory(
