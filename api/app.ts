@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Db } from '../db/config';
 import type { Replayer } from '../replay';
-import { auditTrail } from './audit-log';
+import { auditTrail, AuditWriter } from './audit-log';
 import { buildOpenApi } from './openapi';
 import { problemHandler, problems, sendProblem } from './problem';
 import {
@@ -43,6 +43,8 @@ export interface AppDeps {
   securityEvents?: SecurityEventSink;
   /** Express "trust proxy", so the client address behind a load balancer is the real one. */
   trustProxy?: boolean | number | string;
+  /** Where the audit trail's rows go (default: a writer of its own; pass one to flush it at shutdown). */
+  auditWriter?: AuditWriter;
   /** Replays for auditors with one prebuilt workflow bundle (default: bundled once, on first use). */
   replayer?: Replayer;
 }
@@ -54,7 +56,13 @@ export function createApp(deps: AppDeps): Express {
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
   // Before body parsing, so requests refused for their body are recorded too.
-  app.use('/api/v1', auditTrail(deps));
+  app.use(
+    '/api/v1',
+    auditTrail({
+      authSecret: deps.authSecret,
+      writer: deps.auditWriter ?? new AuditWriter(deps.db, deps.logger),
+    }),
+  );
   app.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
 
   const api = express.Router();

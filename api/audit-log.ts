@@ -42,26 +42,143 @@ function identify(req: Request, secret: string): { kind: ActorKind; staff?: Staf
   return req.get('x-tracking-code') !== undefined ? { kind: 'family' } : { kind: 'anonymous' };
 }
 
-export async function appendAuditEntry(db: Db, entry: AuditEntry): Promise<void> {
-  await db('audit_log').insert({
+function auditRow(entry: AuditEntry & { at: Date }) {
+  return {
+    at: entry.at,
     actor_kind: entry.actorKind,
-    actor_id: entry.actorId,
-    actor_role: entry.actorRole,
-    method: entry.method,
-    route: entry.route,
+    actor_id: entry.actorId?.slice(0, 100) ?? null,
+    actor_role: entry.actorRole?.slice(0, 20) ?? null,
+    method: entry.method.slice(0, 10),
+    route: entry.route?.slice(0, 200) ?? null,
     path: entry.path,
     claim_number: entry.claimNumber,
     status: entry.status,
     problem_type: entry.problemType,
-    client_address: entry.clientAddress,
-  });
+    client_address: entry.clientAddress?.slice(0, 100) ?? null,
+  };
+}
+
+/** PostgreSQL refused the row itself (data exception, integrity violation): writing it again cannot succeed. */
+function rowRefused(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^(22|23)/.test(code);
+}
+
+export interface AuditWriterOptions {
+  /** Entries held in memory while PostgreSQL is unreachable; beyond it the oldest are dropped (and logged). */
+  capacity?: number;
+  /** The first wait before writing again after a failure; it doubles up to maxRetryMs. */
+  retryMs?: number;
+  maxRetryMs?: number;
+}
+
+/**
+ * Writes audit entries in order, each stamped with the time of its request. While PostgreSQL is unreachable the
+ * entries wait in memory and are written when it is back (requests answered 503 during an outage are recorded
+ * too); only a full buffer, or a process that stops during an outage, loses entries, and either is logged.
+ */
+export class AuditWriter {
+  private readonly queue: (AuditEntry & { at: Date })[] = [];
+  private readonly capacity: number;
+  private readonly retryMs: number;
+  private readonly maxRetryMs: number;
+  private delay: number;
+  private dropped = 0;
+  private writing: Promise<void> | undefined;
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    options: AuditWriterOptions = {},
+  ) {
+    this.capacity = options.capacity ?? 10_000;
+    this.retryMs = options.retryMs ?? 1000;
+    this.maxRetryMs = options.maxRetryMs ?? 30_000;
+    this.delay = this.retryMs;
+  }
+
+  /** Entries not yet written. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  add(entry: AuditEntry, at = new Date()): void {
+    if (this.queue.length >= this.capacity) {
+      this.queue.shift();
+      this.dropped += 1;
+    }
+    this.queue.push({ ...entry, at });
+    if (this.retry === undefined) void this.flush();
+  }
+
+  /** Writes what is waiting; resolves when the queue is empty or a write failed (a retry is then scheduled). */
+  flush(): Promise<void> {
+    this.writing ??= this.drain().finally(() => {
+      this.writing = undefined;
+    });
+    return this.writing;
+  }
+
+  /** Stops retrying and makes one last attempt; what cannot be written is logged as lost. */
+  async close(): Promise<void> {
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    await this.flush();
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    if (this.queue.length > 0) {
+      this.logger.error(
+        { lost: this.queue.length },
+        'audit log entries lost: PostgreSQL unreachable at shutdown',
+      );
+    }
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const entry = this.queue[0]!;
+      try {
+        await this.db('audit_log').insert(auditRow(entry));
+      } catch (err) {
+        if (rowRefused(err)) {
+          this.queue.shift();
+          this.logger.error(
+            { err: { message: (err as Error).message }, path: entry.route ?? 'unmatched' },
+            'audit log entry refused by the database',
+          );
+          continue;
+        }
+        this.logger.warn(
+          { err: { message: (err as Error).message }, pending: this.queue.length, retryInMs: this.delay },
+          'audit log write failed; entries kept in memory',
+        );
+        this.retry = setTimeout(() => {
+          this.retry = undefined;
+          void this.flush();
+        }, this.delay);
+        this.retry.unref();
+        this.delay = Math.min(this.delay * 2, this.maxRetryMs);
+        return;
+      }
+      this.queue.shift();
+      this.delay = this.retryMs;
+    }
+    if (this.dropped > 0) {
+      this.logger.error(
+        { dropped: this.dropped },
+        'audit log entries dropped: the in-memory buffer was full',
+      );
+      this.dropped = 0;
+    }
+  }
 }
 
 /**
  * Middleware for the /api/v1 mount: records each request once its answer is sent (or the client gave up).
  * Mounted before body parsing, so requests refused for a bad body are recorded too.
  */
-export function auditTrail(deps: { db: Db; authSecret: string; logger: Logger }): RequestHandler {
+export function auditTrail(deps: { authSecret: string; writer: AuditWriter }): RequestHandler {
   return (req: Request, res: Response, next) => {
     const path = req.path;
     if ((req.method === 'GET' || req.method === 'HEAD') && UNAUDITED.has(path)) return next();
@@ -90,12 +207,7 @@ export function auditTrail(deps: { db: Db; authSecret: string; logger: Logger })
         problemType,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? null,
       };
-      appendAuditEntry(deps.db, entry).catch((err: unknown) => {
-        deps.logger.error(
-          { err: { message: (err as Error).message }, path: entry.route ?? 'unmatched' },
-          'audit log write failed',
-        );
-      });
+      deps.writer.add(entry);
     });
     next();
   };

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { createApp } from '../../api/app';
+import { AuditWriter } from '../../api/audit-log';
 import { AesGcmPayloadCodec, createDataConverter } from '../../codec/data-converter';
 import type { Config } from '../../config';
 import { createDb } from '../../db/config';
@@ -19,8 +20,10 @@ export async function startApi(config: Config, logger: Logger) {
     namespace: config.TEMPORAL_NAMESPACE,
     dataConverter: createDataConverter(config.PAYLOAD_KEYS),
   });
+  const auditWriter = new AuditWriter(db, logger);
   const app = createApp({
     db,
+    auditWriter,
     temporal,
     authSecret: config.AUTH_SECRET,
     logger,
@@ -42,6 +45,7 @@ export async function startApi(config: Config, logger: Logger) {
     async close(): Promise<void> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.close();
+      await auditWriter.close();
       await db.destroy();
     },
   };

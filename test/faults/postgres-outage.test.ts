@@ -82,5 +82,15 @@ describe('a PostgreSQL outage', () => {
     expect(retried).toContain(true);
     expect(api.serverErrors()).toEqual([]);
     await expectMoneyInvariants(stack, all, since);
+
+    // The requests answered 503 during the outage are in the audit log: kept in memory, written once it was back.
+    const outageRows = () =>
+      stack.db('audit_log').where({ status: 503 }).where('at', '>=', new Date(downAt)).orderBy('id');
+    await until(async () => (await outageRows()).length >= 3, 'the outage in the audit log', 60_000);
+    expect((await outageRows()).map((r) => [r.method, r.route])).toEqual([
+      ['GET', '/claims/:claimNumber'],
+      ['POST', '/claims'],
+      ['GET', '/track/:claimNumber'],
+    ]);
   });
 });
