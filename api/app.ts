@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/config';
 import type { Replayer } from '../replay';
 import { auditTrail, AuditWriter } from './audit-log';
+import { createApiMetrics } from './metrics';
 import { buildOpenApi } from './openapi';
 import { problemHandler, problems, sendProblem } from './problem';
 import {
@@ -55,18 +56,16 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
-  // Before body parsing, so requests refused for their body are recorded too.
-  app.use(
-    '/api/v1',
-    auditTrail({
-      authSecret: deps.authSecret,
-      writer: deps.auditWriter ?? new AuditWriter(deps.db, deps.logger),
-    }),
-  );
+  const auditWriter = deps.auditWriter ?? new AuditWriter(deps.db, deps.logger);
+  const metrics = createApiMetrics({ db: deps.db, auditWriter });
+  // Before body parsing, so requests refused for their body are timed and recorded too.
+  app.use('/api/v1', metrics.requests);
+  app.use('/api/v1', auditTrail({ authSecret: deps.authSecret, writer: auditWriter }));
   app.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
 
   const api = express.Router();
   api.use(createHealthRouter(deps));
+  api.get('/metrics', metrics.handler);
   api.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApi());
   });
@@ -88,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(createAuditRouter(deps));
 
   app.use('/api/v1', api);
+  app.get('/metrics', metrics.handler); // where Prometheus looks by default
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -341,6 +341,17 @@ export function buildOpenApi(): Record<string, unknown> {
         },
       },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': anyJson() } } },
+      '/metrics': {
+        get: {
+          summary: 'Prometheus metrics (text exposition format)',
+          responses: {
+            '200': {
+              description: 'Request durations by route, claims and payouts by status, the process',
+              content: { 'text/plain': { schema: { type: 'string' } } },
+            },
+          },
+        },
+      },
     },
   };
   // Every body is refused above 100 kB, before any route sees it.

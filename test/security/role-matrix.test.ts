@@ -44,6 +44,8 @@ const MATRIX: Row[] = [
   row('get',  '/api/v1/healthz',                             200, 200, 200, 200, 200),
   row('get',  '/api/v1/readyz',                              200, 200, 200, 200, 200),
   row('get',  '/api/v1/openapi.json',                        200, 200, 200, 200, 200),
+  row('get',  '/metrics',                                     200, 200, 200, 200, 200),
+  row('get',  '/api/v1/metrics',                              200, 200, 200, 200, 200),
   row('post', '/api/v1/claims',                              400, 403, 403, 401, 401, {}),
   row('get',  '/api/v1/claims',                              200, 200, 200, 401, 401),
   row('get',  '/api/v1/claims/:claimNumber',                 200, 200, 200, 401, 401),

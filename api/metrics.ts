@@ -1,0 +1,119 @@
+// Prometheus metrics for the API (prom-client): request counts and durations by route pattern (never by claim
+// number, so the series stay few and carry no personal data), the Node process, the claims and payouts in
+// PostgreSQL read at scrape time, and the audit rows waiting to be written.
+import type { Request, RequestHandler, Response } from 'express';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Db } from '../db/config';
+import type { AuditWriter } from './audit-log';
+
+export interface ApiMetrics {
+  registry: Registry;
+  /** Times every request under the mount it is used on; label `route` is the matched route pattern. */
+  requests: RequestHandler;
+  /** GET /metrics: the text exposition format. */
+  handler: RequestHandler;
+}
+
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createApiMetrics(deps: { db: Db; auditWriter: AuditWriter }): ApiMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'santunan_api_' });
+
+  const duration = new Histogram({
+    name: 'santunan_http_request_duration_seconds',
+    help: 'API requests by method, route pattern and status, and how long they took',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  const databaseUp = new Gauge({
+    name: 'santunan_database_up',
+    help: '1 if PostgreSQL answered the last scrape, else 0',
+    registers: [registry],
+  });
+  const claims = new Gauge({
+    name: 'santunan_claims',
+    help: 'Claims by programme and status (PostgreSQL, at scrape time)',
+    labelNames: ['program', 'status'] as const,
+    registers: [registry],
+  });
+  const payouts = new Gauge({
+    name: 'santunan_payouts',
+    help: 'Payout ledger rows by status (PostgreSQL, at scrape time)',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  });
+  const payoutAmount = new Gauge({
+    name: 'santunan_payouts_amount_rupiah',
+    help: 'Sum of payout ledger amounts by status, in rupiah (PostgreSQL, at scrape time)',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'santunan_audit_log_pending',
+    help: 'Audit rows waiting in memory to be written (above 0 while PostgreSQL is unreachable)',
+    registers: [registry],
+    collect() {
+      this.set(deps.auditWriter.pending);
+    },
+  });
+
+  /** The database figures, or santunan_database_up 0 (and no stale figures) when PostgreSQL does not answer. */
+  async function readDatabase(): Promise<void> {
+    claims.reset();
+    payouts.reset();
+    payoutAmount.reset();
+    try {
+      const [claimRows, payoutRows] = await within(
+        2000,
+        Promise.all([
+          deps.db('claims').select('program', 'status').count({ n: '*' }).groupBy('program', 'status'),
+          deps.db('payouts').select('status').count({ n: '*' }).sum({ amount: 'amount' }).groupBy('status'),
+        ]),
+      );
+      for (const r of claimRows as Record<string, unknown>[])
+        claims.set({ program: String(r.program), status: String(r.status) }, Number(r.n));
+      for (const r of payoutRows as Record<string, unknown>[]) {
+        payouts.set({ status: String(r.status) }, Number(r.n));
+        payoutAmount.set({ status: String(r.status) }, Number(r.amount ?? 0));
+      }
+      databaseUp.set(1);
+    } catch {
+      databaseUp.set(0);
+    }
+  }
+
+  const requests: RequestHandler = (req: Request, res: Response, next) => {
+    const end = duration.startTimer();
+    const mount = req.baseUrl; // the mount path now; Express changes it as the request leaves each router
+    res.once('finish', () => {
+      const pattern = (req.route as { path?: unknown } | undefined)?.path;
+      end({
+        method: req.method,
+        route: typeof pattern === 'string' ? `${mount}${pattern}` : 'unmatched',
+        status: String(res.statusCode),
+      });
+    });
+    next();
+  };
+
+  const handler: RequestHandler = async (_req, res) => {
+    await readDatabase();
+    res.setHeader('Content-Type', registry.contentType);
+    res.send(await registry.metrics());
+  };
+
+  return { registry, requests, handler };
+}

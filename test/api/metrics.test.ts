@@ -1,0 +1,97 @@
+// GET /metrics (and /api/v1/metrics): Prometheus text with request durations by route pattern (no claim numbers),
+// the claims and payouts in PostgreSQL, and santunan_database_up 0 when PostgreSQL does not answer.
+import request from 'supertest';
+import { createDb } from '../../db/config';
+import { seedClaim, startLightApp, type LightApp } from '../security/light-app';
+
+let l: LightApp;
+beforeAll(async () => {
+  l = await startLightApp();
+});
+afterAll(async () => {
+  await l?.close();
+});
+
+/** The value of one series, e.g. value(text, 'santunan_claims{program="JKM",status="paid"}'). */
+function value(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('GET /metrics', () => {
+  it('counts claims and payouts from PostgreSQL and times requests by route pattern, never by claim number', async () => {
+    const waiting = await seedClaim(l.t, { status: 'waiting_for_documents' });
+    const paid = await seedClaim(l.t, { status: 'paid' });
+    await l.t.db('payouts').insert(
+      [1_000_000, 2_500_000].map((amount, i) => ({
+        idempotency_key: `${paid.claimNumber}:c${i}`,
+        claim_number: paid.claimNumber,
+        component: `c${i}`,
+        amount,
+        status: 'paid',
+        gateway_key: `${paid.claimNumber}:c${i}`,
+        account_revision: 0,
+        bank_code: 'BRI',
+        account_number: '1234567890',
+      })),
+    );
+    const officer = l.token({ id: 'officer-1', role: 'officer' });
+    for (const c of [waiting, paid]) {
+      const res = await request(l.app)
+        .get(`/api/v1/track/${c.claimNumber}`)
+        .set('X-Tracking-Code', c.trackingCode);
+      expect(res.status).toBe(200);
+    }
+    expect(
+      (
+        await request(l.app)
+          .get('/api/v1/claims/JKM-20261124-NOSUCH1')
+          .set('Authorization', `Bearer ${officer}`)
+      ).status,
+    ).toBe(404);
+
+    const res = await request(l.app).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    const text = res.text;
+    const program = (await l.t.db('claims').where({ claim_number: paid.claimNumber }).first('program'))
+      .program;
+    expect(value(text, `santunan_claims{program="${program}",status="paid"}`)).toBeGreaterThanOrEqual(1);
+    expect(value(text, 'santunan_payouts{status="paid"}')).toBe(2);
+    expect(value(text, 'santunan_payouts_amount_rupiah{status="paid"}')).toBe(3_500_000);
+    expect(value(text, 'santunan_database_up')).toBe(1);
+    expect(value(text, 'santunan_audit_log_pending')).toBeGreaterThanOrEqual(0);
+    expect(
+      value(
+        text,
+        'santunan_http_request_duration_seconds_count{method="GET",route="/api/v1/track/:claimNumber",status="200"}',
+      ),
+    ).toBe(2);
+    expect(
+      value(
+        text,
+        'santunan_http_request_duration_seconds_count{method="GET",route="/api/v1/claims/:claimNumber",status="404"}',
+      ),
+    ).toBe(1);
+    expect(text).toMatch(/^santunan_api_process_resident_memory_bytes \d+/m);
+    expect(text).not.toMatch(/(JKM|JKK)-\d{8}-/);
+
+    const viaApi = await request(l.app).get('/api/v1/metrics');
+    expect(viaApi.status).toBe(200);
+    expect(value(viaApi.text, 'santunan_payouts{status="paid"}')).toBe(2);
+  });
+
+  it('reports santunan_database_up 0, and no figures, when PostgreSQL does not answer', async () => {
+    const unreachable = createDb('postgres://postgres@127.0.0.1:1/santunan', { max: 1 });
+    const down = await startLightApp({ db: unreachable });
+    try {
+      const res = await request(down.app).get('/metrics');
+      expect(res.status).toBe(200);
+      expect(value(res.text, 'santunan_database_up')).toBe(0);
+      expect(res.text).not.toMatch(/^santunan_claims\{/m);
+    } finally {
+      await unreachable.destroy();
+      await down.close();
+    }
+  });
+});
