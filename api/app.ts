@@ -72,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(
     FAMILY_ROUTES,
     createFamilyRateLimit({
+      db: deps.db,
       limits: deps.trackingLimits,
       onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
     }),

@@ -1,10 +1,13 @@
 // Family access (claim number + tracking code) is rate-limited twice: per client address, every attempt; and per
 // claim number, wrong codes only: a lock-out that holds however many addresses the guesses come from. An unknown
-// claim number counts like a wrong code, so the lock-out says nothing about which claims exist.
+// claim number counts like a wrong code, so the lock-out says nothing about which claims exist. The counts live in
+// PostgreSQL (rate-limit-store.ts), so every API instance behind a load balancer enforces the same limits.
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import type { Db } from '../db/config';
 import { HttpProblem, sendProblem } from './problem';
+import { PostgresRateLimitStore } from './rate-limit-store';
 import { claimNumberOfScholarship } from './scholarship-schemas';
 
 export interface TrackingLimits {
@@ -59,6 +62,8 @@ const claimNumberOf = (req: Request) =>
 export function createFamilyRateLimit(options: {
   limits?: Partial<TrackingLimits>;
   onEvent: SecurityEventSink;
+  /** Where the counts live: PostgreSQL, shared by every API instance (without it, this process's memory). */
+  db?: Db;
 }): RequestHandler[] {
   const limits = { ...DEFAULT_TRACKING_LIMITS, ...options.limits };
   const windowSeconds = Math.ceil(limits.windowMs / 1000);
@@ -109,12 +114,14 @@ export function createFamilyRateLimit(options: {
       ...common,
       limit: limits.perAddress,
       keyGenerator: (req) => `address:${clientAddress(req)}`,
+      ...(options.db ? { store: new PostgresRateLimitStore(options.db, 'family:') } : {}),
       handler: refuse('tracking_rate_limited', limits.perAddress),
     }),
     rateLimit({
       ...common,
       limit: limits.perClaim,
       keyGenerator: (req) => `claim:${claimNumberOf(req)}`,
+      ...(options.db ? { store: new PostgresRateLimitStore(options.db, 'family:') } : {}),
       skipSuccessfulRequests: true,
       // Wrong codes (404) count, and so do attempts refused while locked (429): only a right code is free.
       requestWasSuccessful: (_req, res) => res.statusCode !== 404 && res.statusCode !== 429,

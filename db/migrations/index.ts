@@ -4,6 +4,7 @@ import * as claims from './20261124000200_claims';
 import * as scholarships from './20261124000300_scholarships';
 import * as auditLog from './20261124000400_audit_log';
 import * as reconciliation from './20261124000500_reconciliation';
+import * as rateLimits from './20261124000600_rate_limits';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124000300_scholarships': scholarships,
   '20261124000400_audit_log': auditLog,
   '20261124000500_reconciliation': reconciliation,
+  '20261124000600_rate_limits': rateLimits,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

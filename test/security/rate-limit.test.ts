@@ -1,8 +1,11 @@
 // Family access by claim number + tracking code: limited per client address and per claim number (429 with
 // Retry-After), lock-outs reported as security events and in the audit log, and the limits reset with the window.
+import { Client, Connection } from '@temporalio/client';
+import pino from 'pino';
 import request from 'supertest';
+import { createApp } from '../../api/app';
 import type { SecurityEvent, TrackingLimits } from '../../api/rate-limit';
-import { seedClaim, startLightApp, type LightApp, type SeededClaim } from './light-app';
+import { AUTH_SECRET, seedClaim, startLightApp, type LightApp, type SeededClaim } from './light-app';
 
 const opened: LightApp[] = [];
 afterAll(async () => {
@@ -137,6 +140,42 @@ describe('per claim number', () => {
     const wrong = await track(l, (await seedClaim(l.t)).claimNumber, WRONG);
     expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 429]);
     expect(answers[0]!.body).toEqual(wrong.body);
+  });
+});
+
+describe('several API instances', () => {
+  it('share the counts: wrong codes sent to two instances add up to one lock-out on both', async () => {
+    const { l, claim, events } = await setUp({ perClaim: 3, perAddress: 1000, windowMs: 60_000 });
+    // A second instance of the API on the same database, as behind a load balancer.
+    const connection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 });
+    const other = createApp({
+      db: l.t.db,
+      temporal: new Client({ connection }),
+      authSecret: AUTH_SECRET,
+      logger: pino({ level: 'silent' }),
+      trackingLimits: { perClaim: 3, perAddress: 1000, windowMs: 60_000 },
+      securityEvents: (e) => events.push(e),
+      trustProxy: true,
+    });
+    try {
+      const trackOn = (app: typeof other, code: string, address: string) =>
+        request(app)
+          .get(`/api/v1/track/${claim.claimNumber}`)
+          .set('X-Tracking-Code', code)
+          .set('X-Forwarded-For', address);
+      expect((await trackOn(l.app, WRONG, '203.0.113.1')).status).toBe(404);
+      expect((await trackOn(other, WRONG, '203.0.113.2')).status).toBe(404);
+      expect((await trackOn(l.app, WRONG, '203.0.113.3')).status).toBe(404);
+      expect((await trackOn(other, claim.trackingCode, '203.0.113.4')).status).toBe(429);
+      expect((await trackOn(l.app, claim.trackingCode, '203.0.113.5')).status).toBe(429);
+      const row = await l.t
+        .db('rate_limit_counters')
+        .where({ key: `family:claim:${claim.claimNumber}` })
+        .first();
+      expect(row.hits).toBeGreaterThanOrEqual(4);
+    } finally {
+      await connection.close();
+    }
   });
 });
 
