@@ -15,6 +15,7 @@ import { createDb, dropDatabase, ensureDatabase, type Db } from '../db/config';
 import { fetchWorkflowRuns, type RunHistory } from '../replay/fetch';
 import { historyToJson, historyToJsonObject, type History } from '../replay/proto-json';
 import { jakartaDate, scholarshipPlan } from '../rules';
+import { addDays, addYears } from '../rules/dates';
 import type { claimWorkflow } from '../workflows/claim';
 import {
   claimStateQuery,
@@ -305,6 +306,15 @@ const SCHOLARSHIP_SCENARIOS: Record<string, (ctx: Context) => Promise<Handle>> =
     ]);
     await payYears(ctx, c.id(1), c.plans[0]!, 1);
     await lifeEvent(ctx, c.id(1), 'died');
+    return c.handle;
+  },
+  // The last school year that starts before the 23rd birthday (tomorrow) paid; the scholarship then ends on the
+  // birthday, before the next school year: "age_limit".
+  'scholarship-age-limit': async (ctx) => {
+    const birthday = addDays(await ctx.today(), 1);
+    const c = await approvedWithChildren(ctx, [childOf(addYears(birthday, -23), { level: 'PT', grade: 3 })]);
+    await payYears(ctx, c.id(1), c.plans[0]!, 1);
+    await ctx.env.client.workflow.getHandle(c.id(1)).result(); // the server skips to the birthday
     return c.handle;
   },
 };

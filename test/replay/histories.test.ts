@@ -64,6 +64,7 @@ describe('committed histories', () => {
         'scholarship-lapses',
         'scholarship-married-working',
         'scholarship-died',
+        'scholarship-age-limit',
       ]),
     );
     for (const folder of folders) expect(current).toContain(`${folder}/claim.json`);

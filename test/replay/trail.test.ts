@@ -98,5 +98,12 @@ describe('the decision trail from recorded scholarships', () => {
 
     const died = (await trailOf('scholarship-died')).scholarships[0]!;
     expect(died).toMatchObject({ endReason: 'died', years: [expect.objectContaining({ outcome: 'paid' })] });
+
+    const aged = (await trailOf('scholarship-age-limit')).scholarships[0]!;
+    expect(aged).toMatchObject({
+      status: 'ended',
+      endReason: 'age_limit',
+      years: [expect.objectContaining({ outcome: 'paid', level: 'PT', amount: 12_000_000 })],
+    });
   });
 });
