@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, heartbeat } from '@temporalio/activity';
 import type { Db } from '../db/config';
 import { GatewayRefusedError, GatewayRejectedError, type PaymentGateway } from '../gateway/client';
 import { FailureType, type BankAccount } from '../workflows/definitions';
@@ -76,6 +76,8 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
         return { status: 'paid', idempotencyKey, gatewayReference: row.gateway_reference };
       }
 
+      // Alive, with the ledger row written: the heartbeat timeout now covers the transfer (workflows/activity-options.ts).
+      heartbeat();
       try {
         const disbursement = await gateway.disburse({
           idempotencyKey: transferKey,

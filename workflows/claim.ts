@@ -1,7 +1,6 @@
 // ClaimWorkflow: one death claim from intake to payout. Thin and deterministic: rules/ computes, activities record.
 import {
   ApplicationFailure,
-  type ActivityOptions,
   allHandlersFinished,
   condition,
   patched,
@@ -9,6 +8,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { PAYING, RECORDING } from './activity-options';
 import type { StepEvent } from '../activities/events';
 import {
   addWorkingDays,
@@ -37,23 +37,8 @@ import {
 import { validateClaimInput } from './input';
 import { scholarshipStarter } from './scholarship-start';
 
-// Database writes: quick, retried until PostgreSQL answers.
-const recording: ActivityOptions = {
-  startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', maximumInterval: '1m', nonRetryableErrorTypes: [FailureType.InvalidInput] },
-};
-// Transfers: the gateway may be slow or down; retried with the same idempotency key, so never paid twice.
-const paying: ActivityOptions = {
-  startToCloseTimeout: '1m',
-  retry: {
-    initialInterval: '2s',
-    maximumInterval: '5m',
-    nonRetryableErrorTypes: [FailureType.GatewayRejected, FailureType.InvalidInput],
-  },
-};
-
-const records = proxyActivities<Activities>(recording);
-const payments = proxyActivities<Activities>(paying);
+const records = proxyActivities<Activities>(RECORDING);
+const payments = proxyActivities<Activities>(PAYING);
 
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
 const LATE_COMPENSATION = 'late_compensation';

@@ -3,7 +3,6 @@
 // not payable, and continues as new with the carried state, so every run's history stays a few dozen events.
 import {
   ApplicationFailure,
-  type ActivityOptions,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -12,6 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { PAYING, RECORDING } from './activity-options';
 import type { ScholarshipProjection, ScholarshipRef, ScholarshipYearWrite } from '../activities/scholarships';
 import {
   FailureType,
@@ -48,23 +48,8 @@ import {
 } from './scholarship-year';
 import { lifeEventDecision } from '../rules/scholarship-life-events';
 
-// Database writes: quick, retried until PostgreSQL answers.
-const recording: ActivityOptions = {
-  startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', maximumInterval: '1m', nonRetryableErrorTypes: [FailureType.InvalidInput] },
-};
-// Transfers: retried with the same ledger key (<workflowId>:<schoolYear>), so a year is never paid twice.
-const paying: ActivityOptions = {
-  startToCloseTimeout: '1m',
-  retry: {
-    initialInterval: '2s',
-    maximumInterval: '5m',
-    nonRetryableErrorTypes: [FailureType.GatewayRejected, FailureType.InvalidInput],
-  },
-};
-
-const records = proxyActivities<Activities>(recording);
-const payments = proxyActivities<Activities>(paying);
+const records = proxyActivities<Activities>(RECORDING);
+const payments = proxyActivities<Activities>(PAYING);
 
 interface Stop {
   reason: ScholarshipEndReason;

@@ -1,6 +1,6 @@
 // kill -9 the worker in the middle of a payout, then start another: each key is still paid exactly once.
-// Three claims stop at three moments of their first payout, in one worker process killed once (the payout
-// activity's start-to-close timeout, 1 minute, is waited out once for all three).
+// Three claims stop at three moments of their first payout, in one worker process killed once; the payouts'
+// heartbeats stop with it, and Temporal retries them on the new worker after the 20 s heartbeat timeout.
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

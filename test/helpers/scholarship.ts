@@ -116,9 +116,17 @@ export interface ScholarshipRecord {
 }
 
 export async function scholarshipRecord(db: Db, workflowId: string): Promise<ScholarshipRecord | undefined> {
-  const row = await db('scholarships').where({ workflow_id: workflowId }).first();
+  // One snapshot: a year and the status after it are written in one transaction, and two separate reads could
+  // see the status from before it and the year from after it.
+  const { row, years } = await db.transaction(
+    async (trx) => {
+      const years = await trx('scholarship_years').where({ workflow_id: workflowId }).orderBy('school_year');
+      const row = await trx('scholarships').where({ workflow_id: workflowId }).first();
+      return { row, years };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
   if (!row) return undefined;
-  const years = await db('scholarship_years').where({ workflow_id: workflowId }).orderBy('school_year');
   return {
     status: row.status,
     schoolYear: row.school_year,

@@ -7,6 +7,7 @@
 // FAULT_GATEWAY_TIMEOUT_MS shortens the gateway client's timeout (10 s in production) to keep the suite quick.
 // FAULT_TRANSFER_DELAY_MS holds each transfer's answer that long after the money moved: a slow bank.
 import { existsSync, readFileSync, writeSync } from 'node:fs';
+import { heartbeat } from '@temporalio/activity';
 import { createClaimsWorker } from '../../../bin/lib/worker';
 import { loadConfig } from '../../../config';
 import { createDb } from '../../../db/config';
@@ -31,7 +32,14 @@ function stopsHere(point: StopPoint, payoutKey: string): boolean {
   return true;
 }
 
-const never = <T>() => new Promise<T>(() => undefined);
+/**
+ * Stuck but alive: the payout never returns, and keeps heartbeating as a live worker's would, so only the kill
+ * (which stops the heartbeats) makes Temporal retry it elsewhere.
+ */
+const stuck = <T>() =>
+  new Promise<T>(() => {
+    setInterval(() => heartbeat(), 2000);
+  });
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -41,9 +49,9 @@ async function main(): Promise<void> {
   const gateway: PaymentGateway = {
     ...real,
     async disburse(req) {
-      if (stopsHere('before_transfer', req.reference)) return never();
+      if (stopsHere('before_transfer', req.reference)) return stuck();
       const disbursement = await real.disburse(req);
-      if (stopsHere('before_commit', req.reference)) return never();
+      if (stopsHere('before_commit', req.reference)) return stuck();
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       return disbursement;
     },
