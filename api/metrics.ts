@@ -5,6 +5,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/config';
 import type { AuditWriter } from './audit-log';
+import { within } from './within';
 
 export interface ApiMetrics {
   registry: Registry;
@@ -12,18 +13,6 @@ export interface ApiMetrics {
   requests: RequestHandler;
   /** GET /metrics: the text exposition format. */
   handler: RequestHandler;
-}
-
-async function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export function createApiMetrics(deps: { db: Db; auditWriter: AuditWriter }): ApiMetrics {

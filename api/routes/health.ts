@@ -1,18 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Db } from '../../db/config';
-
-async function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { within } from '../within';
 
 export function createHealthRouter(deps: { db: Db; temporal: Client }): Router {
   const router = Router();

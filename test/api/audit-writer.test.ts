@@ -51,27 +51,34 @@ async function waitUntil(check: () => Promise<boolean>, what: string): Promise<v
   throw new Error(`never: ${what}`);
 }
 
+/** Runs `fn` while the audit table cannot be written (renamed away), and puts it back whatever happens. */
+async function withTableAway(fn: () => Promise<void>): Promise<void> {
+  await t.db.raw('alter table audit_log rename to audit_log_away');
+  try {
+    await fn();
+  } finally {
+    await t.db.raw('alter table audit_log_away rename to audit_log');
+  }
+}
+
+const failedWrite = (lines: { msg: string }[]) =>
+  waitUntil(async () => lines.some((l) => l.msg.includes('entries kept in memory')), 'a failed write');
+
 describe('AuditWriter', () => {
   it('keeps entries while the table cannot be written and writes them in order, with their request times', async () => {
     const { logger, lines } = capturingLogger();
     const writer = new AuditWriter(t.db, logger, { retryMs: 50, maxRetryMs: 200 });
-    await t.db.raw('alter table audit_log rename to audit_log_away');
     const times = [
       new Date('2026-11-24T01:00:00Z'),
       new Date('2026-11-24T01:00:01Z'),
       new Date('2026-11-24T01:00:02Z'),
     ];
-    try {
+    await withTableAway(async () => {
       times.forEach((at, i) => writer.add(entry(`/api/v1/outage/${i}`, 503), at));
-      await waitUntil(
-        async () => lines.some((l) => l.msg.includes('entries kept in memory')),
-        'a failed write',
-      );
+      await failedWrite(lines);
       await sleep(300); // several retries fail meanwhile
       expect(writer.pending).toBe(3);
-    } finally {
-      await t.db.raw('alter table audit_log_away rename to audit_log');
-    }
+    });
     await waitUntil(async () => writer.pending === 0, 'the entries written');
     const rows = await rowsFor('/api/v1/outage/');
     expect(rows.map((r) => r.path)).toEqual(['/api/v1/outage/0', '/api/v1/outage/1', '/api/v1/outage/2']);
@@ -95,19 +102,13 @@ describe('AuditWriter', () => {
   it('drops the oldest entries when the buffer is full, and logs how many', async () => {
     const { logger, lines } = capturingLogger();
     const writer = new AuditWriter(t.db, logger, { capacity: 2, retryMs: 50, maxRetryMs: 100 });
-    await t.db.raw('alter table audit_log rename to audit_log_away');
-    try {
+    await withTableAway(async () => {
       writer.add(entry('/api/v1/full/0'));
-      await waitUntil(
-        async () => lines.some((l) => l.msg.includes('entries kept in memory')),
-        'a failed write',
-      );
+      await failedWrite(lines);
       writer.add(entry('/api/v1/full/1'));
       writer.add(entry('/api/v1/full/2'));
       expect(writer.pending).toBe(2);
-    } finally {
-      await t.db.raw('alter table audit_log_away rename to audit_log');
-    }
+    });
     await waitUntil(async () => writer.pending === 0, 'the entries written');
     expect((await rowsFor('/api/v1/full/')).map((r) => r.path)).toEqual(['/api/v1/full/1', '/api/v1/full/2']);
     expect(lines.find((l) => l.msg.startsWith('audit log entries dropped'))).toMatchObject({ dropped: 1 });
@@ -117,17 +118,11 @@ describe('AuditWriter', () => {
   it('logs what it could not write when closed during an outage', async () => {
     const { logger, lines } = capturingLogger();
     const writer = new AuditWriter(t.db, logger, { retryMs: 10_000 });
-    await t.db.raw('alter table audit_log rename to audit_log_away');
-    try {
+    await withTableAway(async () => {
       writer.add(entry('/api/v1/closed/0'));
-      await waitUntil(
-        async () => lines.some((l) => l.msg.includes('entries kept in memory')),
-        'a failed write',
-      );
+      await failedWrite(lines);
       await writer.close();
-    } finally {
-      await t.db.raw('alter table audit_log_away rename to audit_log');
-    }
+    });
     expect(lines.find((l) => l.msg.startsWith('audit log entries lost'))).toMatchObject({ lost: 1 });
   });
 });
