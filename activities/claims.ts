@@ -1,5 +1,7 @@
 import type { Db } from '../db/config';
-import type { BankAccount, ClaimInput, ClaimStatus, DocumentCode } from '../workflows/definitions';
+import type { BankAccount, ClaimInput } from '../vocabulary/claim';
+import type { ClaimStatus } from '../vocabulary/status';
+import type { DocumentCode } from '../vocabulary/documents';
 import { appendEvent, type StepEvent } from './events';
 
 export interface MembershipFacts {

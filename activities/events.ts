@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ClaimStatus } from '../workflows/definitions';
+import type { ClaimStatus } from '../vocabulary/status';
 
 /** One step of a claim, as the workflow numbers it: `seq` makes a retried append a no-op. */
 export interface StepEvent {

@@ -1,7 +1,8 @@
 import { ApplicationFailure, heartbeat } from '@temporalio/activity';
 import type { Db } from '../db/config';
 import { GatewayRefusedError, GatewayRejectedError, type PaymentGateway } from '../gateway/client';
-import { FailureType, type BankAccount } from '../workflows/definitions';
+import { FailureType } from '../vocabulary/failures';
+import type { BankAccount } from '../vocabulary/claim';
 
 export interface PayoutRequest {
   claimNumber: string;

@@ -2,7 +2,7 @@
 // pure function; the activity reads both sides and writes the report, its items and the supervisors' tasks at once.
 import type { Db } from '../db/config';
 import type { Statement, PaymentGateway } from '../gateway/client';
-import type { ReconciliationOutcome, ReconciliationSummary } from '../workflows/definitions';
+import type { ReconciliationOutcome, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
 
 const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
 const CLAIM_NUMBER = /^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/;

@@ -4,13 +4,9 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/config';
 import type { PaymentGateway } from '../gateway/client';
 import type { PlanYear } from '../rules';
-import type {
-  BankAccount,
-  ScholarshipEndReason,
-  ScholarshipStatus,
-  SchoolLevel,
-  SchoolStep,
-} from '../workflows/definitions';
+import type { BankAccount } from '../vocabulary/claim';
+import type { ScholarshipEndReason, ScholarshipStatus } from '../vocabulary/status';
+import type { SchoolLevel, SchoolStep } from '../vocabulary/messages/scholarship';
 import { appendEvent, type StepEvent } from './events';
 import { createPayoutActivities, type PayoutResult } from './payouts';
 

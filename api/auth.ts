@@ -2,7 +2,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import type { StaffRole } from '../workflows/definitions';
+import type { StaffRole } from '../vocabulary/actors';
 import { problems } from './problem';
 
 export interface Staff {

@@ -4,7 +4,8 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Clien
 import type { Db } from '../db/config';
 import { jakartaDate } from '../rules';
 import type { claimWorkflow } from '../workflows/claim';
-import { claimWorkflowId, TASK_QUEUE, type ClaimInput } from '../workflows/definitions';
+import { claimWorkflowId, TASK_QUEUE } from '../vocabulary/ids';
+import type { ClaimInput } from '../vocabulary/claim';
 import type { Staff } from './auth';
 import { problems } from './problem';
 import type { CreateClaimBody } from './schemas';

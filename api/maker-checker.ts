@@ -1,7 +1,7 @@
 // Maker-checker at the API, from the projections: the verifier may not decide, and approvals above the threshold need
 // a supervisor. The workflow's update validator checks the same again, so a direct Temporal call cannot skip it.
 import type { Db } from '../db/config';
-import { SUPERVISOR_APPROVAL_THRESHOLD } from '../workflows/definitions';
+import { SUPERVISOR_APPROVAL_THRESHOLD } from '../rules/maker-checker';
 import type { Staff } from './auth';
 import { HttpProblem } from './problem';
 

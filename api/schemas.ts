@@ -1,7 +1,8 @@
 // One strict schema per request part. The OpenAPI document is generated from these same schemas.
 import { z } from 'zod';
-import { DOCUMENTS } from '../workflows/definitions';
-import { bankAccountSchema, childSchema, heirSchema, isoDate, nik, rupiah } from '../workflows/input';
+import { DOCUMENTS } from '../vocabulary/documents';
+import { bankAccountSchema, childSchema, heirSchema } from '../vocabulary/claim';
+import { isoDate, nik, rupiah } from '../vocabulary/primitives';
 
 export const claimNumberParam = z.strictObject({
   claimNumber: z

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LIFE_EVENT_KINDS, WORK_TYPES } from '../rules/scholarship-life-events';
 import { GRADES, SCHOOL_LEVELS } from '../rules';
-import { isoDate } from '../workflows/input';
+import { isoDate } from '../vocabulary/primitives';
 
 export const scholarshipIdParam = z.strictObject({
   id: z

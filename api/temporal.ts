@@ -7,7 +7,8 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { claimWorkflowId, FailureType } from '../workflows/definitions';
+import { claimWorkflowId } from '../vocabulary/ids';
+import { FailureType } from '../vocabulary/failures';
 import { HttpProblem, problems } from './problem';
 
 const STATUS_FOR_FAILURE: Record<string, (message: string) => HttpProblem> = {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { jakartaDate } from '../rules';
 import { addYears } from '../rules/dates';
-import type { ScholarshipInput } from '../workflows/definitions';
+import type { ScholarshipInput } from '../vocabulary/messages/scholarship';
 import { testDataConverter } from '../test/helpers/codec';
 import { temporalBinaries } from '../test/helpers/paths';
 

@@ -23,11 +23,11 @@ import {
   type ReplayInput,
   type RunReplayResult,
 } from '../replay';
+import { isClaimNumber } from '../vocabulary/ids';
 import * as workflows from '../workflows';
 
 const EXIT_NON_DETERMINISTIC = 1;
 const EXIT_USAGE = 2;
-const CLAIM_NUMBER = /^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/;
 const USAGE = 'usage: npm run replay -- <claimNumber | path/to/history.json | --all [--since YYYY-MM-DD]> …';
 
 interface Totals {
@@ -122,7 +122,7 @@ async function main(): Promise<number> {
   });
   const dataConverter = createDataConverter(config.PAYLOAD_KEYS);
   const replayer = new Replayer({ dataConverter });
-  const needsServer = values.all || positionals.some((p) => CLAIM_NUMBER.test(p));
+  const needsServer = values.all || positionals.some((p) => isClaimNumber(p));
   const connection = needsServer ? await Connection.connect({ address: config.TEMPORAL_ADDRESS }) : undefined;
   const client = connection
     ? new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
@@ -160,7 +160,7 @@ async function main(): Promise<number> {
       // Every target's histories first, then one replay worker for all of them.
       const inputs: ReplayInput[] = [];
       for (const target of positionals) {
-        if (CLAIM_NUMBER.test(target)) {
+        if (isClaimNumber(target)) {
           const runs = await fetchClaimHistories(client!, target);
           if (!runs) {
             console.log(`FAIL  ${target}: no workflow history for this claim`);

@@ -8,7 +8,8 @@ import express, { type Express, type Response } from 'express';
 import type { Logger } from 'pino';
 import { FaultQueue, type FaultContext } from './faults';
 import { HttpProblem, invalidRequest, problemMiddleware, sendProblem } from './problem';
-import { DisbursementStore, fingerprintOf, maskAccountNumber } from './store';
+import { maskDigits } from '../vocabulary/masking';
+import { DisbursementStore, fingerprintOf } from './store';
 import {
   disbursementRequestSchema,
   faultSchema,
@@ -88,7 +89,7 @@ export function createSandboxGateway(options: SandboxGatewayOptions = {}): Sandb
       amount: req.amount,
       currency: req.currency,
       bankCode: req.bankCode,
-      accountNumber: maskAccountNumber(req.accountNumber),
+      accountNumber: maskDigits(req.accountNumber),
       accountName: req.accountName,
       reference: req.reference,
       ...(req.description === undefined ? {} : { description: req.description }),

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { jakartaDate } from '../rules/jakarta-time';
 import {
   disbursementSchema,
   type Disbursement,
@@ -19,17 +20,6 @@ const recordSchema = z.object({
 const stateFileSchema = z.object({ version: z.literal(1), records: z.array(recordSchema) });
 
 type StoredRecord = z.infer<typeof recordSchema>;
-
-const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The calendar day of an instant in Asia/Jakarta (UTC+7 all year, no daylight saving). */
-export function jakartaDate(instant: string | Date): string {
-  return new Date(new Date(instant).getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function maskAccountNumber(accountNumber: string): string {
-  return '*'.repeat(Math.max(0, accountNumber.length - 4)) + accountNumber.slice(-4);
-}
 
 export function fingerprintOf(req: ValidDisbursementRequest): string {
   const identity = [req.amount, req.currency, req.bankCode, req.accountNumber];
@@ -68,7 +58,7 @@ export class DisbursementStore {
   /** Every disbursement settled on that Jakarta day; only completed ones count towards the total. */
   statement(date: string): Statement {
     const disbursements = this.all()
-      .filter((d) => jakartaDate(d.completedAt ?? d.createdAt) === date)
+      .filter((d) => jakartaDate(Date.parse(d.completedAt ?? d.createdAt)) === date)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     const total = disbursements.filter((d) => d.status === 'completed').reduce((sum, d) => sum + d.amount, 0);
     return { date, disbursements, total };

@@ -1,14 +1,13 @@
 // A run's history read as calls: activities (input, result), updates (who asked, what, the answer), markers
 // and the close. Payloads are decoded with the production data converter (payload codec included).
-import type { LoadedDataConverter } from '@temporalio/common';
-import {
-  decodeArrayFromPayloads,
-  decodeOptionalFailureToOptionalError,
-} from '@temporalio/common/lib/internal-non-workflow';
+import { arrayFromPayloads, type LoadedDataConverter, type Payload } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Activities } from '../activities';
 import type { RunHistory } from './fetch';
 
 type Event = NonNullable<RunHistory['history']['events']>[number];
-type Payloads = { payloads?: Parameters<typeof decodeArrayFromPayloads>[1] } | null | undefined;
+type Payloads = { payloads?: Payload[] | null } | null | undefined;
 
 export interface ActivityCall {
   type: string;
@@ -70,15 +69,28 @@ function idOf(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-type Failure = Parameters<typeof decodeOptionalFailureToOptionalError>[1];
+type Failure = temporal.api.failure.v1.IFailure | null | undefined;
+
+/** The payloads as the worker wrote them: the codecs undone last to first. */
+async function decodeWithCodecs(converter: LoadedDataConverter, payloads: Payload[]): Promise<Payload[]> {
+  let decoded = payloads;
+  for (const codec of [...converter.payloadCodecs].reverse()) decoded = await codec.decode(decoded);
+  return decoded;
+}
 
 /** The failure's message, decoded: with encodeCommonAttributes the history only says "Encoded failure". */
 async function failureMessage(converter: LoadedDataConverter, failure: Failure): Promise<string> {
-  return (await decodeOptionalFailureToOptionalError(converter, failure))?.message ?? '';
+  if (!failure) return '';
+  const encoded = failure.encodedAttributes
+    ? (await decodeWithCodecs(converter, [failure.encodedAttributes]))[0]
+    : undefined;
+  const decoded = { ...failure, encodedAttributes: encoded };
+  return converter.failureConverter.failureToError(decoded, converter.payloadConverter).message;
 }
 
 async function decode(converter: LoadedDataConverter, payloads: Payloads): Promise<unknown[]> {
-  return payloads?.payloads?.length ? decodeArrayFromPayloads(converter, payloads.payloads) : [];
+  if (!payloads?.payloads?.length) return [];
+  return arrayFromPayloads(converter.payloadConverter, await decodeWithCodecs(converter, payloads.payloads));
 }
 
 /** Reads the run's history in event order. */
@@ -192,4 +204,27 @@ export async function readRun(run: RunHistory, converter: LoadedDataConverter): 
     }
   }
   return calls;
+}
+
+/** A completed update's request and answer, typed by its definition; undefined for any other update. */
+export function updateOf<Ret, Arg>(
+  update: UpdateCall,
+  definition: UpdateDefinition<Ret, [Arg]>,
+): { request: Arg; result: Ret | undefined } | undefined {
+  if (update.name !== definition.name) return undefined;
+  return { request: update.input[0] as Arg, result: update.result as Ret | undefined };
+}
+
+/** An activity call's arguments and result, typed by the activity's own signature; undefined for any other. */
+export function activityOf<Name extends keyof Activities>(
+  call: ActivityCall,
+  name: Name,
+):
+  | { args: Parameters<Activities[Name]>; result: Awaited<ReturnType<Activities[Name]>> | undefined }
+  | undefined {
+  if (call.type !== name) return undefined;
+  return {
+    args: call.input as Parameters<Activities[Name]>,
+    result: call.result as Awaited<ReturnType<Activities[Name]>> | undefined,
+  };
 }

@@ -1,6 +1,6 @@
 // Fetching a claim's histories from Temporal: the claim workflow and every run of its scholarship workflows.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { claimWorkflowId, scholarshipWorkflowId } from '../workflows/definitions';
+import { claimWorkflowId, scholarshipWorkflowId } from '../vocabulary/ids';
 import type { History } from './proto-json';
 
 /** One run of one workflow, with its full event history (protobuf form). */

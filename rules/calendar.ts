@@ -2,14 +2,6 @@
 import { addDays, dayNumber, fromDayNumber, isIsoDate, weekday } from './dates';
 import { PUBLIC_HOLIDAYS } from './holidays';
 
-const JAKARTA_OFFSET_MS = 7 * 3_600_000; // WIB is UTC+7 all year: Indonesia has no daylight saving time
-
-/** The calendar date in Asia/Jakarta at an instant. */
-export function jakartaDate(epochMs: number): string {
-  if (!Number.isFinite(epochMs)) throw new RangeError(`Not an instant: ${epochMs}`);
-  return new Date(epochMs + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 export function isWorkingDay(isoDate: string, holidays: readonly string[] = PUBLIC_HOLIDAYS): boolean {
   const day = weekday(isoDate);
   return day !== 0 && day !== 6 && !holidays.includes(isoDate);

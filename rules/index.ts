@@ -37,7 +37,8 @@ export {
   type TransportMode,
   type PartialDisabilityEntry,
 } from './regulations';
-export { addWorkingDays, workingDaysBetween, isWorkingDay, jakartaDate } from './calendar';
+export { addWorkingDays, workingDaysBetween, isWorkingDay } from './calendar';
+export { jakartaDate, jakartaStartOfDay, jakartaEndOfDay } from './jakarta-time';
 export { PUBLIC_HOLIDAYS, PUBLIC_HOLIDAY_LIST, type PublicHoliday } from './holidays';
 export { serviceLevelWorkingDays, lateCompensation, type LateCompensation } from './late-compensation';
 export { contributionMonths } from './contribution';

@@ -1,9 +1,11 @@
 // The quote contract: request and response, as strict zod schemas. Types are inferred from them.
 import { z } from 'zod';
 import { REGULATION_IDS, TRANSPORT_MODES } from './regulations/types';
+import { PROGRAMS, type Program } from './programs';
 import { GRADES, isValidGrade, SCHOOL_LEVELS } from './school';
 
-export const PROGRAMS = ['JKM', 'JKK'] as const;
+export { PROGRAMS, type Program };
+
 export const EVENTS = [
   'death',
   'permanent_total_disability',
@@ -24,7 +26,8 @@ export const COMPONENT_CODES = [
 /** Keeps every computed amount an exact integer in a JavaScript number. */
 export const MAX_RUPIAH = 1_000_000_000_000;
 
-const isoDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' });
+/** A real calendar date written YYYY-MM-DD (2023-02-30 is refused). */
+export const isoDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' });
 const rupiahIn = z
   .int({ error: 'must be a whole number of rupiah' })
   .min(0, { error: 'must not be negative' })
@@ -133,7 +136,6 @@ export const quoteResponseSchema = z.strictObject({
   notes: z.array(z.string()),
 });
 
-export type Program = (typeof PROGRAMS)[number];
 export type BenefitEvent = (typeof EVENTS)[number];
 export type ComponentCode = (typeof COMPONENT_CODES)[number];
 export type QuoteRequest = z.infer<typeof quoteRequestSchema>;

@@ -11,17 +11,18 @@ import {
   decideUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
+} from '../vocabulary/messages/claim';
+import {
   reportLifeEventUpdate,
-  scholarshipWorkflowId,
   submitEnrollmentUpdate,
-  type Actor,
-  type Child,
-  type ClaimInput,
-  type ClaimStatus,
   type LifeEventKind,
   type LifeEventRequest,
   type SchoolLevel,
-} from '../workflows/definitions';
+} from '../vocabulary/messages/scholarship';
+import { scholarshipWorkflowId } from '../vocabulary/ids';
+import type { Actor } from '../vocabulary/actors';
+import type { Child, ClaimInput } from '../vocabulary/claim';
+import type { ClaimStatus } from '../vocabulary/status';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../test/helpers/factories';
 import {
   approvedClaim,

@@ -1,6 +1,6 @@
 // How the workflows call their activities: one policy for database writes, one for transfers.
 import type { ActivityOptions } from '@temporalio/workflow';
-import { FailureType } from './definitions';
+import { FailureType } from '../vocabulary/failures';
 
 /** Database writes: quick, retried until PostgreSQL answers. */
 export const RECORDING: ActivityOptions = {

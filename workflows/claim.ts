@@ -22,18 +22,16 @@ import {
 import {
   claimStateQuery,
   decideUpdate,
-  FailureType,
-  requiredDocuments,
-  SUPERVISOR_APPROVAL_THRESHOLD,
   updateBankAccountUpdate,
   verifyUpdate,
-  DOCUMENTS,
-  type Actor,
-  type BankAccount,
-  type ClaimInput,
   type ClaimOutcome,
-  type ClaimStatus,
-} from './definitions';
+} from '../vocabulary/messages/claim';
+import { FailureType } from '../vocabulary/failures';
+import { requiredDocuments, DOCUMENTS } from '../vocabulary/documents';
+import { SUPERVISOR_APPROVAL_THRESHOLD } from '../rules/maker-checker';
+import type { Actor } from '../vocabulary/actors';
+import type { BankAccount, ClaimInput } from '../vocabulary/claim';
+import type { ClaimStatus } from '../vocabulary/status';
 import { validateClaimInput } from './input';
 import { scholarshipStarter } from './scholarship-start';
 

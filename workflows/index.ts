@@ -6,7 +6,9 @@
 // deterministic). A parked scholarship then costs about what a no-op workflow costs (npm run bench).
 import type * as Claim from './claim';
 import type * as Reconciliation from './reconciliation';
-import type { ClaimInput, ClaimOutcome, ReconciliationInput, ReconciliationSummary } from './definitions';
+import type { ClaimInput } from '../vocabulary/claim';
+import type { ClaimOutcome } from '../vocabulary/messages/claim';
+import type { ReconciliationInput, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
 
 export { scholarshipWorkflow } from './scholarship';
 

@@ -10,8 +10,9 @@ import {
 import { z } from 'zod';
 import type { Activities } from '../activities';
 import { jakartaDate } from '../rules';
-import { FailureType, type ReconciliationInput, type ReconciliationSummary } from './definitions';
-import { isoDate } from './input';
+import { FailureType } from '../vocabulary/failures';
+import type { ReconciliationInput, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
+import { isoDate } from '../vocabulary/primitives';
 
 // Reading a day's statement and ledger and writing the report: retried until the gateway and PostgreSQL answer.
 const reconciling: ActivityOptions = {

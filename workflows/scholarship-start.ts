@@ -13,14 +13,11 @@ import {
 import type { Activities } from '../activities';
 import type { StepEvent } from '../activities/events';
 import { childEligibility, selectChildren, type QuoteResponse } from '../rules';
-import {
-  chooseScholarshipChildrenUpdate,
-  FailureType,
-  scholarshipWorkflowId,
-  type BankAccount,
-  type ClaimInput,
-  type ClaimStatus,
-} from './definitions';
+import { chooseScholarshipChildrenUpdate } from '../vocabulary/messages/scholarship';
+import { FailureType } from '../vocabulary/failures';
+import { scholarshipWorkflowId } from '../vocabulary/ids';
+import type { BankAccount, ClaimInput } from '../vocabulary/claim';
+import type { ClaimStatus } from '../vocabulary/status';
 import { scholarshipWorkflow } from './scholarship';
 import { stagedRuleFor } from './scholarship-year';
 

@@ -3,13 +3,13 @@
 // caps and plan come from rules/, never restated here.
 // Module by module, not from the rules/ index: each workflow evaluates the modules it imports, and a parked
 // scholarship should not carry the quote schemas and disability tables it never uses (npm run bench).
-import { jakartaDate } from '../rules/calendar';
+import { jakartaDate, jakartaEndOfDay, jakartaStartOfDay } from '../rules/jakarta-time';
 import { regulationFor } from '../rules/regulations';
 import type { StagedScholarship } from '../rules/regulations/types';
 import type { PlanYear } from '../rules/schema';
 import { scholarshipPlan } from '../rules/scholarship-plan';
 import { rupiah } from '../rules/money';
-import { addDays, addYears, daysInMonth, formatIso, toParts } from '../rules/dates';
+import { addYears, daysInMonth, formatIso } from '../rules/dates';
 import {
   GRADES,
   isValidGrade,
@@ -20,15 +20,14 @@ import {
 } from '../rules/school';
 import type {
   ScholarshipCarried,
-  ScholarshipEndReason,
   ScholarshipInput,
   ScholarshipOptions,
   SchoolLevel,
   SchoolStep,
-} from './definitions';
+} from '../vocabulary/messages/scholarship';
+import type { ScholarshipEndReason } from '../vocabulary/status';
 
 export const DAY_MS = 86_400_000;
-const JAKARTA_OFFSET_MS = 7 * 3_600_000; // WIB, UTC+7 all year
 
 export const DEFAULT_OPTIONS: Required<ScholarshipOptions> = {
   deadline: { month: 12, day: 31 },
@@ -44,19 +43,6 @@ export function withDefaults(options: ScholarshipOptions = {}): Required<Scholar
 export function stagedRuleFor(eventDate: string): StagedScholarship | undefined {
   const rule = regulationFor(eventDate).scholarship;
   return rule.kind === 'staged' ? rule : undefined;
-}
-
-/** The instant a Jakarta calendar day begins. */
-export function jakartaStartOfDay(isoDate: string): number {
-  const { year, month, day } = toParts(isoDate);
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getTime() - JAKARTA_OFFSET_MS;
-}
-
-/** The instant a Jakarta calendar day ends (the next day's midnight). */
-export function jakartaEndOfDay(isoDate: string): number {
-  return jakartaStartOfDay(addDays(isoDate, 1));
 }
 
 /** The last day for proof in the school year starting in `startYear` (a July–December day falls in that year). */
@@ -232,4 +218,4 @@ export function projectedYears(
   return rows;
 }
 
-export { jakartaDate };
+export { jakartaDate, jakartaEndOfDay, jakartaStartOfDay };

@@ -13,21 +13,20 @@ import {
 import type { Activities } from '../activities';
 import { PAYING, RECORDING } from './activity-options';
 import type { ScholarshipProjection, ScholarshipRef, ScholarshipYearWrite } from '../activities/scholarships';
+import { FailureType } from '../vocabulary/failures';
 import {
-  FailureType,
   reportLifeEventUpdate,
   scholarshipStateQuery,
   submitEnrollmentUpdate,
-  updateBankAccountUpdate,
-  type Actor,
   type EnrollmentRequest,
   type EnrollmentResult,
   type ScholarshipCarried,
-  type ScholarshipEndReason,
   type ScholarshipInput,
   type ScholarshipOutcome,
-  type ScholarshipStatus,
-} from './definitions';
+} from '../vocabulary/messages/scholarship';
+import { updateBankAccountUpdate } from '../vocabulary/messages/claim';
+import type { Actor } from '../vocabulary/actors';
+import type { ScholarshipEndReason, ScholarshipStatus } from '../vocabulary/status';
 import {
   ageLimitDate,
   DAY_MS,

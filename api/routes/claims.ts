@@ -2,7 +2,8 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Db } from '../../db/config';
-import { decideUpdate, updateBankAccountUpdate, verifyUpdate, type Actor } from '../../workflows/definitions';
+import { decideUpdate, updateBankAccountUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
+import type { Actor } from '../../vocabulary/actors';
 import { requireStaff, type Staff } from '../auth';
 import { startClaim } from '../intake';
 import { parse, problems } from '../problem';

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/config';
-import { isoDate } from '../../workflows/input';
+import { isoDate } from '../../vocabulary/primitives';
 import { requireStaff } from '../auth';
 import { parse, problems } from '../problem';
 

@@ -8,13 +8,13 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/config';
 import {
   chooseScholarshipChildrenUpdate,
-  claimWorkflowId,
-  FailureType,
   reportLifeEventUpdate,
   submitEnrollmentUpdate,
-  updateBankAccountUpdate,
-  type Actor,
-} from '../../workflows/definitions';
+} from '../../vocabulary/messages/scholarship';
+import { claimWorkflowId } from '../../vocabulary/ids';
+import { FailureType } from '../../vocabulary/failures';
+import { updateBankAccountUpdate } from '../../vocabulary/messages/claim';
+import type { Actor } from '../../vocabulary/actors';
 import { requireStaff, staffFromRequest } from '../auth';
 import { parse, problems } from '../problem';
 import {

@@ -1,7 +1,7 @@
 // The Temporal Schedules the system relies on, created if missing whenever a worker starts (any number of times).
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import type { reconciliationWorkflow } from '../../workflows/reconciliation';
-import { RECONCILIATION_SCHEDULE_ID } from '../../workflows/definitions';
+import { RECONCILIATION_SCHEDULE_ID } from '../../vocabulary/ids';
 
 /**
  * Every night at 01:00 in Jakarta, the reconciliation of the day before. An existing schedule is left as it is,

@@ -2,7 +2,7 @@
 // InvalidInput failure, in their first workflow task, and never loop on workflow-task retries.
 import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { FailureType } from '../../workflows/definitions';
+import { FailureType } from '../../vocabulary/failures';
 import { startStack, type FaultStack } from './support/stack';
 
 let stack: FaultStack;

@@ -1,5 +1,10 @@
 // Tests encrypt Temporal payloads exactly as production does, with a fixed test key.
-import { AesGcmPayloadCodec, createDataConverter, parsePayloadKeys } from '../../codec/data-converter';
+import {
+  AesGcmPayloadCodec,
+  createDataConverter,
+  createLoadedDataConverter,
+  parsePayloadKeys,
+} from '../../codec/data-converter';
 
 export const TEST_PAYLOAD_KEYS_SPEC = 'test1:ZTa4XPc9HxdXK7aFBvNUh97CSQBEOnsYX+m9Ar3EinM=';
 export const TEST_PAYLOAD_KEYS = parsePayloadKeys(TEST_PAYLOAD_KEYS_SPEC);
@@ -8,3 +13,5 @@ export const TEST_PAYLOAD_KEYS = parsePayloadKeys(TEST_PAYLOAD_KEYS_SPEC);
 export const testDataConverter = createDataConverter(TEST_PAYLOAD_KEYS);
 /** For the API's codec routes. */
 export const testPayloadCodec = new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS);
+/** For reading recorded histories without a Client. */
+export const testLoadedDataConverter = createLoadedDataConverter(TEST_PAYLOAD_KEYS);

@@ -1,7 +1,7 @@
 // Data factories: each test makes the rows it needs, with unique keys, so no test leans on another.
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/config';
-import type { ClaimInput } from '../../workflows/definitions';
+import type { ClaimInput } from '../../vocabulary/claim';
 import { hashTrackingCode } from '../../api/tracking-code';
 
 let counter = 0;

@@ -7,20 +7,17 @@ import type { Db } from '../../db/config';
 import { jakartaDate } from '../../rules';
 import { addYears, addDays } from '../../rules/dates';
 import type { claimWorkflow } from '../../workflows/claim';
+import { claimStateQuery, decideUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
 import {
-  claimStateQuery,
-  decideUpdate,
   scholarshipStateQuery,
-  verifyUpdate,
-  type Actor,
-  type Child,
-  type ClaimInput,
-  type ClaimStatus,
   type EnrollmentRequest,
   type ScholarshipInput,
   type ScholarshipState,
   type SchoolLevel,
-} from '../../workflows/definitions';
+} from '../../vocabulary/messages/scholarship';
+import type { Actor } from '../../vocabulary/actors';
+import type { Child, ClaimInput } from '../../vocabulary/claim';
+import type { ClaimStatus } from '../../vocabulary/status';
 import { jakartaStartOfDay } from '../../workflows/scholarship-year';
 import type { scholarshipWorkflow } from '../../workflows/scholarship';
 import { claimInput, createParticipant, FULL_CHECKLIST } from './factories';

@@ -1,13 +1,12 @@
 // The decision trail read back from committed histories alone: claims and scholarships, years and stops.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import { buildDecisionTrail, historyFromJson, type DecisionTrail, type RunHistory } from '../../replay';
-import { testDataConverter } from '../helpers/codec';
+import { testLoadedDataConverter } from '../helpers/codec';
 import { root } from '../helpers/paths';
 
 const dir = join(root, 'test', 'replay', 'histories');
-const converter = loadDataConverter(testDataConverter);
+const converter = testLoadedDataConverter;
 
 function run(path: string, workflowId: string): RunHistory {
   const history = historyFromJson(readFileSync(join(dir, path), 'utf8'));

@@ -4,15 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataConverter } from '@temporalio/common/lib/internal-non-workflow';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { historyFromJson, readRun, Replayer, type History } from '../../replay';
 import { jakartaDate } from '../../rules';
 import type { claimWorkflow } from '../../workflows/claim';
-import { claimStateQuery, decideUpdate, verifyUpdate, type ClaimStatus } from '../../workflows/definitions';
-import { testDataConverter } from '../helpers/codec';
+import { claimStateQuery, decideUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
+import type { ClaimStatus } from '../../vocabulary/status';
+import { testDataConverter, testLoadedDataConverter } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
@@ -20,7 +20,7 @@ import { bundlePath, root } from '../helpers/paths';
 import { timeSkippingEnv } from '../helpers/temporal';
 
 const PATCH = 'decision-notified';
-const converter = loadDataConverter(testDataConverter);
+const converter = testLoadedDataConverter;
 const legacyHappyPath = join(root, 'test', 'replay', 'histories', 'legacy', 'happy-path.json');
 
 function calls(history: History) {

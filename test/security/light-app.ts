@@ -7,7 +7,7 @@ import { createClaimActivities } from '../../activities/claims';
 import { createApp, type AppDeps } from '../../api/app';
 import { signStaffToken, type Staff } from '../../api/auth';
 import { hashTrackingCode, newTrackingCode } from '../../api/tracking-code';
-import type { ClaimStatus } from '../../workflows/definitions';
+import type { ClaimStatus } from '../../vocabulary/status';
 import { testDataConverter, testPayloadCodec } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { claimInput, createParticipant } from '../helpers/factories';

@@ -2,7 +2,9 @@
 // update validator refuses the same actors when called directly with a Temporal client, around the API.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import request from 'supertest';
-import { decideUpdate, FailureType, verifyUpdate, type Actor } from '../../workflows/definitions';
+import { decideUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
+import { FailureType } from '../../vocabulary/failures';
+import type { Actor } from '../../vocabulary/actors';
 import { startApiHarness, waitForClaimStatus, type ApiHarness } from '../api/harness';
 import { createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { seedClaim, startLightApp, type LightApp } from './light-app';

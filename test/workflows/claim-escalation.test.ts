@@ -1,6 +1,7 @@
 // ClaimWorkflow's verification service level on the time-skipping server, with real PostgreSQL and the sandbox gateway over HTTP.
 import { jakartaDate } from '../../rules';
-import { claimStateQuery, verifyUpdate, type Actor } from '../../workflows/definitions';
+import { claimStateQuery, verifyUpdate } from '../../vocabulary/messages/claim';
+import type { Actor } from '../../vocabulary/actors';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { useWorkflowHarness } from '../helpers/workflow-harness';
 

@@ -5,8 +5,8 @@ import {
   decideUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
-  type Actor,
-} from '../../workflows/definitions';
+} from '../../vocabulary/messages/claim';
+import type { Actor } from '../../vocabulary/actors';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { updateFailureType, useWorkflowHarness } from '../helpers/workflow-harness';
 

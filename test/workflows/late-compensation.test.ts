@@ -2,13 +2,9 @@
 // env.sleep, and the claim then pays 1% of the benefit per working day late as its own component, once.
 import type { Duration } from '@temporalio/common';
 import { jakartaDate, lateCompensation } from '../../rules';
-import {
-  decideUpdate,
-  verifyUpdate,
-  type Actor,
-  type ClaimInput,
-  type ClaimOutcome,
-} from '../../workflows/definitions';
+import { decideUpdate, verifyUpdate, type ClaimOutcome } from '../../vocabulary/messages/claim';
+import type { Actor } from '../../vocabulary/actors';
+import type { ClaimInput } from '../../vocabulary/claim';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { useWorkflowHarness } from '../helpers/workflow-harness';
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { ensureReconciliationSchedule } from '../../bin/lib/schedules';
 import { jakartaDate } from '../../rules';
-import { RECONCILIATION_SCHEDULE_ID, reconciliationWorkflowId } from '../../workflows/definitions';
+import { RECONCILIATION_SCHEDULE_ID, reconciliationWorkflowId } from '../../vocabulary/ids';
 import type { reconciliationWorkflow } from '../../workflows/reconciliation';
 import { useWorkflowHarness } from '../helpers/workflow-harness';
 

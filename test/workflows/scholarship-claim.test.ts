@@ -4,10 +4,10 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { addDays } from '../../rules/dates';
 import {
   chooseScholarshipChildrenUpdate,
-  scholarshipWorkflowId,
   submitEnrollmentUpdate,
   type ScholarshipChoiceRequest,
-} from '../../workflows/definitions';
+} from '../../vocabulary/messages/scholarship';
+import { scholarshipWorkflowId } from '../../vocabulary/ids';
 import {
   approvedClaim,
   bornYearsBefore,

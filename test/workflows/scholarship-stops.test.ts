@@ -7,11 +7,11 @@ import { addDays, addYears } from '../../rules/dates';
 import {
   reportLifeEventUpdate,
   submitEnrollmentUpdate,
-  updateBankAccountUpdate,
   type EnrollmentRequest,
   type LifeEventRequest,
   type ScholarshipOutcome,
-} from '../../workflows/definitions';
+} from '../../vocabulary/messages/scholarship';
+import { updateBankAccountUpdate } from '../../vocabulary/messages/claim';
 import { jakartaStartOfDay } from '../../workflows/scholarship-year';
 import {
   bornYearsBefore,

@@ -4,11 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { scholarshipPlan } from '../../rules';
-import {
-  scholarshipWorkflowId,
-  submitEnrollmentUpdate,
-  type ScholarshipOutcome,
-} from '../../workflows/definitions';
+import { scholarshipWorkflowId } from '../../vocabulary/ids';
+import { submitEnrollmentUpdate, type ScholarshipOutcome } from '../../vocabulary/messages/scholarship';
 import { testDataConverter } from '../helpers/codec';
 import { bundlePath } from '../helpers/paths';
 import {

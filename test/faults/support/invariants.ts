@@ -4,11 +4,9 @@
 //   3. every claim the API acknowledged exists and completes.
 import { createHttpGateway } from '../../../gateway/client';
 import { jakartaDate } from '../../../rules';
-import {
-  reconciliationWorkflowId,
-  type ClaimOutcome,
-  type ReconciliationSummary,
-} from '../../../workflows/definitions';
+import { reconciliationWorkflowId } from '../../../vocabulary/ids';
+import type { ClaimOutcome } from '../../../vocabulary/messages/claim';
+import type { ReconciliationSummary } from '../../../vocabulary/messages/reconciliation';
 import type { reconciliationWorkflow } from '../../../workflows/reconciliation';
 import type { FaultStack } from './stack';
 

@@ -1,0 +1,102 @@
+// A scholarship's part of the decision trail: each school year (paid with its ledger key, lapsed, not payable, or
+// undecided yet), the proofs of enrolment and the life events, rebuilt run by run (one run per school year).
+import {
+  reportLifeEventUpdate,
+  submitEnrollmentUpdate,
+  type ScholarshipInput,
+  type ScholarshipOutcome,
+  type ScholarshipYearRecord,
+} from '../vocabulary/messages/scholarship';
+import { updateOf, type RunCalls } from './events';
+import { actedBy, type ActedBy } from './acted-by';
+
+export interface ScholarshipTrail {
+  workflowId: string;
+  childNumber?: number;
+  childPosition?: number;
+  /** One run per school year (continue-as-new). */
+  runs: number;
+  status: 'running' | 'ended' | 'failed' | 'terminated' | 'canceled' | 'timed_out';
+  endReason?: string;
+  endMessage?: string;
+  totalPaid?: number;
+  /** Each school year: paid (with its ledger key and gateway reference), lapsed, not payable, or undecided yet. */
+  years: ScholarshipYearTrail[];
+  lifeEvents: (ActedBy & { kind: string; date: string; stops?: boolean; reason?: string })[];
+}
+
+export type ScholarshipYearTrail = Omit<ScholarshipYearRecord, 'outcome' | 'amount'> & {
+  outcome: ScholarshipYearRecord['outcome'] | 'undecided';
+  amount?: number;
+  /** The proof of enrolment: who submitted it, when, for which level and grade. */
+  proof?: ActedBy & { level: string; grade: number; institution: string };
+};
+
+export function scholarshipTrail(trails: ScholarshipTrail[], run: RunCalls): void {
+  const input = run.input[0] as ScholarshipInput | undefined;
+  let trail = trails.find((t) => t.workflowId === run.workflowId);
+  if (!trail) {
+    trail = { workflowId: run.workflowId, runs: 0, status: 'running', years: [], lifeEvents: [] };
+    if (input) Object.assign(trail, { childNumber: input.childNumber, childPosition: input.childPosition });
+    trails.push(trail);
+  }
+  trail.runs += 1;
+  // The years decided so far travel from run to run; the last word on them is the latest run's.
+  const carried = (run.close?.status === 'continued_as_new' ? (run.close.result as ScholarshipInput) : input)
+    ?.carried;
+  const outcome = run.close?.status === 'completed' ? (run.close.result as ScholarshipOutcome) : undefined;
+  const years = outcome?.years ?? carried?.years;
+  if (years) {
+    const before = new Map(trail.years.map((y) => [y.schoolYear, y]));
+    const decided: ScholarshipYearTrail[] = years.map((y) => {
+      const proof = before.get(y.schoolYear)?.proof;
+      return proof ? { ...y, proof } : { ...y };
+    });
+    const undecided = trail.years.filter(
+      (y) => y.outcome === 'undecided' && !years.some((d) => d.schoolYear === y.schoolYear),
+    );
+    trail.years = [...decided, ...undecided];
+  }
+  for (const update of run.updates) {
+    if (update.status === 'failed') continue;
+    const enrollment = updateOf(update, submitEnrollmentUpdate);
+    const lifeEvent = updateOf(update, reportLifeEventUpdate);
+    if (enrollment) {
+      const { request, result } = enrollment;
+      const proof = {
+        ...actedBy(request.actor),
+        at: update.acceptedAt,
+        level: result?.level ?? request.level,
+        grade: result?.grade ?? request.grade,
+        institution: request.institution,
+      };
+      const year = trail.years.find((y) => y.schoolYear === request.schoolYear);
+      if (year) year.proof = proof;
+      else trail.years.push({ schoolYear: request.schoolYear, outcome: 'undecided', proof });
+    } else if (lifeEvent) {
+      const { request, result } = lifeEvent;
+      trail.lifeEvents.push({
+        ...actedBy(request.actor),
+        at: update.acceptedAt,
+        kind: request.kind,
+        date: request.date,
+        ...(result ? { stops: result.stops, reason: result.reason } : {}),
+      });
+    }
+  }
+  if (!run.close || run.close.status === 'continued_as_new') {
+    trail.status = 'running';
+  } else if (run.close.status === 'completed') {
+    trail.status = 'ended';
+    if (outcome)
+      Object.assign(trail, {
+        endReason: outcome.reason,
+        endMessage: outcome.message,
+        totalPaid: outcome.totalPaid,
+      });
+  } else {
+    trail.status = run.close.status;
+    if (run.close.failure) trail.endMessage = run.close.failure;
+  }
+  if (trail.totalPaid === undefined && carried) trail.totalPaid = carried.totalPaid;
+}

@@ -1,0 +1,51 @@
+// A death claim as it is filed: the heirs, the children, the account, and the claim input that starts its
+// workflow. The API validates requests with these schemas and the workflow checks its own input with them.
+import { z } from 'zod';
+import { HEIR_RELATIONSHIPS } from '../rules/heirs';
+import { PROGRAMS } from '../rules/programs';
+import { quoteChildSchema } from '../rules/schema';
+import { claimNumber, isoDate, nik, rupiah } from './primitives';
+
+export const bankAccountSchema = z.strictObject({
+  bankCode: z.string().regex(/^[A-Z0-9]{3,10}$/, 'must be a bank code such as BRI, BNI or 008'),
+  accountNumber: z.string().regex(/^\d{6,20}$/, 'must be 6 to 20 digits'),
+  accountName: z.string().trim().min(1).max(200),
+});
+export type BankAccount = z.output<typeof bankAccountSchema>;
+
+/** Ahli waris: a family member named on the claim, in one of the legal categories of rules/heirs.ts. */
+export const heirSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  relationship: z.enum(HEIR_RELATIONSHIPS),
+  nik: nik.optional(),
+  dateOfBirth: isoDate.optional(),
+});
+export type Heir = z.output<typeof heirSchema>;
+
+/** A child of the deceased, as the benefit rules validate it (grades in national numbering per level). */
+export const childSchema = quoteChildSchema;
+export type Child = z.output<typeof childSchema>;
+
+/** What a claim is about: today a death (JKM, or JKK for a death from a work accident). */
+export const CLAIM_EVENTS = ['death'] as const;
+export type ClaimEvent = (typeof CLAIM_EVENTS)[number];
+
+export const claimInputSchema = z.strictObject({
+  claimNumber,
+  program: z.enum(PROGRAMS),
+  event: z.enum(CLAIM_EVENTS),
+  participantNik: nik,
+  /** Date of death. */
+  eventDate: isoDate,
+  /** Date the claim was filed (Asia/Jakarta). */
+  claimDate: isoDate,
+  heirs: z.array(heirSchema).min(1).max(20),
+  children: z.array(childSchema).max(20),
+  bankAccount: bankAccountSchema,
+  /** Wage the family shows was really paid, when higher than the reported one (employer liability). */
+  actualMonthlyWage: rupiah.optional(),
+  trackingCodeHash: z.string().min(10),
+  createdBy: z.string().min(1).max(100),
+});
+/** What starts a ClaimWorkflow. */
+export type ClaimInput = z.output<typeof claimInputSchema>;

@@ -1,0 +1,49 @@
+// Every id the system makes, each with its pattern and its parser side by side: claim numbers, the workflow ids
+// built from them (one helper per workflow kind), scholarship ids, reconciliation ids. No zod here: workflow code
+// imports this module (vocabulary/primitives.ts turns the patterns into request schemas).
+import { PROGRAMS, type Program } from '../rules/programs';
+
+/** The task queue every worker polls. */
+export const TASK_QUEUE = 'claims';
+
+const CLAIM_NUMBER_SOURCE = `(?:${PROGRAMS.join('|')})-\\d{8}-[A-Z0-9]{6,}`;
+/** A claim number: the programme, the filing date and a random part, e.g. JKM-20261124-7KQ2MZXA. */
+export const CLAIM_NUMBER = new RegExp(`^${CLAIM_NUMBER_SOURCE}$`);
+/** A claim number somewhere in a text, such as a request path. */
+export const CLAIM_NUMBER_IN_TEXT = new RegExp(CLAIM_NUMBER_SOURCE);
+export const CLAIM_NUMBER_EXAMPLE = 'JKM-20261124-7KQ2MZ';
+
+export function isClaimNumber(value: string): boolean {
+  return CLAIM_NUMBER.test(value);
+}
+
+/** A new claim number; `random` is the random part (at least 6 of A-Z and 0-9). */
+export function formatClaimNumber(program: Program, claimDate: string, random: string): string {
+  return `${program}-${claimDate.replaceAll('-', '')}-${random}`;
+}
+
+/** A claim's workflow is named by its claim number. */
+export function claimWorkflowId(claimNumber: string): string {
+  return claimNumber;
+}
+
+/** A scholarship (one child of a claim) and its workflow: `<claimNumber>-S<n>`, n from 1 to 9. */
+export const SCHOLARSHIP_ID = new RegExp(`^(${CLAIM_NUMBER_SOURCE})-S([1-9])$`);
+export const SCHOLARSHIP_ID_EXAMPLE = `${CLAIM_NUMBER_EXAMPLE}-S1`;
+
+export function scholarshipWorkflowId(claimNumber: string, childNumber: number): string {
+  return `${claimNumber}-S${childNumber}`;
+}
+
+/** The claim and child of a scholarship id, or undefined when it is not one. */
+export function parseScholarshipId(id: string): { claimNumber: string; childNumber: number } | undefined {
+  const match = SCHOLARSHIP_ID.exec(id);
+  return match ? { claimNumber: match[1]!, childNumber: Number(match[2]) } : undefined;
+}
+
+/** The daily reconciliation of the payout ledger with the gateway's statement (a Temporal Schedule starts it). */
+export const RECONCILIATION_SCHEDULE_ID = 'reconciliation-daily';
+
+export function reconciliationWorkflowId(date: string): string {
+  return `reconciliation-${date}`;
+}

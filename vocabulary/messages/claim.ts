@@ -1,0 +1,65 @@
+// The messages a ClaimWorkflow understands: its updates, its query and what it returns. The API and the
+// workflow both import these definitions; no message name is written anywhere else.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../actors';
+import type { BankAccount } from '../claim';
+import type { DocumentCode } from '../documents';
+import type { ClaimStatus } from '../status';
+
+export const DECISIONS = ['approve', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export interface VerifyRequest {
+  actor: Actor;
+  /** Each required document: received and in order (true) or missing (false). */
+  checklist: Partial<Record<DocumentCode, boolean>>;
+  note?: string;
+}
+export interface VerifyResult {
+  complete: boolean;
+  missing: DocumentCode[];
+}
+
+export interface DecideRequest {
+  actor: Actor;
+  decision: Decision;
+  reason: string;
+}
+export interface DecideResult {
+  decision: Decision;
+  total: number;
+}
+
+export interface UpdateBankAccountRequest {
+  actor: Actor;
+  bankAccount: BankAccount;
+}
+export interface UpdateBankAccountResult {
+  accountRevision: number;
+}
+
+export interface ClaimState {
+  claimNumber: string;
+  status: ClaimStatus;
+  verifiedBy?: string;
+  total?: number;
+  escalated: boolean;
+  pendingComponents: string[];
+}
+
+export interface ClaimOutcome {
+  status: 'paid' | 'rejected' | 'ineligible';
+  reason?: string;
+  total: number;
+  /** Included in total: 1% of the benefit per working day paid after the service level. */
+  lateCompensation?: number;
+}
+
+// verify and decide are updates, not signals: the officer must learn at once if they may not act.
+export const verifyUpdate = defineUpdate<VerifyResult, [VerifyRequest]>('verify');
+export const decideUpdate = defineUpdate<DecideResult, [DecideRequest]>('decide');
+// An update, so the family or officer learns at once whether the claim was waiting for a new account.
+export const updateBankAccountUpdate = defineUpdate<UpdateBankAccountResult, [UpdateBankAccountRequest]>(
+  'updateBankAccount',
+);
+export const claimStateQuery = defineQuery<ClaimState>('claimState');

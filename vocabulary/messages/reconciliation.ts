@@ -1,0 +1,23 @@
+// What the daily reconciliation workflow takes and returns (a Temporal Schedule starts it: vocabulary/ids.ts).
+
+export interface ReconciliationInput {
+  /** The Jakarta day to reconcile, YYYY-MM-DD; the day before the (scheduled) start when omitted. */
+  date?: string;
+}
+
+export const RECONCILIATION_OUTCOMES = [
+  'matched',
+  'missing_at_gateway',
+  'unknown_to_ledger',
+  'amount_mismatch',
+] as const;
+export type ReconciliationOutcome = (typeof RECONCILIATION_OUTCOMES)[number];
+
+export interface ReconciliationSummary {
+  date: string;
+  status: 'balanced' | 'mismatched';
+  ledgerTotal: number;
+  gatewayTotal: number;
+  matched: number;
+  mismatched: number;
+}

@@ -1,0 +1,149 @@
+// The messages a ScholarshipWorkflow (beasiswa: one per child, one run per school year) understands, what it
+// takes, carries from run to run, and returns. Scholarship choice is an update on the claim's workflow.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { LifeEvent } from '../../rules/scholarship-life-events';
+import type { SchoolLevel } from '../../rules/school';
+import type { Actor } from '../actors';
+import type { BankAccount } from '../claim';
+import type { ScholarshipEndReason, ScholarshipStatus, ScholarshipYearOutcome } from '../status';
+
+export type { SchoolLevel };
+export type { LifeEventKind } from '../../rules/scholarship-life-events';
+
+export interface SchoolStep {
+  level: SchoolLevel;
+  grade: number;
+}
+
+/** Per-scholarship settings, fixed at start and carried from run to run (workflows never read config). */
+export interface ScholarshipOptions {
+  /** The last day for proof of enrolment, as a day of the school year (July to June). Default 31 December. */
+  deadline?: { month: number; day: number };
+  /** Reminders to the family this many days after the window opens, while no proof has come. Default 30, 60. */
+  reminderDays?: number[];
+  /** A window that opens late (the claim was approved after 1 July) stays open at least this long. Default 90. */
+  lateWindowDays?: number;
+}
+
+/** One school year already decided: paid (with the ledger reference), lapsed, or not payable. */
+export interface ScholarshipYearRecord {
+  schoolYear: string;
+  outcome: ScholarshipYearOutcome;
+  level?: SchoolLevel;
+  grade?: number;
+  amount: number;
+  idempotencyKey?: string;
+  gatewayReference?: string;
+  reason?: string;
+}
+
+/** What one school year's run hands to the next through continueAsNew. */
+export interface ScholarshipCarried {
+  /** The calendar year in which this run's school year starts (1 July). */
+  schoolYear: number;
+  /** The grade the child is expected to attend this school year. */
+  expected: SchoolStep;
+  /** The last grade proven by an enrolment, and in which school year. */
+  last?: SchoolStep & { schoolYear: number };
+  yearsPaid: Partial<Record<SchoolLevel, number>>;
+  totalPaid: number;
+  consecutiveLapses: number;
+  years: ScholarshipYearRecord[];
+  /** Last scholarship event number: makes the activities' appends idempotent across runs. */
+  seq: number;
+  account: BankAccount;
+  /** 0 for the claim's account; +1 for each replacement after a refusal. */
+  accountRevision: number;
+}
+
+export interface ScholarshipInput {
+  claimNumber: string;
+  /** n in the workflow id <claimNumber>-S<n>. */
+  childNumber: number;
+  /** The child's position on the claim (1-based), as in the children table. */
+  childPosition: number;
+  dateOfBirth: string;
+  /** The child's schooling when the claim was filed; absent for a child not yet at school. */
+  schooling?: SchoolStep;
+  eventDate: string;
+  account: BankAccount;
+  options?: ScholarshipOptions;
+  /** Absent on the first run. */
+  carried?: ScholarshipCarried;
+}
+
+export interface ScholarshipOutcome {
+  status: 'ended';
+  reason: ScholarshipEndReason;
+  message: string;
+  totalPaid: number;
+  years: ScholarshipYearRecord[];
+}
+
+export interface EnrollmentRequest {
+  actor: Actor;
+  /** "2027/2028" */
+  schoolYear: string;
+  level: SchoolLevel;
+  grade: number;
+  institution: string;
+  documentReference: string;
+  /** The final year of higher education: the scholarship ends once it is paid. */
+  graduated?: boolean;
+}
+export interface EnrollmentResult {
+  schoolYear: string;
+  level: SchoolLevel;
+  grade: number;
+  payable: boolean;
+  amount: number;
+  reason: string;
+}
+
+/** A life event reported by an officer (rules/scholarship-life-events.ts decides whether it ends the scholarship). */
+export interface LifeEventRequest extends LifeEvent {
+  actor: Actor;
+}
+export interface LifeEventResult {
+  stops: boolean;
+  reason: string;
+}
+
+export interface ScholarshipChoiceRequest {
+  actor: Actor;
+  /** The children's positions on the claim (1-based). */
+  children: number[];
+  reason?: string;
+}
+export interface ScholarshipChoiceResult {
+  children: number[];
+}
+
+export interface ScholarshipState {
+  workflowId: string;
+  claimNumber: string;
+  childNumber: number;
+  status: ScholarshipStatus;
+  schoolYear: string;
+  expected: SchoolStep;
+  windowOpensAt?: string;
+  /** The last day for proof this school year, YYYY-MM-DD (Asia/Jakarta). */
+  deadline?: string;
+  proofAccepted: boolean;
+  yearsPaid: Partial<Record<SchoolLevel, number>>;
+  totalPaid: number;
+  consecutiveLapses: number;
+  years: ScholarshipYearRecord[];
+  endReason?: ScholarshipEndReason;
+}
+
+// Updates, not signals: the family or officer must learn at once whether the proof (or report) was accepted,
+// and a wrong school year, an impossible level jump or a duplicate is refused before anything is recorded.
+export const submitEnrollmentUpdate = defineUpdate<EnrollmentResult, [EnrollmentRequest]>('submitEnrollment');
+export const reportLifeEventUpdate = defineUpdate<LifeEventResult, [LifeEventRequest]>('reportLifeEvent');
+// An update: the officer learns at once whether the children chosen may receive a scholarship.
+export const chooseScholarshipChildrenUpdate = defineUpdate<
+  ScholarshipChoiceResult,
+  [ScholarshipChoiceRequest]
+>('chooseScholarshipChildren');
+export const scholarshipStateQuery = defineQuery<ScholarshipState>('scholarshipState');

@@ -1,0 +1,86 @@
+// Every status a claim or a scholarship can be in, with what the family is told about it. A status is added
+// here or nowhere: the lists, the closed ones and the texts are derived, and a text cannot be forgotten.
+// No zod here: workflow code imports the types (vocabulary/primitives.ts makes the request enums).
+
+/** A claim's statuses: whether the claim is closed in it, and what the family reads. */
+const CLAIM_STATUS = {
+  received: {
+    closed: false,
+    family: 'Your claim has been received and is being checked against the participant registry.',
+  },
+  ineligible: { closed: true, family: 'Your claim cannot be paid. The reason is given below.' },
+  waiting_for_documents: {
+    closed: false,
+    family: 'Waiting for the documents to be verified by a claims officer.',
+  },
+  waiting_for_decision: {
+    closed: false,
+    family: 'The documents are complete; the benefit has been calculated and awaits approval.',
+  },
+  rejected: { closed: true, family: 'Your claim was rejected. The reason is given below.' },
+  paying: { closed: false, family: 'Your claim was approved and is being paid.' },
+  waiting_for_bank_account: {
+    closed: false,
+    family: 'The bank refused the account. Please give the claims officer another account.',
+  },
+  waiting_for_scholarship_choice: {
+    closed: false,
+    family:
+      'Your claim has been paid. More children qualify for a scholarship than may receive one: a claims officer is choosing.',
+  },
+  paid: { closed: true, family: 'Your claim has been paid.' },
+} as const satisfies Record<string, { closed: boolean; family: string }>;
+
+export type ClaimStatus = keyof typeof CLAIM_STATUS;
+export const CLAIM_STATUSES = Object.keys(CLAIM_STATUS) as [ClaimStatus, ...ClaimStatus[]];
+/** A claim in one of these takes no more actions; its workflow has ended. */
+export const CLOSED_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter((s) => CLAIM_STATUS[s].closed);
+
+export function isClosedStatus(status: ClaimStatus): boolean {
+  return CLAIM_STATUS[status].closed;
+}
+
+/** What the family reads for a claim's status. */
+export function claimStatusText(status: ClaimStatus): string {
+  return CLAIM_STATUS[status].family;
+}
+
+/** A scholarship's statuses (one child's ScholarshipWorkflow), and what the family reads. */
+const SCHOLARSHIP_STATUS = {
+  waiting_for_school_start:
+    'The scholarship starts when the child starts school: the first window opens on 1 July.',
+  waiting_for_school_year:
+    'Waiting for the next school year: the window for proof of enrolment opens on 1 July.',
+  waiting_for_proof: 'Waiting for proof of enrolment for this school year.',
+  paying: 'The proof was accepted and the school year is being paid.',
+  waiting_for_bank_account: 'The bank refused the account. Please give the claims officer another account.',
+  ended: 'The scholarship has ended. The reason is given below.',
+} as const satisfies Record<string, string>;
+
+export type ScholarshipStatus = keyof typeof SCHOLARSHIP_STATUS;
+export const SCHOLARSHIP_STATUSES = Object.keys(SCHOLARSHIP_STATUS) as [
+  ScholarshipStatus,
+  ...ScholarshipStatus[],
+];
+
+export function scholarshipStatusText(status: ScholarshipStatus): string {
+  return SCHOLARSHIP_STATUS[status];
+}
+
+/** Why a scholarship ended. */
+export const SCHOLARSHIP_END_REASONS = [
+  'age_limit',
+  'married',
+  'working',
+  'died',
+  'no_longer_enrolled',
+  'graduated',
+  'higher_education_cap',
+  'total_cap',
+  'no_school_year',
+] as const;
+export type ScholarshipEndReason = (typeof SCHOLARSHIP_END_REASONS)[number];
+
+/** A school year once decided: paid (with the ledger reference), lapsed, or not payable. */
+export const SCHOLARSHIP_YEAR_OUTCOMES = ['paid', 'lapsed', 'not_payable'] as const;
+export type ScholarshipYearOutcome = (typeof SCHOLARSHIP_YEAR_OUTCOMES)[number];
