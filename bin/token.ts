@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { signStaffToken } from '../api/auth';
 import { loadConfig } from '../config';
+import { STAFF_ROLES } from '../vocabulary/actors';
 
 const { values } = parseArgs({
   options: {
@@ -10,10 +11,9 @@ const { values } = parseArgs({
     expires: { type: 'string', default: '8h' },
   },
 });
-const roles = ['officer', 'supervisor', 'auditor'] as const;
-const role = roles.find((r) => r === values.role);
+const role = STAFF_ROLES.find((r) => r === values.role);
 if (!role) {
-  console.error(`--role must be one of ${roles.join(', ')}`);
+  console.error(`--role must be one of ${STAFF_ROLES.join(', ')}`);
   process.exit(2);
 }
 const config = loadConfig();
