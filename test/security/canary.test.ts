@@ -15,6 +15,7 @@ import { createDb, type Db } from '../../db/config';
 import { jakartaDate } from '../../rules';
 import { FULL_CHECKLIST, createParticipant } from '../helpers/factories';
 import { bundlePath, root, temporalBinaries } from '../helpers/paths';
+import { readable, until } from './canary-support';
 import { STACK_READY, type StackInfo } from './stack-info';
 
 const run = promisify(execFile);
@@ -93,29 +94,6 @@ async function call(method: string, path: string, headers: Record<string, string
     body: body ? JSON.stringify(body) : undefined,
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Every string in a JSON document, plus what each decodes to when it is base64 (how payload bytes are shown). */
-function readable(json: unknown): string {
-  const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') {
-      out.push(v);
-      if (v.length >= 4 && /^[A-Za-z0-9+/]+={0,2}$/.test(v))
-        out.push(Buffer.from(v, 'base64').toString('latin1'));
-    } else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(json);
-  return out.join('\n');
 }
 
 const hits = (text: string) => Object.entries(CANARY).filter(([, value]) => text.includes(value));
