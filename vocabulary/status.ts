@@ -84,3 +84,8 @@ export type ScholarshipEndReason = (typeof SCHOLARSHIP_END_REASONS)[number];
 /** A school year once decided: paid (with the ledger reference), lapsed, or not payable. */
 export const SCHOLARSHIP_YEAR_OUTCOMES = ['paid', 'lapsed', 'not_payable'] as const;
 export type ScholarshipYearOutcome = (typeof SCHOLARSHIP_YEAR_OUTCOMES)[number];
+
+/** Whether a school year's recorded status is a decision (and not an open window). */
+export function isScholarshipYearOutcome(status: string): status is ScholarshipYearOutcome {
+  return (SCHOLARSHIP_YEAR_OUTCOMES as readonly string[]).includes(status);
+}

@@ -17,8 +17,8 @@ import {
 } from '../../vocabulary/messages/scholarship';
 import type { Actor } from '../../vocabulary/actors';
 import type { Child, ClaimInput } from '../../vocabulary/claim';
-import type { ClaimStatus } from '../../vocabulary/status';
-import { jakartaStartOfDay } from '../../workflows/scholarship-year';
+import { isScholarshipYearOutcome, type ClaimStatus } from '../../vocabulary/status';
+import { jakartaStartOfDay } from '../../rules/jakarta-time';
 import type { scholarshipWorkflow } from '../../workflows/scholarship';
 import { claimInput, createParticipant, FULL_CHECKLIST } from './factories';
 
@@ -161,8 +161,6 @@ export async function waitForRecord(
   throw new Error(`${workflowId} never reached ${what}; last recorded: ${JSON.stringify(last)}`);
 }
 
-const DECIDED = ['paid', 'lapsed', 'not_payable'];
-
 export function proofDue(db: Db, workflowId: string, schoolYear: string) {
   return waitForRecord(
     db,
@@ -179,7 +177,7 @@ export function yearRecorded(db: Db, workflowId: string, schoolYear: string) {
     workflowId,
     (s) =>
       s.status === 'ended' ||
-      (s.years.some((y) => y.schoolYear === schoolYear && DECIDED.includes(y.status)) &&
+      (s.years.some((y) => y.schoolYear === schoolYear && isScholarshipYearOutcome(y.status)) &&
         s.status !== 'paying'),
     `${schoolYear} decided`,
   );
@@ -289,16 +287,4 @@ export async function startScholarship(
     ],
   });
   return { claim, workflowId, handle };
-}
-
-/** Every run of a workflow, first to last, following continue-as-new. */
-export async function runHistories(client: Client, workflowId: string, firstRunId: string) {
-  const histories = [];
-  for (let runId: string | undefined = firstRunId; runId;) {
-    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    histories.push({ workflowId, runId, history });
-    const last = history.events?.at(-1);
-    runId = last?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-  }
-  return histories;
 }
