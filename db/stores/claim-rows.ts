@@ -126,7 +126,7 @@ export interface ClaimChange {
   closed?: boolean;
 }
 
-/** A row of the work queue; `cursor_at` is created_at as PostgreSQL's text, to the microsecond. */
+/** A row of the work queue (GET /claims). */
 export type ClaimQueueRow = Pick<
   ClaimRow,
   | 'claim_number'
