@@ -1,5 +1,6 @@
 import { ApplicationFailure, heartbeat } from '@temporalio/activity';
 import type { Db } from '../db/config';
+import { createStores } from '../db/stores';
 import { GatewayRefusedError, GatewayRejectedError, type PaymentGateway } from '../gateway/client';
 import { FailureType } from '../vocabulary/failures';
 import type { BankAccount } from '../vocabulary/claim';
@@ -32,27 +33,20 @@ export function gatewayKey(key: string, accountRevision: number): string {
 }
 
 export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
+  const stores = createStores(db);
   return {
     /** One ledger row per claim component, one transfer per account revision; never pays a key twice. */
     async payout(req: PayoutRequest): Promise<PayoutResult> {
       const idempotencyKey = req.idempotencyKey ?? payoutKey(req.claimNumber, req.component);
       const transferKey = gatewayKey(idempotencyKey, req.accountRevision);
-      const row = await db.transaction(async (trx) => {
-        await trx('payouts')
-          .insert({
-            idempotency_key: idempotencyKey,
-            claim_number: req.claimNumber,
-            component: req.component,
-            amount: req.amount,
-            status: 'pending',
-            gateway_key: transferKey,
-            account_revision: req.accountRevision,
-            bank_code: req.account.bankCode,
-            account_number: req.account.accountNumber,
-          })
-          .onConflict('idempotency_key')
-          .ignore();
-        const current = await trx('payouts').where({ idempotency_key: idempotencyKey }).forUpdate().first();
+      const target = {
+        gatewayKey: transferKey,
+        accountRevision: req.accountRevision,
+        bankCode: req.account.bankCode,
+        accountNumber: req.account.accountNumber,
+      };
+      const row = await stores.transaction(async (tx) => {
+        const current = await tx.payouts.lockOrCreate(idempotencyKey, req, target);
         if (current.status === 'paid') return current;
         if (current.amount !== req.amount) {
           throw ApplicationFailure.nonRetryable(
@@ -60,21 +54,12 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
             FailureType.InvalidInput,
           );
         }
-        if (current.account_revision !== req.accountRevision) {
-          await trx('payouts').where({ id: current.id }).update({
-            status: 'pending',
-            gateway_key: transferKey,
-            account_revision: req.accountRevision,
-            bank_code: req.account.bankCode,
-            account_number: req.account.accountNumber,
-            failure_code: null,
-            updated_at: trx.fn.now(),
-          });
-        }
+        if (current.account_revision !== req.accountRevision) await tx.payouts.retarget(current.id, target);
         return current;
       });
       if (row.status === 'paid') {
-        return { status: 'paid', idempotencyKey, gatewayReference: row.gateway_reference };
+        // markPaid writes the status and the reference in one statement: a paid row always has a reference.
+        return { status: 'paid', idempotencyKey, gatewayReference: row.gateway_reference ?? '' };
       }
 
       // Alive, with the ledger row written: the heartbeat timeout now covers the transfer (workflows/activity-options.ts).
@@ -89,21 +74,11 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
           reference: idempotencyKey,
           description: `Santunan ${req.component} for claim ${req.claimNumber}`,
         });
-        await db('payouts')
-          .where({ idempotency_key: idempotencyKey })
-          .update({
-            status: 'paid',
-            gateway_reference: disbursement.id,
-            // The gateway's settlement time: the ledger and the statement put it on the same day.
-            paid_at: disbursement.completedAt ?? db.fn.now(),
-            updated_at: db.fn.now(),
-          });
+        await stores.payouts.markPaid(idempotencyKey, disbursement.id, disbursement.completedAt);
         return { status: 'paid', idempotencyKey, gatewayReference: disbursement.id };
       } catch (err) {
         if (err instanceof GatewayRefusedError) {
-          await db('payouts')
-            .where({ idempotency_key: idempotencyKey })
-            .update({ status: 'refused', failure_code: err.code, updated_at: db.fn.now() });
+          await stores.payouts.markRefused(idempotencyKey, err.code);
           return { status: 'refused', idempotencyKey, failureCode: err.code };
         }
         if (err instanceof GatewayRejectedError) {

@@ -1,6 +1,7 @@
 // Reconciliation: the payout ledger against the gateway's statement for one Jakarta day. The comparison is a
 // pure function; the activity reads both sides and writes the report, its items and the supervisors' tasks at once.
 import type { Db } from '../db/config';
+import { createStores } from '../db/stores';
 import type { Statement, PaymentGateway } from '../gateway/client';
 import type { ReconciliationOutcome, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
 
@@ -102,22 +103,19 @@ function taskMessage(item: ReconciliationItem, date: string): string {
 }
 
 export function createReconciliationActivities(db: Db, gateway: PaymentGateway) {
+  const stores = createStores(db);
   return {
     /** Reconciles one Jakarta day; a re-run replaces that day's report and never opens a task twice. */
     async reconcileDay(date: string): Promise<ReconciliationSummary> {
       const statement = await gateway.statement(date);
       const [from, to] = jakartaDayRange(date);
-      const rows = await db('payouts')
-        .where({ status: 'paid' })
-        .andWhere('paid_at', '>=', from)
-        .andWhere('paid_at', '<', to)
-        .select('gateway_key', 'claim_number', 'component', 'amount', 'gateway_reference');
+      const rows = await stores.payouts.paidBetween(from, to);
       const result = reconcile(
         rows.map((r) => ({
           transferKey: r.gateway_key,
           claimNumber: r.claim_number,
           component: r.component,
-          amount: Number(r.amount),
+          amount: r.amount,
           gatewayReference: r.gateway_reference,
         })),
         statement,
@@ -131,46 +129,16 @@ export function createReconciliationActivities(db: Db, gateway: PaymentGateway) 
         matched: result.items.length - mismatches.length,
         mismatched: mismatches.length,
       };
-      await db.transaction(async (trx) => {
-        await trx('reconciliation_reports')
-          .insert({
-            business_date: date,
-            status: summary.status,
-            ledger_total: summary.ledgerTotal,
-            gateway_total: summary.gatewayTotal,
-            matched: summary.matched,
-            mismatched: summary.mismatched,
-            reconciled_at: trx.fn.now(),
-          })
-          .onConflict('business_date')
-          .merge();
-        await trx('reconciliation_items').where({ business_date: date }).delete();
-        const rowsToInsert = result.items.map((i) => ({
-          business_date: date,
-          transfer_key: i.transferKey,
-          outcome: i.outcome,
-          claim_number: i.claimNumber,
-          component: i.component,
-          ledger_amount: i.ledgerAmount,
-          gateway_amount: i.gatewayAmount,
-          gateway_reference: i.gatewayReference,
-        }));
-        if (rowsToInsert.length > 0) await trx.batchInsert('reconciliation_items', rowsToInsert, 500);
-        if (mismatches.length > 0) {
-          await trx('supervisor_tasks')
-            .insert(
-              mismatches.map((i) => ({
-                dedup_key: `reconciliation:${date}:${i.transferKey}:${i.outcome}`,
-                kind: `reconciliation_${i.outcome}`,
-                message: taskMessage(i, date),
-                business_date: date,
-                claim_number: i.claimNumber,
-              })),
-            )
-            .onConflict('dedup_key')
-            .ignore();
-        }
-      });
+      await stores.reconciliation.saveDay(
+        summary,
+        result.items,
+        mismatches.map((i) => ({
+          dedupKey: `reconciliation:${date}:${i.transferKey}:${i.outcome}`,
+          kind: `reconciliation_${i.outcome}`,
+          message: taskMessage(i, date),
+          claimNumber: i.claimNumber,
+        })),
+      );
       return summary;
     },
   };

@@ -1,57 +1,28 @@
 // Scholarship side effects: the per-child projection, its school years, its event log and the family's
 // notifications; the yearly payment through the claim payout ledger. Each write is idempotent on a natural key.
-import type { Knex } from 'knex';
 import type { Db } from '../db/config';
+import {
+  createStores,
+  type NewNotification,
+  type ScholarshipProjection,
+  type ScholarshipRef,
+  type ScholarshipYearWrite,
+  type StepEvent,
+} from '../db/stores';
 import type { PaymentGateway } from '../gateway/client';
-import type { PlanYear } from '../rules';
 import type { BankAccount } from '../vocabulary/claim';
-import type { ScholarshipEndReason, ScholarshipStatus } from '../vocabulary/status';
-import type { SchoolLevel, SchoolStep } from '../vocabulary/messages/scholarship';
-import { appendEvent, type StepEvent } from './events';
+import type { SchoolLevel } from '../vocabulary/messages/scholarship';
 import { createPayoutActivities, type PayoutResult } from './payouts';
 
-/** Which scholarship: its workflow id (`<claimNumber>-S<n>`) and the claim and child it belongs to. */
-export interface ScholarshipRef {
-  workflowId: string;
-  claimNumber: string;
-  childNumber: number;
-  childPosition: number;
-}
+export type {
+  ScholarshipProjection,
+  ScholarshipRef,
+  ScholarshipYearStatus,
+  ScholarshipYearWrite,
+} from '../db/stores';
 
 /** One scholarship step; `seq` runs on across school years, so a retried append is a no-op. */
 export type ScholarshipEvent = StepEvent;
-
-/** What the family and staff read about the scholarship, as the workflow sees it after this step. */
-export interface ScholarshipProjection {
-  status: ScholarshipStatus;
-  schoolYear: string;
-  expected: SchoolStep;
-  totalPaid: number;
-  yearsPaid: Partial<Record<SchoolLevel, number>>;
-  windowOpensOn: string | null;
-  deadline: string | null;
-  projected: PlanYear[];
-  endReason?: ScholarshipEndReason;
-  endMessage?: string;
-}
-
-export type ScholarshipYearStatus =
-  'window_open' | 'proof_received' | 'payment_refused' | 'paid' | 'lapsed' | 'not_payable';
-
-export interface ScholarshipYearWrite {
-  schoolYear: string;
-  status: ScholarshipYearStatus;
-  level?: SchoolLevel;
-  grade?: number;
-  institution?: string;
-  documentReference?: string;
-  graduated?: boolean;
-  submittedBy?: string;
-  amount?: number;
-  reason?: string;
-  windowOpensOn?: string;
-  deadline?: string;
-}
 
 export interface Notice {
   kind: string;
@@ -72,109 +43,18 @@ export function scholarshipPayoutKey(workflowId: string, schoolYear: string): st
   return `${workflowId}:${schoolYear}`;
 }
 
-async function appendScholarshipEvent(trx: Knex.Transaction, ref: ScholarshipRef, event: ScholarshipEvent) {
-  const inserted = await trx('scholarship_events')
-    .insert({
-      workflow_id: ref.workflowId,
-      claim_number: ref.claimNumber,
-      seq: event.seq,
-      type: event.type,
-      actor: event.actor ?? null,
-      data: JSON.stringify(event.data ?? {}),
-    })
-    .onConflict(['workflow_id', 'seq'])
-    .ignore()
-    .returning('id');
-  return inserted.length > 0;
-}
-
-async function writeProjection(
-  trx: Knex.Transaction,
-  ref: ScholarshipRef,
-  seq: number,
-  p: ScholarshipProjection,
-) {
-  const changes = {
-    status: p.status,
-    school_year: p.schoolYear,
-    expected_level: p.expected.level,
-    expected_grade: p.expected.grade,
-    window_opens_on: p.windowOpensOn,
-    deadline: p.deadline,
-    total_paid: p.totalPaid,
-    years_paid: JSON.stringify(p.yearsPaid),
-    projected: JSON.stringify(p.projected),
-    end_reason: p.endReason ?? null,
-    end_message: p.endMessage ?? null,
-    ended_at: p.status === 'ended' ? trx.fn.now() : null,
-    last_seq: seq,
-    updated_at: trx.fn.now(),
+function noticeFor(ref: ScholarshipRef, notice: Notice): NewNotification {
+  return {
+    dedupKey: `${ref.workflowId}:${notice.kind}`,
+    claimNumber: ref.claimNumber,
+    audience: 'family',
+    kind: `scholarship_${notice.kind.split(':')[0]}`,
+    message: notice.message,
   };
-  const row = {
-    workflow_id: ref.workflowId,
-    claim_number: ref.claimNumber,
-    child_number: ref.childNumber,
-    child_position: ref.childPosition,
-    ...changes,
-  };
-  // Only a later step may overwrite: an update handler's write can finish after the main line's.
-  await trx('scholarships')
-    .insert(row)
-    .onConflict('workflow_id')
-    .merge(Object.keys(changes))
-    .where('scholarships.last_seq', '<', seq);
-}
-
-async function writeYear(
-  trx: Knex.Transaction,
-  ref: ScholarshipRef,
-  year: ScholarshipYearWrite,
-  extra: object = {},
-) {
-  const fields: Record<string, unknown> = {
-    status: year.status,
-    ...(year.level !== undefined ? { level: year.level } : {}),
-    ...(year.grade !== undefined ? { grade: year.grade } : {}),
-    ...(year.institution !== undefined ? { institution: year.institution } : {}),
-    ...(year.documentReference !== undefined ? { document_reference: year.documentReference } : {}),
-    ...(year.graduated !== undefined ? { graduated: year.graduated } : {}),
-    ...(year.submittedBy !== undefined ? { submitted_by: year.submittedBy, submitted_at: trx.fn.now() } : {}),
-    ...(year.amount !== undefined ? { amount: year.amount } : {}),
-    ...(year.reason !== undefined ? { reason: year.reason } : {}),
-    ...(year.windowOpensOn !== undefined ? { window_opens_on: year.windowOpensOn } : {}),
-    ...(year.deadline !== undefined ? { deadline: year.deadline } : {}),
-    ...(['paid', 'lapsed', 'not_payable'].includes(year.status) ? { decided_at: trx.fn.now() } : {}),
-    ...extra,
-    updated_at: trx.fn.now(),
-  };
-  // Proof may be recorded while the window's own write is still in flight: opening never overwrites it.
-  const merged =
-    year.status === 'window_open' ? ['window_opens_on', 'deadline', 'updated_at'] : Object.keys(fields);
-  await trx('scholarship_years')
-    .insert({
-      workflow_id: ref.workflowId,
-      claim_number: ref.claimNumber,
-      school_year: year.schoolYear,
-      ...fields,
-    })
-    .onConflict(['workflow_id', 'school_year'])
-    .merge(merged);
-}
-
-async function writeNotice(trx: Knex.Transaction, ref: ScholarshipRef, notice: Notice) {
-  await trx('notifications')
-    .insert({
-      dedup_key: `${ref.workflowId}:${notice.kind}`,
-      claim_number: ref.claimNumber,
-      audience: 'family',
-      kind: `scholarship_${notice.kind.split(':')[0]}`,
-      message: notice.message,
-    })
-    .onConflict('dedup_key')
-    .ignore();
 }
 
 export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
+  const stores = createStores(db);
   const { payout } = createPayoutActivities(db, gateway);
 
   async function record(
@@ -187,16 +67,11 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
       paid?: { idempotencyKey: string; gatewayReference: string };
     },
   ): Promise<void> {
-    await db.transaction(async (trx) => {
-      if (!(await appendScholarshipEvent(trx, ref, event))) return;
-      await writeProjection(trx, ref, event.seq, projection);
-      if (extra.year) {
-        const paid = extra.paid
-          ? { idempotency_key: extra.paid.idempotencyKey, gateway_reference: extra.paid.gatewayReference }
-          : {};
-        await writeYear(trx, ref, extra.year, paid);
-      }
-      if (extra.notify) await writeNotice(trx, ref, extra.notify);
+    await stores.transaction(async (tx) => {
+      if (!(await tx.scholarships.appendEvent(ref, event))) return;
+      await tx.scholarships.writeProjection(ref, event.seq, projection);
+      if (extra.year) await tx.scholarships.writeYear(ref, extra.year, extra.paid);
+      if (extra.notify) await tx.notifications.add(noticeFor(ref, extra.notify));
     });
   }
 
@@ -253,32 +128,21 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
       event: StepEvent,
       choice: { children: number[]; chosenBy: string; reason?: string },
     ): Promise<void> {
-      await db.transaction(async (trx) => {
-        if (!(await appendEvent(trx, claimNumber, event))) return;
-        await trx('scholarship_choices')
-          .insert({
-            claim_number: claimNumber,
-            children: JSON.stringify(choice.children),
-            chosen_by: choice.chosenBy,
-            reason: choice.reason ?? null,
-          })
-          .onConflict('claim_number')
-          .ignore();
+      await stores.transaction(async (tx) => {
+        if (!(await tx.claims.appendEvent(claimNumber, event))) return;
+        await tx.scholarships.recordChoice(claimNumber, choice);
       });
     },
 
     /** A message for the officers, kept in the outbox (dedup key: claim number + kind). */
     async notifyOfficers(claimNumber: string, kind: string, message: string): Promise<void> {
-      await db('notifications')
-        .insert({
-          dedup_key: `${claimNumber}:${kind}`,
-          claim_number: claimNumber,
-          audience: 'officers',
-          kind,
-          message,
-        })
-        .onConflict('dedup_key')
-        .ignore();
+      await stores.notifications.add({
+        dedupKey: `${claimNumber}:${kind}`,
+        claimNumber,
+        audience: 'officers',
+        kind,
+        message,
+      });
     },
   };
 }

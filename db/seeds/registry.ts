@@ -1,6 +1,7 @@
 // A realistic development registry: employers (some in contribution arrears) and their participants.
 // Deterministic for a given "today", so the README walkthrough's participants always exist.
 import type { Db } from '../config';
+import { createStores, type NewEmployer, type NewParticipant } from '../stores';
 
 export interface SeedSummary {
   employers: number;
@@ -67,23 +68,14 @@ function generator(seed: number): () => number {
   };
 }
 
-export function registryRows(today: string) {
+export function registryRows(today: string): { employers: NewEmployer[]; participants: NewParticipant[] } {
   const employers = EMPLOYERS.map((e) => ({
     id: e.id,
     name: e.name,
     arrears_since: e.arrearsMonths > 0 ? shiftDate(today, 0, -e.arrearsMonths) : null,
   }));
   const random = generator(20261124);
-  const participants: {
-    nik: string;
-    kpj_number: string;
-    name: string;
-    date_of_birth: string;
-    employer_id: string;
-    membership_start_date: string;
-    membership_end_date: string | null;
-    monthly_wage: number;
-  }[] = [
+  const participants: NewParticipant[] = [
     {
       nik: WALKTHROUGH_PARTICIPANTS.active,
       kpj_number: '19000000001',
@@ -140,9 +132,6 @@ export function registryRows(today: string) {
 /** Upserts the registry; safe to run on every start. */
 export async function seedRegistry(db: Db, today: string): Promise<SeedSummary> {
   const { employers, participants } = registryRows(today);
-  await db.transaction(async (trx) => {
-    await trx('employers').insert(employers).onConflict('id').merge();
-    await trx('participants').insert(participants).onConflict('nik').merge();
-  });
+  await createStores(db).registry.upsert({ employers, participants });
   return { employers: employers.length, participants: participants.length };
 }

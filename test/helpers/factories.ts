@@ -1,6 +1,7 @@
 // Data factories: each test makes the rows it needs, with unique keys, so no test leans on another.
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/config';
+import { createStores } from '../../db/stores';
 import type { ClaimInput } from '../../vocabulary/claim';
 import { hashTrackingCode } from '../../api/tracking-code';
 
@@ -26,12 +27,13 @@ export async function createParticipant(db: Db, o: ParticipantOverrides = {}) {
   const n = unique();
   const employerId = `EMP-T${n}`;
   const nik = o.nik ?? randomNik();
-  await db('employers').insert({
+  const { registry } = createStores(db);
+  await registry.addEmployer({
     id: employerId,
     name: `PT Uji ${n}`,
     arrears_since: o.arrearsSince ?? null,
   });
-  await db('participants').insert({
+  await registry.addParticipant({
     nik,
     kpj_number: `T${n}${randomInt(0, 1000)}`,
     name: `Peserta ${n}`,

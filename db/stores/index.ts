@@ -1,0 +1,57 @@
+// The typed stores, one per aggregate: the only code that names a table. `transaction` hands the same stores bound
+// to one transaction, for writes that span aggregates (a claim event and a notification, say).
+import type { Knex } from 'knex';
+import { atomically } from './atomic';
+import { AuditLogStore } from './audit-log';
+import { ClaimStore } from './claims';
+import { IntakeStore } from './intake';
+import { NotificationStore } from './notifications';
+import { PayoutStore } from './payouts';
+import { RateLimitStore } from './rate-limits';
+import { ReconciliationStore } from './reconciliation';
+import { RegistryStore } from './registry';
+import { ScholarshipStore } from './scholarships';
+
+export interface Stores {
+  claims: ClaimStore;
+  intake: IntakeStore;
+  payouts: PayoutStore;
+  scholarships: ScholarshipStore;
+  notifications: NotificationStore;
+  registry: RegistryStore;
+  reconciliation: ReconciliationStore;
+  auditLog: AuditLogStore;
+  rateLimits: RateLimitStore;
+  /** Runs `fn` with stores bound to one transaction (the caller's, when these stores are already bound to one). */
+  transaction<T>(fn: (tx: Stores) => Promise<T>): Promise<T>;
+  /** Resolves when PostgreSQL answers (readiness). */
+  ping(): Promise<void>;
+}
+
+export function createStores(db: Knex): Stores {
+  return {
+    claims: new ClaimStore(db),
+    intake: new IntakeStore(db),
+    payouts: new PayoutStore(db),
+    scholarships: new ScholarshipStore(db),
+    notifications: new NotificationStore(db),
+    registry: new RegistryStore(db),
+    reconciliation: new ReconciliationStore(db),
+    auditLog: new AuditLogStore(db),
+    rateLimits: new RateLimitStore(db),
+    transaction: (fn) => atomically(db, (trx) => fn(createStores(trx))),
+    ping: async () => {
+      await db.raw('select 1');
+    },
+  };
+}
+
+export * from './audit-log';
+export * from './claims';
+export * from './intake';
+export * from './notifications';
+export * from './payouts';
+export * from './rate-limits';
+export * from './reconciliation';
+export * from './registry';
+export * from './scholarships';

@@ -1,0 +1,45 @@
+// The outbox: messages for the family, the supervisors or the officers, each written once per dedup key.
+import type { Knex } from 'knex';
+
+export type Audience = 'family' | 'supervisors' | 'officers';
+
+export interface NotificationRow {
+  id: number;
+  dedup_key: string;
+  claim_number: string;
+  audience: Audience;
+  kind: string;
+  message: string;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export interface NewNotification {
+  dedupKey: string;
+  claimNumber: string;
+  audience: Audience;
+  kind: string;
+  message: string;
+}
+
+export class NotificationStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Queues the message unless one with its dedup key already is. */
+  async add(n: NewNotification): Promise<void> {
+    await this.db<NotificationRow>('notifications')
+      .insert({
+        dedup_key: n.dedupKey,
+        claim_number: n.claimNumber,
+        audience: n.audience,
+        kind: n.kind,
+        message: n.message,
+      })
+      .onConflict('dedup_key')
+      .ignore();
+  }
+
+  forClaim(claimNumber: string): Promise<NotificationRow[]> {
+    return this.db<NotificationRow>('notifications').where({ claim_number: claimNumber }).orderBy('id');
+  }
+}

@@ -1,0 +1,113 @@
+// The rows of the scholarship tables and what the scholarship activities write into them.
+import type { PlanYear } from '../../rules';
+import type { ScholarshipEndReason, ScholarshipStatus } from '../../vocabulary/status';
+import type { SchoolLevel, SchoolStep } from '../../vocabulary/messages/scholarship';
+
+/** Which scholarship: its workflow id (`<claimNumber>-S<n>`) and the claim and child it belongs to. */
+export interface ScholarshipRef {
+  workflowId: string;
+  claimNumber: string;
+  childNumber: number;
+  childPosition: number;
+}
+
+/** What the family and staff read about the scholarship, as the workflow sees it after this step. */
+export interface ScholarshipProjection {
+  status: ScholarshipStatus;
+  schoolYear: string;
+  expected: SchoolStep;
+  totalPaid: number;
+  yearsPaid: Partial<Record<SchoolLevel, number>>;
+  windowOpensOn: string | null;
+  deadline: string | null;
+  projected: PlanYear[];
+  endReason?: ScholarshipEndReason;
+  endMessage?: string;
+}
+
+export type ScholarshipYearStatus =
+  'window_open' | 'proof_received' | 'payment_refused' | 'paid' | 'lapsed' | 'not_payable';
+
+/** A school year's fields to record; those left out keep their value. */
+export interface ScholarshipYearWrite {
+  schoolYear: string;
+  status: ScholarshipYearStatus;
+  level?: SchoolLevel;
+  grade?: number;
+  institution?: string;
+  documentReference?: string;
+  graduated?: boolean;
+  submittedBy?: string;
+  amount?: number;
+  reason?: string;
+  windowOpensOn?: string;
+  deadline?: string;
+}
+
+export interface ScholarshipRow {
+  workflow_id: string;
+  claim_number: string;
+  child_number: number;
+  child_position: number;
+  status: ScholarshipStatus;
+  school_year: string;
+  expected_level: SchoolLevel;
+  expected_grade: number;
+  window_opens_on: string | null;
+  deadline: string | null;
+  total_paid: number;
+  years_paid: Partial<Record<SchoolLevel, number>>;
+  projected: PlanYear[];
+  end_reason: ScholarshipEndReason | null;
+  end_message: string | null;
+  /** The step that wrote this row: only a later one overwrites it. */
+  last_seq: number;
+  ended_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ScholarshipYearRow {
+  id: number;
+  workflow_id: string;
+  claim_number: string;
+  school_year: string;
+  status: ScholarshipYearStatus;
+  level: SchoolLevel | null;
+  grade: number | null;
+  institution: string | null;
+  document_reference: string | null;
+  graduated: boolean | null;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  amount: number;
+  reason: string | null;
+  /** The payout ledger key, `<workflowId>:<schoolYear>`, once paid. */
+  idempotency_key: string | null;
+  gateway_reference: string | null;
+  window_opens_on: string | null;
+  deadline: string | null;
+  decided_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ScholarshipEventRow {
+  id: number;
+  workflow_id: string;
+  claim_number: string;
+  seq: number;
+  type: string;
+  actor: string | null;
+  data: Record<string, unknown>;
+  created_at: Date;
+}
+
+export interface ScholarshipChoiceRow {
+  claim_number: string;
+  /** Positions on the claim, 1-based. */
+  children: number[];
+  chosen_by: string;
+  reason: string | null;
+  created_at: Date;
+}
