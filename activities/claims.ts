@@ -1,22 +1,15 @@
 import type { Db } from '../db/config';
-import { createStores, type AssessmentRecord, type StepEvent } from '../db/stores';
-import type { BankAccount, ClaimInput } from '../vocabulary/claim';
-import type { ClaimStatus } from '../vocabulary/status';
-import type { DocumentCode } from '../vocabulary/documents';
-
-export type { AssessmentRecord } from '../db/stores';
-
-export interface MembershipFacts {
-  membershipStartDate: string;
-  monthlyWage: number;
-  employerId: string;
-  employerName: string;
-  /** Whole months of unpaid contributions at the event date (0 when current). */
-  arrearsMonths: number;
-}
-
-export type MembershipCheck =
-  { eligible: true; facts: MembershipFacts } | { eligible: false; reason: string };
+import { createStores } from '../db/stores';
+import type {
+  AccountRevision,
+  AssessmentRecord,
+  DecisionRecord,
+  MembershipCheck,
+  StepEvent,
+  VerificationRecord,
+} from '../vocabulary/activities';
+import type { ClaimInput } from '../vocabulary/claim';
+import { isClosedStatus, type ClaimStatus } from '../vocabulary/status';
 
 function wholeMonthsBetween(from: string, to: string): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
@@ -79,18 +72,14 @@ export function createClaimActivities(db: Db) {
       await stores.claims.appendEvent(claimNumber, event, {
         ...(status ? { status } : {}),
         ...(reason !== undefined ? { statusReason: reason } : {}),
-        closed: status === 'ineligible' || status === 'rejected' || status === 'paid',
+        closed: status !== undefined && isClosedStatus(status),
       });
     },
 
     async recordVerification(
       claimNumber: string,
       event: StepEvent,
-      verification: {
-        verifiedBy: string;
-        checklist: Partial<Record<DocumentCode, boolean>>;
-        complete: boolean;
-      },
+      verification: VerificationRecord,
     ): Promise<void> {
       await stores.transaction(async (tx) => {
         const now = new Date();
@@ -122,11 +111,7 @@ export function createClaimActivities(db: Db) {
       });
     },
 
-    async recordDecision(
-      claimNumber: string,
-      event: StepEvent,
-      decision: { decision: 'approve' | 'reject'; decidedBy: string; reason: string },
-    ): Promise<void> {
+    async recordDecision(claimNumber: string, event: StepEvent, decision: DecisionRecord): Promise<void> {
       const approved = decision.decision === 'approve';
       await stores.claims.appendEvent(claimNumber, event, {
         status: approved ? 'paying' : 'rejected',
@@ -159,11 +144,7 @@ export function createClaimActivities(db: Db) {
       await stores.claims.setVerificationDue(claimNumber, dueDate);
     },
 
-    async recordBankAccount(
-      claimNumber: string,
-      event: StepEvent,
-      account: BankAccount & { revision: number },
-    ): Promise<void> {
+    async recordBankAccount(claimNumber: string, event: StepEvent, account: AccountRevision): Promise<void> {
       await stores.claims.appendEvent(claimNumber, event, { status: 'paying', bankAccount: account });
     },
 

@@ -3,34 +3,8 @@ import type { Db } from '../db/config';
 import { createStores } from '../db/stores';
 import { GatewayRefusedError, GatewayRejectedError, type PaymentGateway } from '../gateway/client';
 import { FailureType } from '../vocabulary/failures';
-import type { BankAccount } from '../vocabulary/claim';
-
-export interface PayoutRequest {
-  claimNumber: string;
-  component: string;
-  amount: number;
-  account: BankAccount;
-  /** 0 for the account on the claim; +1 for each replacement after a refusal. */
-  accountRevision: number;
-  /** The ledger key when it is not `<claimNumber>:<component>`: a scholarship year's is `<workflowId>:<schoolYear>`. */
-  idempotencyKey?: string;
-}
-
-export type PayoutResult =
-  | { status: 'paid'; idempotencyKey: string; gatewayReference: string }
-  | { status: 'refused'; idempotencyKey: string; failureCode: string };
-
-export function payoutKey(claimNumber: string, component: string): string {
-  return `${claimNumber}:${component}`;
-}
-
-/**
- * The key the gateway sees. A refused transfer is final at the gateway, so a replacement account needs its
- * own transfer: revision n > 0 appends `:r<n>`. The ledger row keeps one key per component either way.
- */
-export function gatewayKey(key: string, accountRevision: number): string {
-  return accountRevision === 0 ? key : `${key}:r${accountRevision}`;
-}
+import type { PayoutRequest, PayoutResult } from '../vocabulary/activities';
+import { gatewayKey, payoutKey } from '../vocabulary/ids';
 
 export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
   const stores = createStores(db);

@@ -1,12 +1,11 @@
 // Reconciliation: the payout ledger against the gateway's statement for one Jakarta day. The comparison is a
 // pure function; the activity reads both sides and writes the report, its items and the supervisors' tasks at once.
 import type { Db } from '../db/config';
+import { jakartaEndOfDay, jakartaStartOfDay } from '../rules/jakarta-time';
+import { isClaimNumber } from '../vocabulary/ids';
 import { createStores } from '../db/stores';
 import type { Statement, PaymentGateway } from '../gateway/client';
 import type { ReconciliationOutcome, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
-
-const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
-const CLAIM_NUMBER = /^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/;
 
 /** A paid ledger row, as the reconciliation sees it. */
 export interface LedgerEntry {
@@ -33,11 +32,9 @@ export interface Reconciliation {
   gatewayTotal: number;
 }
 
-/** The instants [from, to) of a Jakarta calendar day (UTC+7, no daylight saving). */
+/** The instants [from, to) of a Jakarta calendar day. */
 export function jakartaDayRange(date: string): [Date, Date] {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const from = Date.UTC(y, m - 1, d) - JAKARTA_OFFSET_MS;
-  return [new Date(from), new Date(from + 24 * 60 * 60 * 1000)];
+  return [new Date(jakartaStartOfDay(date)), new Date(jakartaEndOfDay(date))];
 }
 
 /**
@@ -68,7 +65,7 @@ export function reconcile(ledger: readonly LedgerEntry[], statement: Statement):
   }
   for (const transfer of transfers.values()) {
     const [claimNumber, component] = transfer.reference.split(':');
-    const ours = claimNumber !== undefined && CLAIM_NUMBER.test(claimNumber);
+    const ours = claimNumber !== undefined && isClaimNumber(claimNumber);
     items.push({
       transferKey: transfer.idempotencyKey,
       outcome: 'unknown_to_ledger',

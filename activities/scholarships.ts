@@ -1,47 +1,20 @@
 // Scholarship side effects: the per-child projection, its school years, its event log and the family's
 // notifications; the yearly payment through the claim payout ledger. Each write is idempotent on a natural key.
 import type { Db } from '../db/config';
-import {
-  createStores,
-  type NewNotification,
-  type ScholarshipProjection,
-  type ScholarshipRef,
-  type ScholarshipYearWrite,
-  type StepEvent,
-} from '../db/stores';
-import type { PaymentGateway } from '../gateway/client';
-import type { BankAccount } from '../vocabulary/claim';
-import type { SchoolLevel } from '../vocabulary/messages/scholarship';
-import { createPayoutActivities, type PayoutResult } from './payouts';
-
-export type {
+import { createStores, type NewNotification } from '../db/stores';
+import type {
+  Notice,
+  PayoutResult,
+  ScholarshipChoiceRecord,
+  ScholarshipPayment,
   ScholarshipProjection,
   ScholarshipRef,
-  ScholarshipYearStatus,
   ScholarshipYearWrite,
-} from '../db/stores';
-
-/** One scholarship step; `seq` runs on across school years, so a retried append is a no-op. */
-export type ScholarshipEvent = StepEvent;
-
-export interface Notice {
-  kind: string;
-  message: string;
-}
-
-export interface ScholarshipPayment {
-  schoolYear: string;
-  level: SchoolLevel;
-  grade: number;
-  amount: number;
-  account: BankAccount;
-  accountRevision: number;
-}
-
-/** The ledger key of a scholarship year: `<workflowId>:<schoolYear>`, the same on every retry and every worker. */
-export function scholarshipPayoutKey(workflowId: string, schoolYear: string): string {
-  return `${workflowId}:${schoolYear}`;
-}
+  StepEvent,
+} from '../vocabulary/activities';
+import { scholarshipPayoutKey } from '../vocabulary/ids';
+import type { PaymentGateway } from '../gateway/client';
+import { createPayoutActivities } from './payouts';
 
 function noticeFor(ref: ScholarshipRef, notice: Notice): NewNotification {
   return {
@@ -59,7 +32,7 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
 
   async function record(
     ref: ScholarshipRef,
-    event: ScholarshipEvent,
+    event: StepEvent,
     projection: ScholarshipProjection,
     extra: {
       year?: ScholarshipYearWrite;
@@ -79,7 +52,7 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
     /** A scholarship step: its event, the projection after it, and optionally its school year row and a notice. */
     async recordScholarship(
       ref: ScholarshipRef,
-      event: ScholarshipEvent,
+      event: StepEvent,
       projection: ScholarshipProjection,
       extra: { year?: ScholarshipYearWrite; notify?: Notice } = {},
     ): Promise<void> {
@@ -92,7 +65,7 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
      */
     async payScholarshipYear(
       ref: ScholarshipRef,
-      event: ScholarshipEvent,
+      event: StepEvent,
       projection: ScholarshipProjection,
       payment: ScholarshipPayment,
     ): Promise<PayoutResult> {
@@ -126,7 +99,7 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
     async recordScholarshipChoice(
       claimNumber: string,
       event: StepEvent,
-      choice: { children: number[]; chosenBy: string; reason?: string },
+      choice: ScholarshipChoiceRecord,
     ): Promise<void> {
       await stores.transaction(async (tx) => {
         if (!(await tx.claims.appendEvent(claimNumber, event))) return;

@@ -2,7 +2,7 @@
 // what was paid with which keys. No national ID and no full account number ever enters it.
 import type { LoadedDataConverter } from '@temporalio/common';
 import { maskDigits } from '../vocabulary/masking';
-import type { AssessmentRecord } from '../activities/claims';
+import type { AssessmentRecord } from '../vocabulary/activities';
 import type { ClaimInput } from '../vocabulary/claim';
 import {
   decideUpdate,

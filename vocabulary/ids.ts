@@ -41,6 +41,24 @@ export function parseScholarshipId(id: string): { claimNumber: string; childNumb
   return match ? { claimNumber: match[1]!, childNumber: Number(match[2]) } : undefined;
 }
 
+/** A claim component's ledger key (its idempotency key): the same on every retry and every worker. */
+export function payoutKey(claimNumber: string, component: string): string {
+  return `${claimNumber}:${component}`;
+}
+
+/** The ledger key of a scholarship year: `<workflowId>:<schoolYear>`. */
+export function scholarshipPayoutKey(workflowId: string, schoolYear: string): string {
+  return `${workflowId}:${schoolYear}`;
+}
+
+/**
+ * The key the gateway sees. A refused transfer is final at the gateway, so a replacement account needs its
+ * own transfer: revision n > 0 appends `:r<n>`. The ledger row keeps one key per component either way.
+ */
+export function gatewayKey(key: string, accountRevision: number): string {
+  return accountRevision === 0 ? key : `${key}:r${accountRevision}`;
+}
+
 /** The daily reconciliation of the payout ledger with the gateway's statement (a Temporal Schedule starts it). */
 export const RECONCILIATION_SCHEDULE_ID = 'reconciliation-daily';
 

@@ -85,6 +85,15 @@ export type ScholarshipEndReason = (typeof SCHOLARSHIP_END_REASONS)[number];
 export const SCHOLARSHIP_YEAR_OUTCOMES = ['paid', 'lapsed', 'not_payable'] as const;
 export type ScholarshipYearOutcome = (typeof SCHOLARSHIP_YEAR_OUTCOMES)[number];
 
+/** A school year's row: its window open, a proof received, a payment refused, or decided. */
+export const SCHOLARSHIP_YEAR_STATUSES = [
+  'window_open',
+  'proof_received',
+  'payment_refused',
+  ...SCHOLARSHIP_YEAR_OUTCOMES,
+] as const;
+export type ScholarshipYearStatus = (typeof SCHOLARSHIP_YEAR_STATUSES)[number];
+
 /** Whether a school year's recorded status is a decision (and not an open window). */
 export function isScholarshipYearOutcome(status: string): status is ScholarshipYearOutcome {
   return (SCHOLARSHIP_YEAR_OUTCOMES as readonly string[]).includes(status);

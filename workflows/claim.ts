@@ -9,7 +9,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { PAYING, RECORDING } from './activity-options';
-import type { StepEvent } from '../activities/events';
+import type { StepEvent } from '../vocabulary/activities';
 import {
   addWorkingDays,
   jakartaDate,

@@ -11,7 +11,7 @@ import {
   startChild,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { StepEvent } from '../activities/events';
+import type { StepEvent } from '../vocabulary/activities';
 import { childEligibility, selectChildren, type QuoteResponse } from '../rules';
 import { chooseScholarshipChildrenUpdate } from '../vocabulary/messages/scholarship';
 import { FailureType } from '../vocabulary/failures';

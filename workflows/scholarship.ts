@@ -12,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { PAYING, RECORDING } from './activity-options';
-import type { ScholarshipProjection, ScholarshipRef, ScholarshipYearWrite } from '../activities/scholarships';
+import type { ScholarshipProjection, ScholarshipRef, ScholarshipYearWrite } from '../vocabulary/activities';
 import { FailureType } from '../vocabulary/failures';
 import {
   reportLifeEventUpdate,

@@ -4,6 +4,7 @@ import type { ClaimStatus } from '../../vocabulary/status';
 import type { Heir } from '../../vocabulary/claim';
 import type { Program } from '../../rules/programs';
 import type { SchoolLevel } from '../../vocabulary/messages/scholarship';
+import type { AssessmentComponent } from '../../vocabulary/activities';
 
 export interface ClaimRow {
   claim_number: string;
@@ -67,24 +68,6 @@ export interface DocumentRow {
   checked_at: Date;
 }
 
-export interface AssessmentComponent {
-  code: string;
-  amount: number;
-  basis: string;
-  explanation: string;
-}
-
-/** The benefit as assessed, written once per claim. */
-export interface AssessmentRecord {
-  regulation: string;
-  inputs: Record<string, unknown>;
-  components: AssessmentComponent[];
-  total: number;
-  employerLiability?: { amount: number; reason: string };
-  scholarship?: unknown;
-  notes: string[];
-}
-
 export interface AssessmentRow {
   claim_number: string;
   regulation: string;
@@ -96,14 +79,6 @@ export interface AssessmentRow {
   scholarship: unknown;
   notes: string[];
   created_at: Date;
-}
-
-/** One step of a claim (or a scholarship), as the workflow numbers it: `seq` makes a retried append a no-op. */
-export interface StepEvent {
-  seq: number;
-  type: string;
-  actor?: string;
-  data?: Record<string, unknown>;
 }
 
 export interface ClaimEventRow {

@@ -6,7 +6,6 @@ import type { DocumentCode } from '../../vocabulary/documents';
 import type { Program } from '../../rules/programs';
 import { atomically } from './atomic';
 import type {
-  AssessmentRecord,
   AssessmentRow,
   ChildRow,
   ClaimChange,
@@ -17,8 +16,8 @@ import type {
   ClaimRow,
   DocumentRow,
   HeirRow,
-  StepEvent,
 } from './claim-rows';
+import type { AssessmentRecord, StepEvent } from '../../vocabulary/activities';
 
 export type * from './claim-rows';
 

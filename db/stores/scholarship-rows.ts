@@ -1,48 +1,7 @@
-// The rows of the scholarship tables and what the scholarship activities write into them.
-import type { PlanYear } from '../../rules';
-import type { ScholarshipEndReason, ScholarshipStatus } from '../../vocabulary/status';
-import type { SchoolLevel, SchoolStep } from '../../vocabulary/messages/scholarship';
-
-/** Which scholarship: its workflow id (`<claimNumber>-S<n>`) and the claim and child it belongs to. */
-export interface ScholarshipRef {
-  workflowId: string;
-  claimNumber: string;
-  childNumber: number;
-  childPosition: number;
-}
-
-/** What the family and staff read about the scholarship, as the workflow sees it after this step. */
-export interface ScholarshipProjection {
-  status: ScholarshipStatus;
-  schoolYear: string;
-  expected: SchoolStep;
-  totalPaid: number;
-  yearsPaid: Partial<Record<SchoolLevel, number>>;
-  windowOpensOn: string | null;
-  deadline: string | null;
-  projected: PlanYear[];
-  endReason?: ScholarshipEndReason;
-  endMessage?: string;
-}
-
-export type ScholarshipYearStatus =
-  'window_open' | 'proof_received' | 'payment_refused' | 'paid' | 'lapsed' | 'not_payable';
-
-/** A school year's fields to record; those left out keep their value. */
-export interface ScholarshipYearWrite {
-  schoolYear: string;
-  status: ScholarshipYearStatus;
-  level?: SchoolLevel;
-  grade?: number;
-  institution?: string;
-  documentReference?: string;
-  graduated?: boolean;
-  submittedBy?: string;
-  amount?: number;
-  reason?: string;
-  windowOpensOn?: string;
-  deadline?: string;
-}
+// The rows of the scholarship tables, as PostgreSQL returns them.
+import type { ScholarshipEndReason, ScholarshipStatus, ScholarshipYearStatus } from '../../vocabulary/status';
+import type { SchoolLevel } from '../../vocabulary/messages/scholarship';
+import type { PlanYear } from '../../rules/schema';
 
 export interface ScholarshipRow {
   workflow_id: string;

@@ -1,15 +1,18 @@
 // The scholarship aggregate: one row per child's ScholarshipWorkflow, its school years and step log, and the
 // officer's choice of children on a claim.
 import type { Knex } from 'knex';
-import type { StepEvent } from './claim-rows';
+import type {
+  ScholarshipChoiceRecord,
+  ScholarshipProjection,
+  ScholarshipRef,
+  ScholarshipYearWrite,
+  StepEvent,
+} from '../../vocabulary/activities';
 import type {
   ScholarshipChoiceRow,
   ScholarshipEventRow,
-  ScholarshipProjection,
-  ScholarshipRef,
   ScholarshipRow,
   ScholarshipYearRow,
-  ScholarshipYearWrite,
 } from './scholarship-rows';
 
 export type * from './scholarship-rows';
@@ -107,10 +110,7 @@ export class ScholarshipStore {
   }
 
   /** The officer's choice of children for a claim, once. */
-  async recordChoice(
-    claimNumber: string,
-    choice: { children: number[]; chosenBy: string; reason?: string },
-  ): Promise<void> {
+  async recordChoice(claimNumber: string, choice: ScholarshipChoiceRecord): Promise<void> {
     await this.db('scholarship_choices')
       .insert({
         claim_number: claimNumber,

@@ -1,0 +1,139 @@
+// What the workflows hand to their activities and get back: every activity's input and result, once. The
+// activities implement them, the workflows call them, the stores write them and replay/ reads them from histories.
+import type { PlanYear } from '../rules/schema';
+import type { SchoolLevel } from '../rules/school';
+import type { BankAccount } from './claim';
+import type { Decision } from './messages/claim';
+import type { SchoolStep } from './messages/scholarship';
+import type { DocumentCode } from './documents';
+import type { ScholarshipEndReason, ScholarshipStatus, ScholarshipYearStatus } from './status';
+
+/** One step of a claim (or a scholarship), as the workflow numbers it: `seq` makes a retried append a no-op. */
+export interface StepEvent {
+  seq: number;
+  type: string;
+  actor?: string;
+  data?: Record<string, unknown>;
+}
+
+/** The participant registry's facts on the date of the event. */
+export interface MembershipFacts {
+  membershipStartDate: string;
+  monthlyWage: number;
+  employerId: string;
+  employerName: string;
+  /** Whole months of unpaid contributions at the event date (0 when current). */
+  arrearsMonths: number;
+}
+
+export type MembershipCheck =
+  { eligible: true; facts: MembershipFacts } | { eligible: false; reason: string };
+
+/** The officer's documents checklist, as recordVerification writes it. */
+export interface VerificationRecord {
+  verifiedBy: string;
+  checklist: Partial<Record<DocumentCode, boolean>>;
+  complete: boolean;
+}
+
+export interface AssessmentComponent {
+  code: string;
+  amount: number;
+  basis: string;
+  explanation: string;
+}
+
+/** The benefit as assessed, written once per claim. */
+export interface AssessmentRecord {
+  regulation: string;
+  inputs: Record<string, unknown>;
+  components: AssessmentComponent[];
+  total: number;
+  employerLiability?: { amount: number; reason: string };
+  scholarship?: unknown;
+  notes: string[];
+}
+
+export interface DecisionRecord {
+  decision: Decision;
+  decidedBy: string;
+  reason: string;
+}
+
+/** A replacement account after a refusal: revision n > 0. */
+export type AccountRevision = BankAccount & { revision: number };
+
+export interface PayoutRequest {
+  claimNumber: string;
+  component: string;
+  amount: number;
+  account: BankAccount;
+  /** 0 for the account on the claim; +1 for each replacement after a refusal. */
+  accountRevision: number;
+  /** The ledger key when it is not `<claimNumber>:<component>`: a scholarship year's is `<workflowId>:<schoolYear>`. */
+  idempotencyKey?: string;
+}
+
+export type PayoutResult =
+  | { status: 'paid'; idempotencyKey: string; gatewayReference: string }
+  | { status: 'refused'; idempotencyKey: string; failureCode: string };
+
+/** Which scholarship: its workflow id (`<claimNumber>-S<n>`) and the claim and child it belongs to. */
+export interface ScholarshipRef {
+  workflowId: string;
+  claimNumber: string;
+  childNumber: number;
+  childPosition: number;
+}
+
+/** What the family and staff read about the scholarship, as the workflow sees it after this step. */
+export interface ScholarshipProjection {
+  status: ScholarshipStatus;
+  schoolYear: string;
+  expected: SchoolStep;
+  totalPaid: number;
+  yearsPaid: Partial<Record<SchoolLevel, number>>;
+  windowOpensOn: string | null;
+  deadline: string | null;
+  projected: PlanYear[];
+  endReason?: ScholarshipEndReason;
+  endMessage?: string;
+}
+
+/** A school year's fields to record; those left out keep their value. */
+export interface ScholarshipYearWrite {
+  schoolYear: string;
+  status: ScholarshipYearStatus;
+  level?: SchoolLevel;
+  grade?: number;
+  institution?: string;
+  documentReference?: string;
+  graduated?: boolean;
+  submittedBy?: string;
+  amount?: number;
+  reason?: string;
+  windowOpensOn?: string;
+  deadline?: string;
+}
+
+/** A message for the family about a scholarship (dedup key: the workflow id and the kind). */
+export interface Notice {
+  kind: string;
+  message: string;
+}
+
+export interface ScholarshipPayment {
+  schoolYear: string;
+  level: SchoolLevel;
+  grade: number;
+  amount: number;
+  account: BankAccount;
+  accountRevision: number;
+}
+
+/** The officer's choice of children for the scholarships. */
+export interface ScholarshipChoiceRecord {
+  children: number[];
+  chosenBy: string;
+  reason?: string;
+}
