@@ -5,9 +5,6 @@ import type { LifeEvent } from '../rules/scholarship-life-events';
 
 export const TASK_QUEUE = 'claims';
 
-/** Approvals of a total above this need a supervisor (maker-checker, four-eyes above the limit). */
-export const SUPERVISOR_APPROVAL_THRESHOLD = 200_000_000;
-
 export function claimWorkflowId(claimNumber: string): string {
   return claimNumber;
 }
