@@ -1,9 +1,20 @@
 // Maker-checker at the API, from the projections: the verifier may not decide, and approvals above the threshold need
-// a supervisor. The workflow's update validator checks the same again, so a direct Temporal call cannot skip it.
+// a supervisor. The workflow's update validator checks the same rule (rules/maker-checker.ts) again, so a direct
+// Temporal call cannot skip it.
 import type { Db } from '../db/config';
-import { SUPERVISOR_APPROVAL_THRESHOLD } from '../rules/maker-checker';
+import { decisionRefusal, totalCanRefuse, type DecisionFacts, type DecisionRefusal } from '../rules';
 import type { Staff } from './auth';
 import { HttpProblem } from './problem';
+
+const TITLES: Record<DecisionRefusal['rule'], string> = {
+  'maker-checker': 'Maker-checker rule',
+  'supervisor-required': 'Supervisor required',
+};
+
+async function assessedTotal(db: Db, claimNumber: unknown): Promise<number | undefined> {
+  const assessment = await db('assessments').where({ claim_number: claimNumber }).first('total');
+  return assessment ? Number(assessment.total) : undefined;
+}
 
 export async function checkDecider(
   db: Db,
@@ -13,22 +24,17 @@ export async function checkDecider(
 ): Promise<void> {
   // In any other state the workflow answers (409): the claim is not waiting for anyone's decision.
   if (claim.status !== 'waiting_for_decision') return;
-  if (claim.verified_by === staff.id) {
-    throw new HttpProblem(
-      403,
-      'maker-checker',
-      'Maker-checker rule',
-      'The officer who verified the documents may not also decide the claim.',
-    );
-  }
-  if (decision !== 'approve' || staff.role === 'supervisor') return;
-  const assessment = await db('assessments').where({ claim_number: claim.claim_number }).first('total');
-  if (assessment && Number(assessment.total) > SUPERVISOR_APPROVAL_THRESHOLD) {
-    throw new HttpProblem(
-      403,
-      'supervisor-required',
-      'Supervisor required',
-      `Approving more than Rp ${SUPERVISOR_APPROVAL_THRESHOLD.toLocaleString('en-US')} needs a supervisor.`,
-    );
-  }
+  const facts: DecisionFacts = {
+    deciderId: staff.id,
+    deciderRole: staff.role,
+    verifiedBy: typeof claim.verified_by === 'string' ? claim.verified_by : undefined,
+    decision,
+  };
+  // The assessment is read only when its total can refuse the decision.
+  const refusal =
+    decisionRefusal(facts) ??
+    (totalCanRefuse(facts)
+      ? decisionRefusal({ ...facts, total: await assessedTotal(db, claim.claim_number) })
+      : undefined);
+  if (refusal) throw new HttpProblem(403, refusal.rule, TITLES[refusal.rule], refusal.message);
 }

@@ -59,6 +59,13 @@ export {
   type HeirRelationship,
 } from './heirs';
 export { claimExpiry, type ClaimExpiry } from './expiry';
+export {
+  decisionRefusal,
+  totalCanRefuse,
+  SUPERVISOR_APPROVAL_THRESHOLD,
+  type DecisionFacts,
+  type DecisionRefusal,
+} from './maker-checker';
 export { employerLiability, type EmployerLiability } from './employer-liability';
 export { jkmDeathComponents } from './jkm';
 export { jkkDeathCompensation, jkkDeathComponents } from './jkk-death';

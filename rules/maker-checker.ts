@@ -1,2 +1,47 @@
+// Maker-checker (four eyes) on a claim's decision: the officer who verified the documents may not decide the
+// claim, and approving more than the threshold needs a supervisor. Pure, so the API (from its projections) and the
+// workflow's update validator (from its state) apply the same rule with the same words.
+import { rupiah } from './money';
+
 /** Approvals of a total above this need a supervisor (maker-checker, four-eyes above the limit). */
 export const SUPERVISOR_APPROVAL_THRESHOLD = 200_000_000;
+
+export interface DecisionFacts {
+  deciderId: string;
+  deciderRole: 'officer' | 'supervisor' | 'auditor';
+  /** Who verified the documents; none yet (or unknown) refuses no one. */
+  verifiedBy?: string | null;
+  decision: 'approve' | 'reject';
+  /** The assessed total in whole rupiah; none yet (or unknown) needs no supervisor. */
+  total?: number;
+}
+
+export interface DecisionRefusal {
+  rule: 'maker-checker' | 'supervisor-required';
+  message: string;
+}
+
+/** Whether the claim's total can refuse this decision: only an approval by someone who is not a supervisor. */
+export function totalCanRefuse({
+  decision,
+  deciderRole,
+}: Pick<DecisionFacts, 'decision' | 'deciderRole'>): boolean {
+  return decision === 'approve' && deciderRole !== 'supervisor';
+}
+
+/** Why this person may not take this decision, or undefined when the four-eyes rules allow it. */
+export function decisionRefusal(facts: DecisionFacts): DecisionRefusal | undefined {
+  if (facts.deciderId === facts.verifiedBy) {
+    return {
+      rule: 'maker-checker',
+      message: 'The officer who verified the documents may not also decide the claim.',
+    };
+  }
+  if (totalCanRefuse(facts) && (facts.total ?? 0) > SUPERVISOR_APPROVAL_THRESHOLD) {
+    return {
+      rule: 'supervisor-required',
+      message: `Approving more than ${rupiah(SUPERVISOR_APPROVAL_THRESHOLD)} needs a supervisor.`,
+    };
+  }
+  return undefined;
+}

@@ -3,7 +3,6 @@
 // caps and plan come from rules/, never restated here.
 // Module by module, not from the rules/ index: each workflow evaluates the modules it imports, and a parked
 // scholarship should not carry the quote schemas and disability tables it never uses (npm run bench).
-import { jakartaDate, jakartaEndOfDay, jakartaStartOfDay } from '../rules/jakarta-time';
 import { regulationFor } from '../rules/regulations';
 import type { StagedScholarship } from '../rules/regulations/types';
 import type { PlanYear } from '../rules/schema';
@@ -217,5 +216,3 @@ export function projectedYears(
   }
   return rows;
 }
-
-export { jakartaDate, jakartaEndOfDay, jakartaStartOfDay };

@@ -9,7 +9,7 @@ import {
   type LifeEventRequest,
   type ScholarshipOutcome,
 } from '../../vocabulary/messages/scholarship';
-import { jakartaStartOfDay } from '../../workflows/scholarship-year';
+import { jakartaStartOfDay } from '../../rules/jakarta-time';
 import {
   bornYearsBefore,
   family,

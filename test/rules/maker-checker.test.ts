@@ -1,0 +1,70 @@
+import {
+  decisionRefusal,
+  SUPERVISOR_APPROVAL_THRESHOLD,
+  totalCanRefuse,
+  type DecisionFacts,
+} from '../../rules';
+
+const officer2: DecisionFacts = {
+  deciderId: 'officer-2',
+  deciderRole: 'officer',
+  verifiedBy: 'officer-1',
+  decision: 'approve',
+  total: 42_000_000,
+};
+
+const MAKER_CHECKER = {
+  rule: 'maker-checker',
+  message: 'The officer who verified the documents may not also decide the claim.',
+};
+const SUPERVISOR_REQUIRED = {
+  rule: 'supervisor-required',
+  message: 'Approving more than Rp 200,000,000 needs a supervisor.',
+};
+
+describe('maker-checker on a decision', () => {
+  it('puts the supervisor threshold at Rp 200,000,000', () => {
+    expect(SUPERVISOR_APPROVAL_THRESHOLD).toBe(200_000_000);
+  });
+
+  it('allows another officer to approve or reject up to the threshold', () => {
+    expect(decisionRefusal(officer2)).toBeUndefined();
+    expect(decisionRefusal({ ...officer2, total: SUPERVISOR_APPROVAL_THRESHOLD })).toBeUndefined();
+    expect(decisionRefusal({ ...officer2, decision: 'reject' })).toBeUndefined();
+  });
+
+  it.each([
+    ['approve', 'officer', 42_000_000],
+    ['reject', 'officer', 42_000_000],
+    ['approve', 'supervisor', 500_000_000],
+  ] as const)('refuses the verifier deciding (%s, as %s)', (decision, deciderRole, total) => {
+    const facts = { ...officer2, deciderId: 'officer-1', deciderRole, decision, total };
+    expect(decisionRefusal(facts)).toEqual(MAKER_CHECKER);
+  });
+
+  it('refuses an officer approving more than the threshold, and names the threshold', () => {
+    expect(decisionRefusal({ ...officer2, total: SUPERVISOR_APPROVAL_THRESHOLD + 1 })).toEqual(
+      SUPERVISOR_REQUIRED,
+    );
+  });
+
+  it('lets a supervisor approve above the threshold, and anyone but the verifier reject above it', () => {
+    const large = { ...officer2, total: 500_000_000 };
+    expect(
+      decisionRefusal({ ...large, deciderId: 'supervisor-1', deciderRole: 'supervisor' }),
+    ).toBeUndefined();
+    expect(decisionRefusal({ ...large, decision: 'reject' })).toBeUndefined();
+  });
+
+  it('refuses no one on facts not yet known: no verifier, no total', () => {
+    expect(decisionRefusal({ ...officer2, verifiedBy: undefined })).toBeUndefined();
+    expect(decisionRefusal({ ...officer2, verifiedBy: null })).toBeUndefined();
+    expect(decisionRefusal({ ...officer2, total: undefined })).toBeUndefined();
+  });
+
+  it('reads the total only for an approval by someone who is not a supervisor', () => {
+    expect(totalCanRefuse({ decision: 'approve', deciderRole: 'officer' })).toBe(true);
+    expect(totalCanRefuse({ decision: 'approve', deciderRole: 'supervisor' })).toBe(false);
+    expect(totalCanRefuse({ decision: 'reject', deciderRole: 'officer' })).toBe(false);
+  });
+});

@@ -1,0 +1,19 @@
+// Which actors may act on a workflow, and how a validator refuses someone who may not: a non-retryable ApplicationFailure with
+// a FailureType the API maps to an HTTP status, thrown before anything enters the history.
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { Actor, StaffRole } from '../vocabulary/actors';
+import type { FailureType } from '../vocabulary/failures';
+
+export function refuse(message: string, type: FailureType): never {
+  throw ApplicationFailure.create({ message, type, nonRetryable: true });
+}
+
+export function isOfficerOrSupervisor(
+  actor: Actor,
+): actor is { kind: 'staff'; id: string; role: Exclude<StaffRole, 'auditor'> } {
+  return actor.kind === 'staff' && (actor.role === 'officer' || actor.role === 'supervisor');
+}
+
+export function isAuditor(actor: Actor): boolean {
+  return actor.kind === 'staff' && actor.role === 'auditor';
+}

@@ -1,0 +1,54 @@
+// A claim's state in one object: how far the main path has come, what the officers did, and what is left to pay.
+// The main path (claim.ts), the handlers (claim-handlers.ts) and the payouts (claim-payouts.ts) share it.
+import type { StepEvent } from '../vocabulary/activities';
+import type { BankAccount, ClaimInput } from '../vocabulary/claim';
+import type { ClaimState, DecideRequest } from '../vocabulary/messages/claim';
+import type { ClaimStatus } from '../vocabulary/status';
+
+export type Decision = Pick<DecideRequest, 'decision' | 'reason'>;
+
+export class ClaimCase {
+  status: ClaimStatus = 'received';
+  /** Last claim event number: makes the activities' appends idempotent. */
+  seq = 0;
+  /** One officer action at a time: a second concurrent one gets WrongState (409). */
+  busy = false;
+  /** The officer whose verification completed the checklist. */
+  verifiedBy: string | undefined = undefined;
+  /** Set by the assessment; read by the decide validator. */
+  total: number | undefined = undefined;
+  decision: Decision | undefined = undefined;
+  escalated = false;
+  account: BankAccount;
+  /** 0 for the claim's account; +1 for each replacement after a refusal. */
+  accountRevision = 0;
+  readonly pendingComponents: string[] = [];
+
+  constructor(readonly input: ClaimInput) {
+    this.account = input.bankAccount;
+  }
+
+  get claimNumber(): string {
+    return this.input.claimNumber;
+  }
+
+  /** The claim's next event, numbered (an arrow: the scholarship starter numbers its events with it too). */
+  readonly step = (type: string, actor?: string, data?: Record<string, unknown>): StepEvent => ({
+    seq: ++this.seq,
+    type,
+    actor,
+    data,
+  });
+
+  /** The answer to the claimState query. */
+  state(): ClaimState {
+    return {
+      claimNumber: this.claimNumber,
+      status: this.status,
+      verifiedBy: this.verifiedBy,
+      total: this.total,
+      escalated: this.escalated,
+      pendingComponents: [...this.pendingComponents],
+    };
+  }
+}

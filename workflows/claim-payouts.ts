@@ -1,0 +1,90 @@
+// Paying an approved claim: each component once, with its own ledger row and key <claimNumber>:<component>. A
+// refused account waits for a new one and that component is paid again; late payment adds its own component.
+import { condition, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { jakartaDate, lateCompensation, type BenefitComponent } from '../rules';
+import { PAYING, RECORDING } from './activity-options';
+import type { ClaimCase } from './claim-case';
+
+const records = proxyActivities<Activities>(RECORDING);
+const payments = proxyActivities<Activities>(PAYING);
+
+const LATE_COMPENSATION = 'late_compensation';
+/** Claims started before late-payment compensation existed replay without it. */
+export const LATE_COMPENSATION_PATCH = 'late-payment-compensation';
+
+/** Pays every component with an amount, in the assessment's order. */
+export async function payComponents(
+  claim: ClaimCase,
+  components: readonly BenefitComponent[],
+): Promise<void> {
+  const toPay = components.filter((c) => c.amount > 0);
+  claim.pendingComponents.push(...toPay.map((c) => c.code));
+  for (const component of toPay) await payComponent(claim, component.code, component.amount);
+}
+
+/**
+ * Paid after the service level (3 working days from the complete file for JKM, 7 for JKK): 1% of the benefit per
+ * working day late, as its own component (own ledger row, key <claimNumber>:late_compensation). Returns the amount.
+ */
+export async function payLateCompensation(
+  claim: ClaimCase,
+  benefit: number,
+  completeFileDate: string,
+): Promise<number> {
+  const paidDate = jakartaDate(Date.now());
+  const late = lateCompensation({ program: claim.input.program, benefit, completeFileDate, paidDate });
+  if (late.amount <= 0) return 0;
+  claim.pendingComponents.push(LATE_COMPENSATION);
+  await records.recordStep(
+    claim.claimNumber,
+    claim.step('late_compensation_assessed', undefined, { ...late, completeFileDate, paidDate }),
+  );
+  await payComponent(claim, LATE_COMPENSATION, late.amount);
+  return late.amount;
+}
+
+/** Pays one component once; after the bank refuses the account, waits for a new one and pays again. */
+async function payComponent(claim: ClaimCase, code: string, amount: number): Promise<void> {
+  for (;;) {
+    const result = await payments.payout({
+      claimNumber: claim.claimNumber,
+      component: code,
+      amount,
+      account: claim.account,
+      accountRevision: claim.accountRevision,
+    });
+    if (result.status === 'paid') {
+      await records.recordStep(
+        claim.claimNumber,
+        claim.step('payout_paid', undefined, {
+          component: code,
+          amount,
+          idempotencyKey: result.idempotencyKey,
+          gatewayReference: result.gatewayReference,
+        }),
+      );
+      claim.pendingComponents.splice(claim.pendingComponents.indexOf(code), 1);
+      return;
+    }
+    await waitForNewAccount(claim, code, result.failureCode);
+  }
+}
+
+/** The bank refused the account: the family is told, and the claim waits for the updateBankAccount update. */
+async function waitForNewAccount(claim: ClaimCase, code: string, failureCode: string): Promise<void> {
+  claim.status = 'waiting_for_bank_account';
+  const revision = claim.accountRevision;
+  await records.recordStep(
+    claim.claimNumber,
+    claim.step('payout_refused', undefined, { component: code, failureCode }),
+    claim.status,
+    'The bank refused the account. Please provide another bank account.',
+  );
+  await records.notifyFamily(
+    claim.claimNumber,
+    `account_refused_r${revision}`,
+    `The bank refused the account for claim ${claim.claimNumber}. Please give the officer another account.`,
+  );
+  await condition(() => claim.accountRevision > revision);
+}

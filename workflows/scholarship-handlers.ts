@@ -1,0 +1,183 @@
+// The scholarship's messages: the scholarshipState query and the submitEnrollment, reportLifeEvent and
+// updateBankAccount updates, each a named handler with a named validator. A flag a handler raises while it records
+// is lowered in finally, so an activity that fails for good fails that update and leaves the next one possible.
+import { proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { lifeEventDecision } from '../rules/scholarship-life-events';
+import { RECORDING } from './activity-options';
+import { isAuditor, isOfficerOrSupervisor, refuse } from './actors';
+import { actorId } from '../vocabulary/actors';
+import { FailureType } from '../vocabulary/failures';
+import {
+  reportLifeEventUpdate,
+  scholarshipStateQuery,
+  submitEnrollmentUpdate,
+  type EnrollmentRequest,
+  type EnrollmentResult,
+  type LifeEventRequest,
+  type LifeEventResult,
+} from '../vocabulary/messages/scholarship';
+import { updateBankAccountUpdate, type UpdateBankAccountRequest } from '../vocabulary/messages/claim';
+import type { ScholarshipRun } from './scholarship-run';
+import { impossibleStep, schoolYearFirstDay, yearAmount } from './scholarship-year';
+
+const records = proxyActivities<Activities>(RECORDING);
+
+/** Registers the scholarship's query and updates: call before the run's first await. */
+export function registerScholarshipHandlers(run: ScholarshipRun): void {
+  setHandler(scholarshipStateQuery, () => run.state());
+
+  // An update: the family learns at once whether the proof was accepted and what the year pays.
+  setHandler(submitEnrollmentUpdate, (request) => submitEnrollment(run, request), {
+    validator: (request) => validateEnrollment(run, request),
+  });
+
+  // An update: the officer learns at once whether the event ends the scholarship (the 2025 work exception).
+  setHandler(reportLifeEventUpdate, (request) => reportLifeEvent(run, request), {
+    validator: (request) => validateLifeEvent(run, request),
+  });
+
+  // An update: the family or officer learns at once whether the scholarship was waiting for a new account.
+  setHandler(updateBankAccountUpdate, (request) => replaceBankAccount(run, request), {
+    validator: (request) => validateBankAccount(run, request),
+  });
+}
+
+/** Records the proof of enrolment; the main path then pays the year for the level attended. */
+async function submitEnrollment(run: ScholarshipRun, request: EnrollmentRequest): Promise<EnrollmentResult> {
+  run.proofPending = true;
+  try {
+    const amount = yearAmount(run.c, run.rule, request.level);
+    const result: EnrollmentResult = {
+      schoolYear: request.schoolYear,
+      level: request.level,
+      grade: request.grade,
+      payable: amount.payable,
+      amount: amount.amount,
+      reason: amount.reason,
+    };
+    await records.recordScholarship(
+      run.ref,
+      run.event('enrollment_submitted', actorId(request.actor), {
+        schoolYear: request.schoolYear,
+        level: request.level,
+        grade: request.grade,
+        graduated: request.graduated ?? false,
+      }),
+      run.projection(),
+      {
+        year: {
+          schoolYear: request.schoolYear,
+          status: 'proof_received',
+          level: request.level,
+          grade: request.grade,
+          institution: request.institution,
+          documentReference: request.documentReference,
+          graduated: request.graduated ?? false,
+          submittedBy: actorId(request.actor),
+        },
+      },
+    );
+    run.accepted = { request, result };
+    return result;
+  } finally {
+    run.proofPending = false;
+  }
+}
+
+function validateEnrollment(
+  run: ScholarshipRun,
+  { actor, schoolYear, level, grade }: EnrollmentRequest,
+): void {
+  if (isAuditor(actor)) refuse('Auditors may not submit proof of enrolment.', FailureType.Forbidden);
+  if (run.stopping || run.stop || run.ended) refuse('The scholarship has ended.', FailureType.WrongState);
+  if (schoolYear !== run.schoolYear) {
+    const decided = run.c.years.find((y) => y.schoolYear === schoolYear);
+    refuse(
+      decided
+        ? `The school year ${schoolYear} is already decided (${decided.outcome}).`
+        : `This scholarship is waiting for proof for the school year ${run.schoolYear}, not ${schoolYear}.`,
+      FailureType.WrongState,
+    );
+  }
+  if (run.proofPending || run.accepted) {
+    refuse(`Proof of enrolment for ${schoolYear} was already submitted.`, FailureType.WrongState);
+  }
+  if (run.status !== 'waiting_for_proof' || run.deadlineAt === undefined || Date.now() >= run.deadlineAt) {
+    refuse(
+      run.windowOpensAt === undefined
+        ? `The enrolment window for ${schoolYear} opens on ${schoolYearFirstDay(run.c.schoolYear)}.`
+        : `The enrolment window for ${schoolYear} is closed.`,
+      FailureType.WrongState,
+    );
+  }
+  const impossible = impossibleStep(run.c, level, grade);
+  if (impossible) refuse(impossible, FailureType.WrongState);
+}
+
+/** Records a life event; one that ends the scholarship (rules/scholarship-life-events.ts) stops the main path. */
+async function reportLifeEvent(run: ScholarshipRun, request: LifeEventRequest): Promise<LifeEventResult> {
+  const decision = lifeEventDecision(run.rule, request);
+  if (decision.stops) run.stopping = true;
+  try {
+    await records.recordScholarship(
+      run.ref,
+      run.event('life_event_reported', actorId(request.actor), {
+        kind: request.kind,
+        date: request.date,
+        work: request.work,
+        stops: decision.stops,
+        reason: decision.reason,
+      }),
+      run.projection(),
+    );
+    if (decision.stops) run.stop = { reason: decision.endReason ?? request.kind, message: decision.reason };
+    return { stops: decision.stops, reason: decision.reason };
+  } finally {
+    run.stopping = false;
+  }
+}
+
+function validateLifeEvent(run: ScholarshipRun, { actor, kind, work }: LifeEventRequest): void {
+  if (!isOfficerOrSupervisor(actor)) {
+    refuse('Only an officer or a supervisor may report a life event.', FailureType.Forbidden);
+  }
+  if (run.stopping || run.stop || run.ended) refuse('The scholarship has ended.', FailureType.WrongState);
+  if (kind === 'working' && !work)
+    refuse('A report of work needs the kind of work.', FailureType.InvalidInput);
+  if (work?.type === 'wage' && work.consecutiveMonths === undefined) {
+    refuse('A report of wage work needs the number of consecutive months.', FailureType.InvalidInput);
+  }
+}
+
+/** Records the account replacing a refused one; the main path then pays the year again. */
+async function replaceBankAccount(
+  run: ScholarshipRun,
+  { actor, bankAccount }: UpdateBankAccountRequest,
+): Promise<{ accountRevision: number }> {
+  const revision = run.c.accountRevision + 1;
+  run.status = 'paying'; // recorded in the projection, and refuses a second account meanwhile
+  try {
+    await records.recordScholarship(
+      run.ref,
+      run.event('bank_account_replaced', actorId(actor), { revision }),
+      run.projection(),
+    );
+    run.c.account = bankAccount;
+    run.c.accountRevision = revision;
+    return { accountRevision: revision };
+  } finally {
+    // Not replaced: the scholarship is still waiting for an account (unless it ended meanwhile).
+    if (run.c.accountRevision < revision && run.status === 'paying') run.status = 'waiting_for_bank_account';
+  }
+}
+
+function validateBankAccount(run: ScholarshipRun, { actor }: UpdateBankAccountRequest): void {
+  if (isAuditor(actor)) refuse('Auditors may not change a bank account.', FailureType.Forbidden);
+  if (run.status !== 'waiting_for_bank_account') {
+    refuse(
+      `The scholarship is not waiting for a bank account (status: ${run.status}).`,
+      FailureType.WrongState,
+    );
+  }
+}

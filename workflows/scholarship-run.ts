@@ -1,0 +1,149 @@
+// One school-year run of a scholarship in one object: the state carried from run to run (continueAsNew), this
+// run's window and proof, and a life event that ends the scholarship. The main path (scholarship.ts) and the
+// handlers (scholarship-handlers.ts) share it.
+import { workflowInfo } from '@temporalio/workflow';
+import type { ScholarshipProjection, ScholarshipRef } from '../vocabulary/activities';
+import type { StagedScholarship } from '../rules/regulations/types';
+import type {
+  EnrollmentRequest,
+  EnrollmentResult,
+  ScholarshipCarried,
+  ScholarshipInput,
+  ScholarshipOptions,
+  ScholarshipState,
+} from '../vocabulary/messages/scholarship';
+import type { ScholarshipEndReason, ScholarshipStatus } from '../vocabulary/status';
+import {
+  deadlineDate,
+  projectedYears,
+  schoolYearFirstDay,
+  schoolYearName,
+  withDefaults,
+} from './scholarship-year';
+import { jakartaDate } from '../rules/jakarta-time';
+
+export interface Stop {
+  reason: ScholarshipEndReason;
+  message: string;
+}
+
+export interface AcceptedProof {
+  request: EnrollmentRequest;
+  result: EnrollmentResult;
+}
+
+/** The carried state of a scholarship whose child reaches the age limit before any school year begins. */
+export function noSchoolYear(input: ScholarshipInput): ScholarshipCarried {
+  return {
+    schoolYear: Number(input.eventDate.slice(0, 4)),
+    expected: { level: 'TK' as const, grade: 1 },
+    yearsPaid: {},
+    totalPaid: 0,
+    consecutiveLapses: 0,
+    years: [],
+    seq: 0,
+    account: input.account,
+    accountRevision: 0,
+  };
+}
+
+export class ScholarshipRun {
+  readonly ref: ScholarshipRef;
+  readonly options: Required<ScholarshipOptions>;
+  readonly firstRun: boolean;
+  status: ScholarshipStatus;
+  /** When this year's enrolment window opened, once it has. */
+  windowOpensAt: number | undefined = undefined;
+  /** The instant proof is no longer accepted (the end of the deadline's Jakarta day). */
+  deadlineAt: number | undefined = undefined;
+  /** A proof is being recorded: a second submission is a duplicate. */
+  proofPending = false;
+  accepted: AcceptedProof | undefined = undefined;
+  /** A life event that ends the scholarship is being recorded. */
+  stopping = false;
+  /** A recorded life event that ends the scholarship. */
+  stop: Stop | undefined = undefined;
+  ended: Stop | undefined = undefined;
+
+  constructor(
+    readonly input: ScholarshipInput,
+    readonly rule: StagedScholarship,
+    /** Carried from run to run, and mutated as the year is decided. */
+    readonly c: ScholarshipCarried,
+  ) {
+    this.options = withDefaults(input.options);
+    this.ref = {
+      workflowId: workflowInfo().workflowId,
+      claimNumber: input.claimNumber,
+      childNumber: input.childNumber,
+      childPosition: input.childPosition,
+    };
+    this.firstRun = input.carried === undefined;
+    this.status = this.firstRun && !input.schooling ? 'waiting_for_school_start' : 'waiting_for_school_year';
+  }
+
+  /** This run's school year, "2027/2028". */
+  get schoolYear(): string {
+    return schoolYearName(this.c.schoolYear);
+  }
+
+  /** Proof was accepted, or a life event ends the scholarship: the year needs nothing more from the family. */
+  answered(): boolean {
+    return this.accepted !== undefined || this.stop !== undefined;
+  }
+
+  /** A proof or a life event that ends the scholarship is being recorded. */
+  recording(): boolean {
+    return this.proofPending || this.stopping;
+  }
+
+  /** The scholarship's next event, numbered on from the previous runs. */
+  event(type: string, actor?: string, data?: Record<string, unknown>) {
+    return { seq: ++this.c.seq, type, actor, data };
+  }
+
+  /** What the family and staff read, for this run's state or for `s`, the state the year is about to leave. */
+  projectionOf(s: ScholarshipCarried, status: ScholarshipStatus, end?: Stop): ScholarshipProjection {
+    return {
+      status,
+      schoolYear: schoolYearName(s.schoolYear),
+      expected: s.expected,
+      totalPaid: s.totalPaid,
+      yearsPaid: s.yearsPaid,
+      windowOpensOn:
+        s === this.c && this.windowOpensAt !== undefined
+          ? jakartaDate(this.windowOpensAt)
+          : schoolYearFirstDay(s.schoolYear),
+      deadline:
+        s === this.c && this.deadlineAt !== undefined
+          ? jakartaDate(this.deadlineAt - 1)
+          : deadlineDate(s.schoolYear, this.options.deadline),
+      projected: end ? [] : projectedYears(s, this.input.dateOfBirth, this.rule),
+      ...(end ? { endReason: end.reason, endMessage: end.message } : {}),
+    };
+  }
+
+  projection(): ScholarshipProjection {
+    return this.projectionOf(this.c, this.status, this.ended);
+  }
+
+  /** The answer to the scholarshipState query. */
+  state(): ScholarshipState {
+    return {
+      workflowId: this.ref.workflowId,
+      claimNumber: this.input.claimNumber,
+      childNumber: this.input.childNumber,
+      status: this.status,
+      schoolYear: this.schoolYear,
+      expected: this.c.expected,
+      ...(this.windowOpensAt !== undefined ? { windowOpensAt: jakartaDate(this.windowOpensAt) } : {}),
+      ...(this.deadlineAt !== undefined ? { deadline: jakartaDate(this.deadlineAt - 1) } : {}),
+      proofAccepted: this.accepted !== undefined,
+      yearsPaid: { ...this.c.yearsPaid },
+      totalPaid: this.c.totalPaid,
+      consecutiveLapses: this.c.consecutiveLapses,
+      years: [...this.c.years],
+      ...(this.ended ? { endReason: this.ended.reason } : {}),
+    };
+  }
+}
