@@ -2,8 +2,8 @@
 // a supervisor. The workflow's update validator checks the same again, so a direct Temporal call cannot skip it.
 import type { Db } from '../db/config';
 import { SUPERVISOR_APPROVAL_THRESHOLD } from '../workflows/definitions';
-import type { Staff } from './auth';
-import { HttpProblem } from './problem';
+import type { Staff } from './middleware/auth';
+import { HttpProblem } from './middleware/problem';
 
 export async function checkDecider(
   db: Db,

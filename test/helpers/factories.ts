@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/config';
 import type { ClaimInput } from '../../workflows/definitions';
-import { hashTrackingCode } from '../../api/tracking-code';
+import { hashTrackingCode } from '../../api/middleware/tracking-code';
 
 let counter = 0;
 function unique(): number {

@@ -5,10 +5,10 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import type { Db } from '../db/config';
+import type { Db } from '../../db/config';
 import { HttpProblem, sendProblem } from './problem';
 import { PostgresRateLimitStore } from './rate-limit-store';
-import { claimNumberOfScholarship } from './scholarship-schemas';
+import { claimNumberOfScholarship } from '../schemas/scholarships';
 
 export interface TrackingLimits {
   windowMs: number;

@@ -1,7 +1,7 @@
 // One strict schema per request part. The OpenAPI document is generated from these same schemas.
 import { z } from 'zod';
-import { DOCUMENTS } from '../workflows/definitions';
-import { bankAccountSchema, childSchema, heirSchema, isoDate, nik, rupiah } from '../workflows/input';
+import { DOCUMENTS } from '../../workflows/definitions';
+import { bankAccountSchema, childSchema, heirSchema, isoDate, nik, rupiah } from '../../workflows/input';
 
 export const claimNumberParam = z.strictObject({
   claimNumber: z
