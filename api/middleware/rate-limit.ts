@@ -24,17 +24,6 @@ export const DEFAULT_TRACKING_LIMITS: TrackingLimits = {
   perClaim: 10,
 };
 
-/**
- * The routes a family reaches with X-Tracking-Code; staff requests (a token, no tracking code) are not counted.
- * One limiter serves them all, so a claim's lock-out holds on every route (a scholarship counts as its claim).
- */
-export const FAMILY_ROUTES = [
-  '/track/:claimNumber',
-  '/claims/:claimNumber/bank-account',
-  '/scholarships/:id/enrollments',
-  '/scholarships/:id/bank-account',
-];
-
 export interface SecurityEvent {
   type: 'tracking_rate_limited' | 'tracking_lockout';
   /** The client address (IPv6 reduced to its /56 network, as the limiter counts it). */
@@ -59,6 +48,11 @@ const claimNumberOf = (req: Request) =>
     ? String(req.params.claimNumber)
     : claimNumberOfScholarship(String(req.params.id ?? ''));
 
+/**
+ * One limiter for every route a family reaches with X-Tracking-Code (the routes declared with family access), so a
+ * claim's lock-out holds on all of them (a scholarship counts as its claim); staff requests (a token, no tracking
+ * code) are not counted.
+ */
 export function createFamilyRateLimit(options: {
   limits?: Partial<TrackingLimits>;
   onEvent: SecurityEventSink;

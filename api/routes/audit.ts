@@ -1,11 +1,11 @@
 // Auditors: a claim's Temporal history (with a hash chain), its replay against the current code with the
 // decision trail, and the audit log of API actions. Auditors only: officers and supervisors get 403.
-import { exportClaimHistory, replayClaim } from '../../replay';
+import { exportClaimHistory, replayClaim as replayHistories } from '../../replay';
 import { problems } from '../middleware/problem';
 import { auditLogQuery, replayBody } from '../schemas/audit-log';
 import { claimNumberParam } from '../schemas/claims';
 import { fromTemporal } from '../temporal/updates';
-import { decodeAuditCursor, listAuditLog } from '../views/audit-log';
+import { decodeAuditCursor, listAuditLog as auditLogPage } from '../views/audit-log';
 import { json, problem, route, staffErrors } from './route';
 
 const auditors = { staff: ['auditor'] } as const;
@@ -28,7 +28,7 @@ export const getClaimHistory = route({
   },
 });
 
-export const replayClaimRoute = route({
+export const replayClaim = route({
   operationId: 'replayClaim',
   summary:
     'Replay those histories against the current workflow code: deterministic or not per run (with the ' +
@@ -39,13 +39,13 @@ export const replayClaimRoute = route({
   request: { params: claimNumberParam, body: replayBody },
   responses: { 200: json(), ...staffErrors, 404: noHistory },
   async handle({ deps, params, res }) {
-    const replayed = await fromTemporal(replayClaim(deps.temporal, deps.replayer, params.claimNumber));
+    const replayed = await fromTemporal(replayHistories(deps.temporal, deps.replayer, params.claimNumber));
     if (!replayed) throw problems.notFound('No workflow history for this claim.');
     res.json(replayed);
   },
 });
 
-export const listAuditLogRoute = route({
+export const listAuditLog = route({
   operationId: 'listAuditLog',
   summary: 'Every action through the API, refused ones included, newest first, with nextCursor (auditor)',
   method: 'get',
@@ -60,6 +60,6 @@ export const listAuditLogRoute = route({
       if (after === undefined)
         throw problems.validation([{ field: 'cursor', message: 'is not a cursor from this API' }]);
     }
-    res.json(await listAuditLog(deps.db, { ...query, ...(after !== undefined ? { after } : {}) }));
+    res.json(await auditLogPage(deps.db, { ...query, ...(after !== undefined ? { after } : {}) }));
   },
 });

@@ -16,8 +16,8 @@ import {
 } from '../schemas/claims';
 import { startClaim } from '../temporal/intake';
 import { sendClaimUpdate } from '../temporal/updates';
-import { decodeCursor, findClaim, listClaims, staffClaimView } from '../views/claims';
-import { json, problem, route, staffErrors, type RouteDeps } from './route';
+import { decodeCursor, findClaim, listClaims as claimsPage, staffClaimView } from '../views/claims';
+import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
 
 type ClaimRow = Record<string, unknown> & { claim_number: string };
 
@@ -61,7 +61,7 @@ export const createClaim = route({
   },
 });
 
-export const listClaimsRoute = route({
+export const listClaims = route({
   operationId: 'listClaims',
   summary: 'Work queue (staff)',
   method: 'get',
@@ -75,7 +75,7 @@ export const listClaimsRoute = route({
       after = decodeCursor(query.cursor);
       if (!after) throw problems.validation([{ field: 'cursor', message: 'is not a cursor from this API' }]);
     }
-    res.json(await listClaims(deps.db, { status: query.status, limit: query.limit, after }));
+    res.json(await claimsPage(deps.db, { status: query.status, limit: query.limit, after }));
   },
 });
 
@@ -151,7 +151,7 @@ export const replaceClaimBankAccount = route({
   request: { params: claimNumberParam, body: bankAccountBody },
   responses: {
     200: json(),
-    ...staffErrors,
+    ...staffOrFamilyErrors,
     404: problem('No such claim, or a wrong tracking code'),
     409: problem('The claim is not waiting for a bank account'),
   },

@@ -1,16 +1,16 @@
 // Every route the API serves, in the order the OpenAPI document lists them.
-import { getClaimHistory, listAuditLogRoute, replayClaimRoute } from './audit';
+import { getClaimHistory, listAuditLog, replayClaim } from './audit';
 import {
   createClaim,
   decideClaim,
   getClaim,
-  listClaimsRoute,
+  listClaims,
   replaceClaimBankAccount,
   verifyDocuments,
 } from './claims';
 import { decodePayloads, encodePayloads } from './codec';
 import { quoteBenefit } from './quote';
-import { getReconciliation, listReconciliationsRoute } from './reconciliations';
+import { getReconciliation, listReconciliations } from './reconciliations';
 import type { AnyRoute } from './route';
 import {
   chooseScholarshipChildren,
@@ -18,12 +18,12 @@ import {
   reportLifeEvent,
   submitEnrollment,
 } from './scholarships';
-import { liveness, metrics, openApiDocument, readiness } from './service';
+import { getLiveness, getMetrics, getOpenApiDocument, getReadiness } from './service';
 import { trackClaim } from './track';
 
 export const ROUTES: readonly AnyRoute[] = [
   createClaim,
-  listClaimsRoute,
+  listClaims,
   getClaim,
   verifyDocuments,
   decideClaim,
@@ -36,13 +36,13 @@ export const ROUTES: readonly AnyRoute[] = [
   quoteBenefit,
   encodePayloads,
   decodePayloads,
-  listReconciliationsRoute,
+  listReconciliations,
   getReconciliation,
   getClaimHistory,
-  replayClaimRoute,
-  listAuditLogRoute,
-  liveness,
-  readiness,
-  openApiDocument,
-  metrics,
+  replayClaim,
+  listAuditLog,
+  getLiveness,
+  getReadiness,
+  getOpenApiDocument,
+  getMetrics,
 ];

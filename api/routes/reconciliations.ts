@@ -1,12 +1,12 @@
 // Reconciliation reports for staff and auditors: each day's ledger against the gateway's statement.
 import { problems } from '../middleware/problem';
 import { listReconciliationsQuery, reconciliationDateParam } from '../schemas/reconciliations';
-import { listReconciliations, reconciliationDay } from '../views/reconciliations';
+import { listReconciliations as reconciliationReports, reconciliationDay } from '../views/reconciliations';
 import { json, problem, route, staffErrors } from './route';
 
 const readers = ['officer', 'supervisor', 'auditor'] as const;
 
-export const listReconciliationsRoute = route({
+export const listReconciliations = route({
   operationId: 'listReconciliations',
   summary: "Daily reconciliations of the payout ledger with the gateway's statement, newest first (staff)",
   method: 'get',
@@ -15,7 +15,7 @@ export const listReconciliationsRoute = route({
   request: { query: listReconciliationsQuery },
   responses: { 200: json('object', 'Reports, each with its mismatches'), ...staffErrors },
   async handle({ deps, query, res }) {
-    res.json(await listReconciliations(deps.db, query));
+    res.json(await reconciliationReports(deps.db, query));
   },
 });
 

@@ -32,6 +32,11 @@ export const staffErrors = {
   401: problem('No valid staff token'),
   403: problem('Wrong role'),
 };
+/** The same for a route that takes staff or the family. */
+export const staffOrFamilyErrors = {
+  ...staffErrors,
+  401: problem('Neither a valid staff token nor a tracking code'),
+};
 
 /** What every handler may use: the app's dependencies and the few things createApp builds from them. */
 export interface RouteDeps extends AppDeps {
@@ -46,20 +51,30 @@ type Body = z.ZodType | undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type HeaderValues<H> = H extends Record<string, z.ZodType> ? { [K in keyof H]: z.output<H[K]> } : undefined;
 
-export interface RouteContext<P extends Params, Q extends Params, H extends Headers, B extends Body, F> {
+/** What the router read from the request before the body: who calls, and the parameters. */
+export interface RequestContext<P extends Params, Q extends Params, H extends Headers> {
   req: Request;
   res: Response;
   deps: RouteDeps;
   params: Out<P>;
   query: Out<Q>;
   headers: HeaderValues<H>;
-  body: Out<B>;
   /** The staff member, when a bearer token let the request in. */
   staff: Staff | undefined;
   /** Who acts: the staff member, or the family when its tracking code let the request in; none on public routes. */
   actor: Actor | undefined;
   /** The claim whose tracking code the family sent (family requests only). */
   familyClaim: Record<string, unknown> | undefined;
+}
+
+export interface RouteContext<
+  P extends Params,
+  Q extends Params,
+  H extends Headers,
+  B extends Body,
+  F,
+> extends RequestContext<P, Q, H> {
+  body: Out<B>;
   /** What `find` returned (staff requests; undefined for the family and on routes without `find`). */
   found: F | undefined;
 }
@@ -84,14 +99,14 @@ export interface Route<
   /** CORS for the one configured browser origin (the Temporal web UI's codec calls), preflight included. */
   cors?: boolean;
   /** Served only when the dependencies allow it (the codec routes need a payload codec). */
-  enabled?: (deps: RouteDeps) => boolean;
+  enabled?(deps: RouteDeps): boolean;
   request?: { params?: P; query?: Q; headers?: H; body?: B };
   /** Turns an invalid body into a problem (default: problems.validation naming each field). */
-  invalidBody?: (error: z.ZodError) => HttpProblem;
+  invalidBody?(error: z.ZodError): HttpProblem;
   responses: Record<number, ResponseSpec>;
   /** The object the path names, or a 404: runs for staff before the body is read (the family's claim is known). */
-  find?: (ctx: Omit<RouteContext<P, Q, H, B, F>, 'body' | 'found'>) => Promise<F>;
-  handle: (ctx: RouteContext<P, Q, H, B, F>) => unknown;
+  find?(ctx: RequestContext<P, Q, H>): Promise<F>;
+  handle(ctx: RouteContext<P, Q, H, B, F>): unknown;
 }
 
 /** A declaration with its types inferred from its schemas. */
@@ -101,8 +116,8 @@ export function route<P extends Params, Q extends Params, H extends Headers, B e
   return declaration;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list holds routes of every shape
-export type AnyRoute = Route<any, any, any, any, any>;
+/** Any declaration: methods are bivariant in their parameters, so a list holds routes of every shape. */
+export type AnyRoute = Route;
 
 /** `/claims/:claimNumber` → `/claims/{claimNumber}`. */
 export function openApiPath(path: string): string {

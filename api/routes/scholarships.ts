@@ -18,7 +18,7 @@ import {
 } from '../schemas/scholarships';
 import { sendUpdate } from '../temporal/updates';
 import { findClaim } from '../views/claims';
-import { json, problem, route, staffErrors, type RouteDeps } from './route';
+import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
 
 const officers = ['officer', 'supervisor'] as const;
 const ENDED = 'The scholarship has ended.';
@@ -39,7 +39,7 @@ export const submitEnrollment = route({
   request: { params: scholarshipIdParam, body: enrollmentBody },
   responses: {
     200: json('object', 'Accepted: whether the year is payable, and the amount'),
-    ...staffErrors,
+    ...staffOrFamilyErrors,
     404: problem('No such scholarship, or a wrong tracking code'),
     409: problem('Wrong school year, window not open, impossible level jump, duplicate, or ended'),
   },
@@ -67,7 +67,7 @@ export const replaceScholarshipBankAccount = route({
   request: { params: scholarshipIdParam, body: bankAccountBody },
   responses: {
     200: json(),
-    ...staffErrors,
+    ...staffOrFamilyErrors,
     404: problem('No such scholarship, or a wrong tracking code'),
     409: problem('The scholarship is not waiting for a bank account'),
   },

@@ -3,7 +3,7 @@
 import { within } from '../middleware/within';
 import { json, route } from './route';
 
-export const liveness = route({
+export const getLiveness = route({
   operationId: 'getLiveness',
   summary: 'Liveness',
   method: 'get',
@@ -17,7 +17,7 @@ export const liveness = route({
   },
 });
 
-export const readiness = route({
+export const getReadiness = route({
   operationId: 'getReadiness',
   summary: 'Readiness: PostgreSQL and Temporal',
   method: 'get',
@@ -45,7 +45,7 @@ export const readiness = route({
   },
 });
 
-export const openApiDocument = route({
+export const getOpenApiDocument = route({
   operationId: 'getOpenApiDocument',
   summary: 'This document',
   method: 'get',
@@ -58,7 +58,7 @@ export const openApiDocument = route({
   },
 });
 
-export const metrics = route({
+export const getMetrics = route({
   operationId: 'getMetrics',
   summary: 'Prometheus metrics (text exposition format)',
   method: 'get',

@@ -3,12 +3,15 @@
 // that the router enforces it: a role the declaration leaves out gets 403 (401 where the route takes no staff token),
 // no credentials get 401. Allowed requests carry an empty or invalid body where the route takes one, so the walk
 // changes nothing: an allowed role gets past authorisation to validation (400), a refused one does not.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { ROUTES } from '../../api/routes';
 import type { AnyRoute } from '../../api/routes/route';
 import { startApiHarness, waitForClaimStatus, type ApiHarness } from '../api/harness';
 import { createParticipant } from '../helpers/factories';
+import { root } from '../helpers/paths';
 
 type Who = 'officer' | 'supervisor' | 'auditor' | 'family' | 'none';
 const WHO: Who[] = ['officer', 'supervisor', 'auditor', 'family', 'none'];
@@ -50,6 +53,30 @@ const staffAllowed = (r: Row) =>
   (['officer', 'supervisor', 'auditor'] as const).find((w) => !REFUSED.includes(r.expect[w]));
 
 const MATRIX: Row[] = ROUTES.flatMap(rowsOf);
+
+/** README's role matrix, cell by cell: `GET /claims/{n}` → {officer: 'yes', ...}; `/readyz` takes the method before it. */
+function readmeMatrix(): Map<string, Record<Who, string>> {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('| route ', readme.indexOf('Every route against every role')));
+  const cells = new Map<string, Record<Who, string>>();
+  for (const line of table.split('\n')) {
+    if (!line.startsWith('|')) break;
+    const [routes = '', ...answers] = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
+    const answer = Object.fromEntries(WHO.map((who, i) => [who, answers[i]!.replace(/ [¹²]$/, '')]));
+    let method = '';
+    for (const [, m, path] of routes.matchAll(/`(?:(GET|POST) )?([^`]+)`/g)) {
+      method = m ?? method;
+      cells.set(
+        `${method.toLowerCase()} ${path!.replace('{n}', ':claimNumber').replace(/\{(\w+)\}/g, ':$1')}`,
+        answer as Record<Who, string>,
+      );
+    }
+  }
+  return cells;
+}
 
 let h: ApiHarness;
 let claimA: { claimNumber: string; trackingCode: string };
@@ -134,6 +161,20 @@ describe('the role matrix', () => {
     const missing = routesOf(h.app).filter((r) => !rows.has(r));
     // A route served without a declaration in api/routes escapes this walk (and README's role matrix).
     expect(missing).toEqual([]);
+  });
+
+  it("agrees with README's role matrix, which people review", () => {
+    const readme = readmeMatrix();
+    const declared = MATRIX.filter((r) => r.path.startsWith('/api/v1/')).map((r) => {
+      const key = `${r.method} ${r.path.slice('/api/v1'.length)}`;
+      const said = (who: Who) => (REFUSED.includes(r.expect[who]) ? String(r.expect[who]) : 'yes');
+      // A family let into a route that is not open to anyone is let into its own claim only.
+      const family = said('family') === 'yes' && said('none') !== 'yes' ? 'own claim' : said('family');
+      return [key, { ...Object.fromEntries(WHO.map((who) => [who, said(who)])), family }] as const;
+    });
+    expect(Object.fromEntries(declared)).toEqual(
+      Object.fromEntries(declared.map(([key]) => [key, readme.get(key) ?? 'no row in README'])),
+    );
   });
 
   it.each(MATRIX.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
