@@ -5,26 +5,15 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Db } from '../db/config';
-import type { Replayer } from '../replay';
-import { auditTrail, AuditWriter } from './audit-log';
-import { createApiMetrics } from './metrics';
-import { buildOpenApi } from './openapi';
-import { problemHandler, problems, sendProblem } from './problem';
-import {
-  createFamilyRateLimit,
-  FAMILY_ROUTES,
-  logSecurityEvents,
-  type SecurityEventSink,
-  type TrackingLimits,
-} from './rate-limit';
-import { createAuditRouter } from './routes/audit';
-import { createClaimsRouter } from './routes/claims';
-import { createCodecRouter } from './routes/codec';
-import { createHealthRouter } from './routes/health';
-import { createQuoteRouter } from './routes/quote';
-import { createReconciliationsRouter } from './routes/reconciliations';
-import { createScholarshipsRouter } from './routes/scholarships';
-import { createTrackRouter } from './routes/track';
+import { Replayer } from '../replay';
+import { auditTrail, AuditWriter } from './middleware/audit-trail';
+import { createApiMetrics } from './middleware/metrics';
+import { problemHandler, problems, sendProblem } from './middleware/problem';
+import type { SecurityEventSink, TrackingLimits } from './middleware/rate-limit';
+import { ROUTES } from './routes';
+import { buildOpenApi } from './routes/openapi';
+import { unauditedRequests, type RouteDeps } from './routes/route';
+import { createApiRouter, mountAliases } from './routes/router';
 
 export interface AppDeps {
   db: Db;
@@ -60,38 +49,21 @@ export function createApp(deps: AppDeps): Express {
   const metrics = createApiMetrics({ db: deps.db, auditWriter });
   // Before body parsing, so requests refused for their body are timed and recorded too.
   app.use('/api/v1', metrics.requests);
-  app.use('/api/v1', auditTrail({ authSecret: deps.authSecret, writer: auditWriter }));
+  app.use(
+    '/api/v1',
+    auditTrail({ authSecret: deps.authSecret, writer: auditWriter, unaudited: unauditedRequests(ROUTES) }),
+  );
   app.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
 
-  const api = express.Router();
-  api.use(createHealthRouter(deps));
-  api.get('/metrics', metrics.handler);
-  api.get('/openapi.json', (_req, res) => {
-    res.json(buildOpenApi());
-  });
-  api.use(
-    FAMILY_ROUTES,
-    createFamilyRateLimit({
-      db: deps.db,
-      limits: deps.trackingLimits,
-      onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
-    }),
-  );
-  if (deps.payloadCodec) {
-    api.use(createCodecRouter({ ...deps, codec: deps.payloadCodec, corsOrigin: deps.codecCorsOrigin }));
-  }
-  api.use(createClaimsRouter(deps));
-  api.use(createScholarshipsRouter(deps));
-  api.use(createTrackRouter(deps));
-  api.use(createQuoteRouter(deps));
-  api.use(createReconciliationsRouter(deps));
-  api.use(createAuditRouter(deps));
-
-  app.use('/api/v1', api);
-  app.get('/metrics', metrics.handler); // where Prometheus looks by default
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  const routeDeps: RouteDeps = {
+    ...deps,
+    metrics,
+    openApi: () => buildOpenApi(),
+    // The production data converter (payload codec included) is the one the API's Temporal client was given.
+    replayer: deps.replayer ?? new Replayer({ dataConverter: deps.temporal.options.dataConverter }),
+  };
+  app.use('/api/v1', createApiRouter(ROUTES, routeDeps));
+  mountAliases(app, ROUTES, routeDeps);
   app.use((_req, res) => sendProblem(res, problems.notFound('No such route.')));
   app.use(problemHandler(deps.logger));
   return app;

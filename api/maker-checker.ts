@@ -3,8 +3,8 @@
 // Temporal call cannot skip it.
 import type { Db } from '../db/config';
 import { decisionRefusal, totalCanRefuse, type DecisionFacts, type DecisionRefusal } from '../rules';
-import type { Staff } from './auth';
-import { HttpProblem } from './problem';
+import type { Staff } from './middleware/auth';
+import { HttpProblem } from './middleware/problem';
 
 const TITLES: Record<DecisionRefusal['rule'], string> = {
   'maker-checker': 'Maker-checker rule',

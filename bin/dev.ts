@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { signStaffToken } from '../api/auth';
+import { signStaffToken } from '../api/middleware/auth';
 import { loadConfig } from '../config';
 import { createDb, ensureDatabase } from '../db/config';
 import { seedRegistry, WALKTHROUGH_PARTICIPANTS } from '../db/seeds/registry';

@@ -1,6 +1,6 @@
 // Mints a development staff token: npm run token -- --role officer --sub officer-1 [--expires 8h]
 import { parseArgs } from 'node:util';
-import { signStaffToken } from '../api/auth';
+import { signStaffToken } from '../api/middleware/auth';
 import { loadConfig } from '../config';
 import { STAFF_ROLES } from '../vocabulary/actors';
 

@@ -1,70 +1,65 @@
 // Auditors: a claim's Temporal history (with a hash chain), its replay against the current code with the
 // decision trail, and the audit log of API actions. Auditors only: officers and supervisors get 403.
-import { isGrpcServiceError, type Client } from '@temporalio/client';
-import { Router } from 'express';
-import { z } from 'zod';
-import type { Db } from '../../db/config';
-import { exportClaimHistory, replayClaim, Replayer } from '../../replay';
-import { auditLogQuery, decodeAuditCursor, listAuditLog } from '../audit-log';
-import { requireStaff } from '../auth';
-import { parse, problems } from '../problem';
-import { claimNumberParam } from '../schemas';
+import { exportClaimHistory, replayClaim as replayHistories } from '../../replay';
+import { problems } from '../middleware/problem';
+import { auditLogQuery, replayBody } from '../schemas/audit-log';
+import { claimNumberParam } from '../schemas/claims';
+import { fromTemporal } from '../temporal/updates';
+import { decodeAuditCursor, listAuditLog as auditLogPage } from '../views/audit-log';
+import { json, problem, route, staffErrors } from './route';
 
-export interface AuditRouterDeps {
-  db: Db;
-  temporal: Client;
-  authSecret: string;
-  /** Replays with one prebuilt bundle; by default one per router, bundled on first use. */
-  replayer?: Replayer;
-}
+const auditors = { staff: ['auditor'] } as const;
+const noHistory = problem('No workflow history for this claim');
 
-/** The replay request takes no options yet: an empty body (or none). */
-export const replayBody = z.strictObject({}).optional();
-
-const UNAVAILABLE = new Set([4, 8, 14]); // DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE
-
-async function fromTemporal<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (isGrpcServiceError(err) && UNAVAILABLE.has(err.code ?? -1)) {
-      throw problems.unavailable('The workflow service is not reachable.');
-    }
-    throw err;
-  }
-}
-
-export function createAuditRouter(deps: AuditRouterDeps): Router {
-  const router = Router();
-  const auditor = requireStaff(deps.authSecret, ['auditor']);
-  // The production data converter (payload codec included) is the one the API's Temporal client was given.
-  const replayer = deps.replayer ?? new Replayer({ dataConverter: deps.temporal.options.dataConverter });
-
-  router.get('/claims/:claimNumber/history', auditor, async (req, res) => {
-    const { claimNumber } = parse(claimNumberParam, req.params);
-    const exported = await fromTemporal(exportClaimHistory(deps.temporal, claimNumber));
+export const getClaimHistory = route({
+  operationId: 'getClaimHistory',
+  summary:
+    "The claim's Temporal histories (the claim and every run of its scholarships), each as " +
+    '`temporal workflow show --output json` prints it, with a sha256 hash chain over its events (auditor)',
+  method: 'get',
+  path: '/claims/:claimNumber/history',
+  access: auditors,
+  request: { params: claimNumberParam },
+  responses: { 200: json(), ...staffErrors, 404: noHistory },
+  async handle({ deps, params, res }) {
+    const exported = await fromTemporal(exportClaimHistory(deps.temporal, params.claimNumber));
     if (!exported) throw problems.notFound('No workflow history for this claim.');
     res.json(exported);
-  });
+  },
+});
 
-  router.post('/claims/:claimNumber/replay', auditor, async (req, res) => {
-    const { claimNumber } = parse(claimNumberParam, req.params);
-    parse(replayBody, req.body);
-    const replayed = await fromTemporal(replayClaim(deps.temporal, replayer, claimNumber));
+export const replayClaim = route({
+  operationId: 'replayClaim',
+  summary:
+    'Replay those histories against the current workflow code: deterministic or not per run (with the ' +
+    'first divergence), and the decision trail read back from them (auditor)',
+  method: 'post',
+  path: '/claims/:claimNumber/replay',
+  access: auditors,
+  request: { params: claimNumberParam, body: replayBody },
+  responses: { 200: json(), ...staffErrors, 404: noHistory },
+  async handle({ deps, params, res }) {
+    const replayed = await fromTemporal(replayHistories(deps.temporal, deps.replayer, params.claimNumber));
     if (!replayed) throw problems.notFound('No workflow history for this claim.');
     res.json(replayed);
-  });
+  },
+});
 
-  router.get('/audit-log', auditor, async (req, res) => {
-    const query = parse(auditLogQuery, req.query);
+export const listAuditLog = route({
+  operationId: 'listAuditLog',
+  summary: 'Every action through the API, refused ones included, newest first, with nextCursor (auditor)',
+  method: 'get',
+  path: '/audit-log',
+  access: auditors,
+  request: { query: auditLogQuery },
+  responses: { 200: json('object', 'A page of audit entries'), ...staffErrors },
+  async handle({ deps, query, res }) {
     let after: number | undefined;
     if (query.cursor !== undefined) {
       after = decodeAuditCursor(query.cursor);
       if (after === undefined)
         throw problems.validation([{ field: 'cursor', message: 'is not a cursor from this API' }]);
     }
-    res.json(await listAuditLog(deps.db, { ...query, ...(after !== undefined ? { after } : {}) }));
-  });
-
-  return router;
-}
+    res.json(await auditLogPage(deps.db, { ...query, ...(after !== undefined ? { after } : {}) }));
+  },
+});

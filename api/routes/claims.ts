@@ -1,59 +1,54 @@
-// Staff routes: intake, work queue, claim detail, verification, decision, bank account.
-import type { Client } from '@temporalio/client';
-import { Router } from 'express';
-import type { Db } from '../../db/config';
+// Claims: intake (officer), the work queue and a claim's detail (staff), verification and decision (officer or
+// supervisor), and a replacement bank account (officer, supervisor, or the family with its tracking code).
 import { decideUpdate, updateBankAccountUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
-import type { Actor } from '../../vocabulary/actors';
-import { requireStaff, type Staff } from '../auth';
-import { startClaim } from '../intake';
-import { parse, problems } from '../problem';
+import { checkDecider } from '../maker-checker';
+import { familyOfClaim } from '../middleware/family-access';
+import { problems } from '../middleware/problem';
 import {
   bankAccountBody,
   claimNumberParam,
   createClaimBody,
+  createdClaimResponse,
   decisionBody,
   idempotencyKeyHeader,
   listClaimsQuery,
   verificationBody,
-} from '../schemas';
-import { sendClaimUpdate } from '../temporal';
-import { decodeCursor, findClaim, listClaims, staffClaimView } from '../views';
-import { checkDecider } from '../maker-checker';
-import { checkFamilyAccess } from './track';
+} from '../schemas/claims';
+import { startClaim } from '../temporal/intake';
+import { sendClaimUpdate } from '../temporal/updates';
+import { decodeCursor, findClaim, listClaims as claimsPage, staffClaimView } from '../views/claims';
+import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
 
-export interface ClaimsRouterDeps {
-  db: Db;
-  temporal: Client;
-  authSecret: string;
-  taskQueue?: string;
-  now?: () => Date;
+type ClaimRow = Record<string, unknown> & { claim_number: string };
+
+/** The claim the path names, or 404: looked up before the body is read. */
+async function existingClaim({ deps, params }: { deps: RouteDeps; params: { claimNumber: string } }) {
+  const claim = await findClaim(deps.db, params.claimNumber);
+  if (!claim) throw problems.notFound();
+  return claim as ClaimRow;
 }
 
-function staffActor(staff: Staff): Actor {
-  return { kind: 'staff', id: staff.id, role: staff.role };
-}
+const staff = ['officer', 'supervisor', 'auditor'] as const;
+const deciders = ['officer', 'supervisor'] as const;
+const noSuchClaim = problem('No such claim');
 
-export function createClaimsRouter(deps: ClaimsRouterDeps): Router {
-  const { db, temporal, authSecret } = deps;
-  const router = Router();
-  const staff = requireStaff(authSecret, ['officer', 'supervisor', 'auditor']);
-  const officer = requireStaff(authSecret, ['officer', 'supervisor']);
-
-  /** Loads the claim or answers 404, so later steps can rely on it existing. */
-  async function existingClaim(params: unknown) {
-    const { claimNumber } = parse(claimNumberParam, params);
-    const claim = await findClaim(db, claimNumber);
-    if (!claim) throw problems.notFound();
-    return claim as Record<string, unknown> & { claim_number: string };
-  }
-
-  router.post('/claims', requireStaff(authSecret, ['officer']), async (req, res) => {
-    const rawKey = req.get('idempotency-key');
-    const key = rawKey === undefined ? undefined : parse(idempotencyKeyHeader, rawKey, 'Idempotency-Key');
-    const body = parse(createClaimBody, req.body);
-    const result = await startClaim(deps, req.staff!, body, key);
+export const createClaim = route({
+  operationId: 'createClaim',
+  summary: 'Start a claim (officer)',
+  method: 'post',
+  path: '/claims',
+  access: { staff: ['officer'] },
+  request: { headers: { 'Idempotency-Key': idempotencyKeyHeader.optional() }, body: createClaimBody },
+  responses: {
+    201: json(createdClaimResponse, 'Claim started; the tracking code is shown only now'),
+    200: json(createdClaimResponse, 'The same Idempotency-Key was seen before: the same claim'),
+    ...staffErrors,
+    422: problem('Unknown participant, impossible dates, or a reused Idempotency-Key'),
+  },
+  async handle({ deps, staff, headers, body, res }) {
+    const result = await startClaim(deps, staff!, body, headers['Idempotency-Key']);
     const status = result.replayed
-      ? ((await findClaim(db, result.claimNumber))?.status ?? 'received')
+      ? ((await findClaim(deps.db, result.claimNumber))?.status ?? 'received')
       : 'received';
     res
       .status(result.replayed ? 200 : 201)
@@ -63,70 +58,109 @@ export function createClaimsRouter(deps: ClaimsRouterDeps): Router {
         ...(result.trackingCode ? { trackingCode: result.trackingCode } : {}),
         status,
       });
-  });
+  },
+});
 
-  router.get('/claims', staff, async (req, res) => {
-    const query = parse(listClaimsQuery, req.query);
+export const listClaims = route({
+  operationId: 'listClaims',
+  summary: 'Work queue (staff)',
+  method: 'get',
+  path: '/claims',
+  access: { staff },
+  request: { query: listClaimsQuery },
+  responses: { 200: json('object', 'A page of claims, newest first, with nextCursor'), ...staffErrors },
+  async handle({ deps, query, res }) {
     let after: [string, string] | undefined;
     if (query.cursor !== undefined) {
       after = decodeCursor(query.cursor);
       if (!after) throw problems.validation([{ field: 'cursor', message: 'is not a cursor from this API' }]);
     }
-    res.json(await listClaims(db, { status: query.status, limit: query.limit, after }));
-  });
+    res.json(await claimsPage(deps.db, { status: query.status, limit: query.limit, after }));
+  },
+});
 
-  router.get('/claims/:claimNumber', staff, async (req, res) => {
-    const claim = await existingClaim(req.params);
-    res.json(await staffClaimView(db, claim));
-  });
+export const getClaim = route({
+  operationId: 'getClaim',
+  summary: 'A claim with its assessment, payouts and events (staff)',
+  method: 'get',
+  path: '/claims/:claimNumber',
+  access: { staff },
+  request: { params: claimNumberParam },
+  responses: { 200: json(), ...staffErrors, 404: noSuchClaim },
+  find: existingClaim,
+  async handle({ deps, found, res }) {
+    res.json(await staffClaimView(deps.db, found!));
+  },
+});
 
-  router.post('/claims/:claimNumber/verification', officer, async (req, res) => {
-    const claim = await existingClaim(req.params);
-    const body = parse(verificationBody, req.body);
-    const result = await sendClaimUpdate(temporal, claim.claim_number, verifyUpdate, {
-      actor: staffActor(req.staff!),
+export const verifyDocuments = route({
+  operationId: 'verifyDocuments',
+  summary: 'Documents checklist (officer)',
+  method: 'post',
+  path: '/claims/:claimNumber/verification',
+  access: { staff: deciders },
+  request: { params: claimNumberParam, body: verificationBody },
+  responses: {
+    200: json('object', 'complete, and the missing documents'),
+    ...staffErrors,
+    404: noSuchClaim,
+    409: problem('The claim is not waiting for documents'),
+  },
+  find: existingClaim,
+  async handle({ deps, found, actor, body, res }) {
+    const result = await sendClaimUpdate(deps.temporal, found!.claim_number, verifyUpdate, {
+      actor: actor!,
       checklist: body.checklist,
       ...(body.note ? { note: body.note } : {}),
     });
     res.json(result);
-  });
+  },
+});
 
-  router.post('/claims/:claimNumber/decision', officer, async (req, res) => {
-    const claim = await existingClaim(req.params);
-    const body = parse(decisionBody, req.body);
-    await checkDecider(db, claim, req.staff!, body.decision);
-    const result = await sendClaimUpdate(temporal, claim.claim_number, decideUpdate, {
-      actor: staffActor(req.staff!),
+export const decideClaim = route({
+  operationId: 'decideClaim',
+  summary: 'Approve or reject (officer; supervisor above Rp 200,000,000; never the verifier)',
+  method: 'post',
+  path: '/claims/:claimNumber/decision',
+  access: { staff: deciders },
+  request: { params: claimNumberParam, body: decisionBody },
+  responses: {
+    200: json(),
+    ...staffErrors,
+    404: noSuchClaim,
+    409: problem('Not verified yet, already decided, or closed'),
+  },
+  find: existingClaim,
+  async handle({ deps, found, staff, actor, body, res }) {
+    await checkDecider(deps.db, found!, staff!, body.decision);
+    const result = await sendClaimUpdate(deps.temporal, found!.claim_number, decideUpdate, {
+      actor: actor!,
       decision: body.decision,
       reason: body.reason,
     });
     res.json(result);
-  });
+  },
+});
 
-  // Officers with a token, or the family with its tracking code.
-  router.post('/claims/:claimNumber/bank-account', async (req, res) => {
-    let actor: Actor;
-    let claim: Record<string, unknown> & { claim_number: string };
-    if (req.get('authorization')) {
-      await new Promise<void>((resolve, reject) =>
-        officer(req, res, (err?: unknown) => (err ? reject(err) : resolve())),
-      );
-      actor = staffActor(req.staff!);
-      claim = await existingClaim(req.params);
-    } else {
-      const { claimNumber } = parse(claimNumberParam, req.params);
-      const found = await findClaim(db, claimNumber);
-      checkFamilyAccess(req, found);
-      claim = found;
-      actor = { kind: 'family' };
-    }
-    const body = parse(bankAccountBody, req.body);
-    const result = await sendClaimUpdate(temporal, claim.claim_number, updateBankAccountUpdate, {
-      actor,
+export const replaceClaimBankAccount = route({
+  operationId: 'replaceClaimBankAccount',
+  summary: 'Replace a refused bank account (officer, or the family with X-Tracking-Code)',
+  method: 'post',
+  path: '/claims/:claimNumber/bank-account',
+  access: { staff: deciders, family: familyOfClaim },
+  request: { params: claimNumberParam, body: bankAccountBody },
+  responses: {
+    200: json(),
+    ...staffOrFamilyErrors,
+    404: problem('No such claim, or a wrong tracking code'),
+    409: problem('The claim is not waiting for a bank account'),
+  },
+  find: existingClaim,
+  async handle({ deps, params, actor, body, res }) {
+    const result = await sendClaimUpdate(deps.temporal, params.claimNumber, updateBankAccountUpdate, {
+      actor: actor!,
       bankAccount: body,
     });
     res.json(result);
-  });
-
-  return router;
-}
+  },
+});

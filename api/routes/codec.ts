@@ -1,31 +1,12 @@
-// The codec server for the Temporal web UI and CLI (its remote-codec protocol): POST {"payloads":[...]} in proto3
-// JSON (metadata values and data in base64) to /codec/encode or /codec/decode. Staff only, since decoding shows
-// personal data; CORS only for the one configured UI origin, and none at all by default.
-import type { Payload, PayloadCodec } from '@temporalio/common';
-import { Router, type RequestHandler } from 'express';
-import type { Logger } from 'pino';
-import { z } from 'zod';
+// The codec server for the Temporal web UI and CLI (its remote-codec protocol): POST {"payloads":[...]} to
+// /codec/encode or /codec/decode. Staff only, since decoding shows personal data; CORS only for the one configured UI
+// origin, and none at all by default. Served only when the app is given the payload codec.
+import type { Payload } from '@temporalio/common';
+import type { z } from 'zod';
 import { PayloadDecryptionError } from '../../codec/aes-gcm-codec';
-import { requireStaff } from '../auth';
-import { HttpProblem, parse } from '../problem';
-
-const base64 = z
-  .string()
-  .max(200_000)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
-
-export const codecPayloadSchema = z.strictObject({
-  metadata: z.record(z.string().min(1).max(256), base64).optional(),
-  data: base64.optional(),
-});
-
-export const codecBody = z.strictObject({
-  payloads: z.array(codecPayloadSchema).max(1000),
-});
-
-export const codecResponse = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()), data: z.string() })),
-});
+import { HttpProblem } from '../middleware/problem';
+import { codecBody, codecResponse, type codecPayloadSchema } from '../schemas/codec';
+import { json, problem, route, staffErrors, type RouteDeps } from './route';
 
 type JsonPayload = z.infer<typeof codecPayloadSchema>;
 
@@ -42,66 +23,53 @@ function toJson(p: Payload) {
   return { metadata, data: Buffer.from(p.data ?? new Uint8Array()).toString('base64') };
 }
 
-/** CORS for the codec routes only, and only for the configured origin: other origins get no CORS headers. */
-function corsFor(origin: string | undefined): RequestHandler {
-  return (req, res, next) => {
-    if (!origin) return next();
-    res.vary('Origin');
-    if (req.get('origin') !== origin) return next();
-    res.setHeader('Access-Control-Allow-Origin', origin);
-    res.setHeader('Access-Control-Allow-Credentials', 'true');
-    if (req.method !== 'OPTIONS') return next();
-    res.setHeader('Access-Control-Allow-Methods', 'POST');
-    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Namespace');
-    res.setHeader('Access-Control-Max-Age', '600');
-    res.status(204).end();
-  };
-}
+const withCodec = (deps: RouteDeps) => deps.payloadCodec !== undefined;
+const payloads = json(codecResponse, 'The payloads, in the same order');
 
-export interface CodecRouterDeps {
-  authSecret: string;
-  codec: PayloadCodec;
-  logger: Logger;
-  corsOrigin?: string;
-}
-
-export function createCodecRouter(deps: CodecRouterDeps): Router {
-  const router = Router();
-  const cors = corsFor(deps.corsOrigin);
-  router.options(['/codec/encode', '/codec/decode'], cors);
-
+export const encodePayloads = route({
+  operationId: 'encodePayloads',
+  summary: 'Temporal codec server: encrypt payloads (officer, supervisor)',
+  method: 'post',
+  path: '/codec/encode',
   // Encoding is for acting on workflows from the UI (signals, starts): auditors only read.
-  router.post(
-    '/codec/encode',
-    cors,
-    requireStaff(deps.authSecret, ['officer', 'supervisor']),
-    async (req, res) => {
-      const { payloads } = parse(codecBody, req.body);
-      const encoded = await deps.codec.encode(payloads.map(fromJson));
-      res.json({ payloads: encoded.map(toJson) });
-    },
-  );
+  access: { staff: ['officer', 'supervisor'] },
+  cors: true,
+  enabled: withCodec,
+  request: { body: codecBody },
+  responses: { 200: payloads, ...staffErrors },
+  async handle({ deps, body, res }) {
+    const encoded = await deps.payloadCodec!.encode(body.payloads.map(fromJson));
+    res.json({ payloads: encoded.map(toJson) });
+  },
+});
 
-  router.post(
-    '/codec/decode',
-    cors,
-    requireStaff(deps.authSecret, ['officer', 'supervisor', 'auditor']),
-    async (req, res) => {
-      const { payloads } = parse(codecBody, req.body);
-      let decoded: Payload[];
-      try {
-        decoded = await deps.codec.decode(payloads.map(fromJson));
-      } catch (err) {
-        if (!(err instanceof PayloadDecryptionError)) throw err;
-        throw new HttpProblem(422, 'undecryptable', 'A payload cannot be decrypted', err.message);
-      }
-      // Who read decrypted payloads, and how many: an access trail, never the contents.
-      deps.logger.info(
-        { audit: true, staff: req.staff!.id, role: req.staff!.role, payloads: decoded.length },
-        'codec decode',
-      );
-      res.json({ payloads: decoded.map(toJson) });
-    },
-  );
-  return router;
-}
+export const decodePayloads = route({
+  operationId: 'decodePayloads',
+  summary: 'Temporal codec server: decrypt payloads for the web UI or CLI (staff)',
+  method: 'post',
+  path: '/codec/decode',
+  access: { staff: ['officer', 'supervisor', 'auditor'] },
+  cors: true,
+  enabled: withCodec,
+  request: { body: codecBody },
+  responses: {
+    200: payloads,
+    ...staffErrors,
+    422: problem('A payload cannot be decrypted: unknown key id, wrong key or altered data'),
+  },
+  async handle({ deps, staff, body, res }) {
+    let decoded: Payload[];
+    try {
+      decoded = await deps.payloadCodec!.decode(body.payloads.map(fromJson));
+    } catch (err) {
+      if (!(err instanceof PayloadDecryptionError)) throw err;
+      throw new HttpProblem(422, 'undecryptable', 'A payload cannot be decrypted', err.message);
+    }
+    // Who read decrypted payloads, and how many: an access trail, never the contents.
+    deps.logger.info(
+      { audit: true, staff: staff!.id, role: staff!.role, payloads: decoded.length },
+      'codec decode',
+    );
+    res.json({ payloads: decoded.map(toJson) });
+  },
+});

@@ -1,154 +1,146 @@
 // Scholarship routes: proof of enrolment (officer, or the family with its tracking code), a replacement bank
 // account after a refusal, life events (officer), and the officer's choice of children on a claim.
-import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
-import { Router, type Request } from 'express';
-import type { Logger } from 'pino';
-import type { Db } from '../../db/config';
 import {
   chooseScholarshipChildrenUpdate,
   reportLifeEventUpdate,
   submitEnrollmentUpdate,
 } from '../../vocabulary/messages/scholarship';
 import { claimWorkflowId } from '../../vocabulary/ids';
-import { FailureType } from '../../vocabulary/failures';
 import { updateBankAccountUpdate } from '../../vocabulary/messages/claim';
-import type { Actor } from '../../vocabulary/actors';
-import { requireStaff, staffFromRequest } from '../auth';
-import { parse, problems } from '../problem';
+import { familyOfScholarship } from '../middleware/family-access';
+import { problems } from '../middleware/problem';
+import { bankAccountBody, claimNumberParam } from '../schemas/claims';
 import {
   enrollmentBody,
   lifeEventBody,
   scholarshipChoiceBody,
   scholarshipIdParam,
-} from '../scholarship-schemas';
-import { bankAccountBody, claimNumberParam } from '../schemas';
-import { toHttpProblem } from '../temporal';
-import { findClaim } from '../views';
-import { checkFamilyAccess } from './track';
+} from '../schemas/scholarships';
+import { sendUpdate } from '../temporal/updates';
+import { findClaim } from '../views/claims';
+import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
 
-export interface ScholarshipsRouterDeps {
-  db: Db;
-  temporal: Client;
-  authSecret: string;
-  logger: Logger;
+const officers = ['officer', 'supervisor'] as const;
+const ENDED = 'The scholarship has ended.';
+
+/** The scholarship the path names, or 404 (staff; the family's code was checked against its claim). */
+async function existingScholarship({ deps, params }: { deps: RouteDeps; params: { id: string } }) {
+  const row = await deps.db('scholarships').where({ workflow_id: params.id }).first('claim_number');
+  if (!row) throw problems.notFound('No such scholarship.');
+  return row as { claim_number: string };
 }
 
-/** Sends an update; a refusal becomes a problem, InvalidInput naming `field`, a finished workflow `closed`. */
-async function sendUpdate<Ret, Args extends [unknown]>(
-  temporal: Client,
-  workflowId: string,
-  update: UpdateDefinition<Ret, Args>,
-  arg: Args[0],
-  field: string,
-  closed: string,
-): Promise<Ret> {
-  try {
-    return await temporal.workflow
-      .getHandle(workflowId)
-      .executeUpdate(update, { args: [arg] as unknown as Args });
-  } catch (err) {
-    if (
-      err instanceof WorkflowUpdateFailedError &&
-      err.cause instanceof ApplicationFailure &&
-      err.cause.type === FailureType.InvalidInput
-    ) {
-      throw problems.unprocessable(field, err.cause.message);
-    }
-    const problem = toHttpProblem(err);
-    if (problem?.type === 'closed') throw problems.conflict(closed, 'closed');
-    if (problem) throw problem;
-    throw err;
-  }
-}
-
-export function createScholarshipsRouter(deps: ScholarshipsRouterDeps): Router {
-  const { db, temporal, authSecret } = deps;
-  const router = Router();
-  const officer = requireStaff(authSecret, ['officer', 'supervisor']);
-  // Family requests are rate-limited by createApp (FAMILY_ROUTES), with the tracking page's counters.
-
-  /** The scholarship and who acts: an officer (bearer token) or the family (its claim's tracking code). */
-  async function access(req: Request): Promise<{ id: string; actor: Actor }> {
-    const staff = staffFromRequest(req, authSecret);
-    if (staff && staff.role !== 'officer' && staff.role !== 'supervisor') {
-      throw problems.forbidden('This needs the role officer or supervisor.');
-    }
-    if (!staff && req.get('x-tracking-code') === undefined) {
-      throw problems.unauthorized('A staff bearer token or the X-Tracking-Code header is required.');
-    }
-    const { id } = parse(scholarshipIdParam, { id: req.params.id });
-    const row = await db('scholarships').where({ workflow_id: id }).first('claim_number');
-    if (staff) {
-      if (!row) throw problems.notFound('No such scholarship.');
-      return { id, actor: { kind: 'staff', id: staff.id, role: staff.role } };
-    }
-    checkFamilyAccess(req, row ? await findClaim(db, row.claim_number) : undefined);
-    return { id, actor: { kind: 'family' } };
-  }
-
-  router.post('/scholarships/:id/enrollments', async (req, res) => {
-    const { id, actor } = await access(req);
-    const body = parse(enrollmentBody, req.body);
-    const result = await sendUpdate(
-      temporal,
-      id,
-      submitEnrollmentUpdate,
-      { actor, ...body },
-      'grade',
-      'The scholarship has ended.',
+export const submitEnrollment = route({
+  operationId: 'submitEnrollment',
+  summary: 'Proof of enrolment for a school year (officer, or the family with X-Tracking-Code)',
+  method: 'post',
+  path: '/scholarships/:id/enrollments',
+  access: { staff: officers, family: familyOfScholarship },
+  request: { params: scholarshipIdParam, body: enrollmentBody },
+  responses: {
+    200: json('object', 'Accepted: whether the year is payable, and the amount'),
+    ...staffOrFamilyErrors,
+    404: problem('No such scholarship, or a wrong tracking code'),
+    409: problem('Wrong school year, window not open, impossible level jump, duplicate, or ended'),
+  },
+  find: existingScholarship,
+  async handle({ deps, params, actor, body, res }) {
+    res.json(
+      await sendUpdate(
+        deps.temporal,
+        params.id,
+        submitEnrollmentUpdate,
+        { actor: actor!, ...body },
+        'grade',
+        ENDED,
+      ),
     );
-    res.json(result);
-  });
+  },
+});
 
-  router.post('/scholarships/:id/bank-account', async (req, res) => {
-    const { id, actor } = await access(req);
-    const body = parse(bankAccountBody, req.body);
-    const result = await sendUpdate(
-      temporal,
-      id,
-      updateBankAccountUpdate,
-      { actor, bankAccount: body },
-      '(body)',
-      'The scholarship has ended.',
+export const replaceScholarshipBankAccount = route({
+  operationId: 'replaceScholarshipBankAccount',
+  summary: 'Replace an account the bank refused for a scholarship year (officer, or the family)',
+  method: 'post',
+  path: '/scholarships/:id/bank-account',
+  access: { staff: officers, family: familyOfScholarship },
+  request: { params: scholarshipIdParam, body: bankAccountBody },
+  responses: {
+    200: json(),
+    ...staffOrFamilyErrors,
+    404: problem('No such scholarship, or a wrong tracking code'),
+    409: problem('The scholarship is not waiting for a bank account'),
+  },
+  find: existingScholarship,
+  async handle({ deps, params, actor, body, res }) {
+    const update = { actor: actor!, bankAccount: body };
+    res.json(await sendUpdate(deps.temporal, params.id, updateBankAccountUpdate, update, '(body)', ENDED));
+  },
+});
+
+export const reportLifeEvent = route({
+  operationId: 'reportLifeEvent',
+  summary:
+    'Report a marriage, work or death (officer): whether it ends the scholarship (2025 work exception)',
+  method: 'post',
+  path: '/scholarships/:id/life-events',
+  access: { staff: officers },
+  request: { params: scholarshipIdParam, body: lifeEventBody },
+  responses: {
+    200: json('object', 'stops, and the reason'),
+    ...staffErrors,
+    404: problem('No such scholarship'),
+    409: problem('The scholarship has ended'),
+  },
+  find: existingScholarship,
+  async handle({ deps, params, actor, body, res }) {
+    res.json(
+      await sendUpdate(
+        deps.temporal,
+        params.id,
+        reportLifeEventUpdate,
+        { actor: actor!, ...body },
+        'work',
+        ENDED,
+      ),
     );
-    res.json(result);
-  });
+  },
+});
 
-  router.post('/scholarships/:id/life-events', officer, async (req, res) => {
-    const { id, actor } = await access(req);
-    const body = parse(lifeEventBody, req.body);
-    const result = await sendUpdate(
-      temporal,
-      id,
-      reportLifeEventUpdate,
-      { actor, ...body },
-      'work',
-      'The scholarship has ended.',
+export const chooseScholarshipChildren = route({
+  operationId: 'chooseScholarshipChildren',
+  summary:
+    'Choose which children receive a scholarship when more qualify than may (officer); who chose is recorded',
+  method: 'post',
+  path: '/claims/:claimNumber/scholarship-children',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: scholarshipChoiceBody },
+  responses: {
+    200: json('object', 'The children chosen, by position on the claim'),
+    ...staffErrors,
+    404: problem('No such claim'),
+    409: problem('No choice is needed, or it was already made'),
+    422: problem('A child that does not qualify, or the wrong number of children (field: children)'),
+  },
+  async find({ deps, params }) {
+    if (!(await findClaim(deps.db, params.claimNumber))) throw problems.notFound();
+  },
+  async handle({ deps, params, actor, body, res }) {
+    const choice = {
+      actor: actor!,
+      children: body.children,
+      ...(body.reason ? { reason: body.reason } : {}),
+    };
+    const workflowId = claimWorkflowId(params.claimNumber);
+    res.json(
+      await sendUpdate(
+        deps.temporal,
+        workflowId,
+        chooseScholarshipChildrenUpdate,
+        choice,
+        'children',
+        'The claim is closed.',
+      ),
     );
-    res.json(result);
-  });
-
-  router.post('/claims/:claimNumber/scholarship-children', officer, async (req, res) => {
-    const { claimNumber } = parse(claimNumberParam, req.params);
-    if (!(await findClaim(db, claimNumber))) throw problems.notFound();
-    const body = parse(scholarshipChoiceBody, req.body);
-    const staff = req.staff!;
-    const result = await sendUpdate(
-      temporal,
-      claimWorkflowId(claimNumber),
-      chooseScholarshipChildrenUpdate,
-      {
-        actor: { kind: 'staff', id: staff.id, role: staff.role },
-        children: body.children,
-        ...(body.reason ? { reason: body.reason } : {}),
-      },
-      'children',
-      'The claim is closed.',
-    );
-    res.json(result);
-  });
-
-  return router;
-}
+  },
+});

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { createApp } from '../../api/app';
-import { AuditWriter } from '../../api/audit-log';
+import { AuditWriter } from '../../api/middleware/audit-trail';
 import { AesGcmPayloadCodec, createDataConverter } from '../../codec/data-converter';
 import type { Config } from '../../config';
 import { createDb } from '../../db/config';

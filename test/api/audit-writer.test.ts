@@ -4,7 +4,7 @@
 // oldest and says so.
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { AuditWriter, type AuditEntry } from '../../api/audit-log';
+import { AuditWriter, type AuditEntry } from '../../api/middleware/audit-trail';
 import { createTestDb, type TestDb } from '../helpers/db';
 
 let t: TestDb;

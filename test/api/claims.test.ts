@@ -1,8 +1,8 @@
 // The HTTP API with supertest, against real PostgreSQL and a real Temporal dev server.
 import request from 'supertest';
-import { canonicalHash } from '../../api/intake';
-import { createClaimBody } from '../../api/schemas';
-import { hashTrackingCode } from '../../api/tracking-code';
+import { canonicalHash } from '../../api/temporal/intake';
+import { createClaimBody } from '../../api/schemas/claims';
+import { hashTrackingCode } from '../../api/middleware/tracking-code';
 import { jakartaDate } from '../../rules';
 import { createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { startApiHarness, waitForClaimStatus, type ApiHarness } from './harness';

@@ -7,7 +7,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
-import { signStaffToken, type Staff } from '../../api/auth';
+import { signStaffToken, type Staff } from '../../api/middleware/auth';
 import { testDataConverter, testPayloadCodec } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';

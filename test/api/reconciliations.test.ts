@@ -3,8 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import { signStaffToken } from '../../api/auth';
-import { buildOpenApi } from '../../api/openapi';
+import { signStaffToken } from '../../api/middleware/auth';
+import { buildOpenApi } from '../../api/routes/openapi';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { freePort } from '../faults/support/ports';
 

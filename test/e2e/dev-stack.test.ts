@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signStaffToken } from '../../api/auth';
+import { signStaffToken } from '../../api/middleware/auth';
 import { createDb, dropDatabase, type Db } from '../../db/config';
 import { WALKTHROUGH_PARTICIPANTS } from '../../db/seeds/registry';
 import { jakartaDate } from '../../rules';

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/config';
 import { createStores } from '../../db/stores';
 import type { ClaimInput } from '../../vocabulary/claim';
-import { hashTrackingCode } from '../../api/tracking-code';
+import { hashTrackingCode } from '../../api/middleware/tracking-code';
 
 let counter = 0;
 function unique(): number {

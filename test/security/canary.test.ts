@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { signStaffToken } from '../../api/auth';
+import { signStaffToken } from '../../api/middleware/auth';
 import { AesGcmPayloadCodec, createDataConverter, parsePayloadKeys } from '../../codec/data-converter';
 import { createDb, type Db } from '../../db/config';
 import { jakartaDate } from '../../rules';

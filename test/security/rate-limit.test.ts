@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../api/app';
-import type { SecurityEvent, TrackingLimits } from '../../api/rate-limit';
+import type { SecurityEvent, TrackingLimits } from '../../api/middleware/rate-limit';
 import { AUTH_SECRET, seedClaim, startLightApp, type LightApp, type SeededClaim } from './light-app';
 
 const opened: LightApp[] = [];

@@ -1,6 +1,6 @@
 // Claims driven through the HTTP API as officers would: file, verify, approve, and retry what the API asks to be
 // retried (503 + Retry-After). Every answer is kept, so a test can show no request ever got a 500.
-import { signStaffToken, type Staff } from '../../../api/auth';
+import { signStaffToken, type Staff } from '../../../api/middleware/auth';
 import type { Db } from '../../../db/config';
 import { jakartaDate } from '../../../rules';
 import { createParticipant, FULL_CHECKLIST } from '../../helpers/factories';

@@ -5,10 +5,10 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import type { Db } from '../db/config';
+import type { Db } from '../../db/config';
 import { HttpProblem, sendProblem } from './problem';
 import { PostgresRateLimitStore } from './rate-limit-store';
-import { claimNumberOfScholarship } from './scholarship-schemas';
+import { claimNumberOfScholarship } from '../schemas/scholarships';
 
 export interface TrackingLimits {
   windowMs: number;
@@ -23,17 +23,6 @@ export const DEFAULT_TRACKING_LIMITS: TrackingLimits = {
   perAddress: 100,
   perClaim: 10,
 };
-
-/**
- * The routes a family reaches with X-Tracking-Code; staff requests (a token, no tracking code) are not counted.
- * One limiter serves them all, so a claim's lock-out holds on every route (a scholarship counts as its claim).
- */
-export const FAMILY_ROUTES = [
-  '/track/:claimNumber',
-  '/claims/:claimNumber/bank-account',
-  '/scholarships/:id/enrollments',
-  '/scholarships/:id/bank-account',
-];
 
 export interface SecurityEvent {
   type: 'tracking_rate_limited' | 'tracking_lockout';
@@ -59,6 +48,11 @@ const claimNumberOf = (req: Request) =>
     ? String(req.params.claimNumber)
     : claimNumberOfScholarship(String(req.params.id ?? ''));
 
+/**
+ * One limiter for every route a family reaches with X-Tracking-Code (the routes declared with family access), so a
+ * claim's lock-out holds on all of them (a scholarship counts as its claim); staff requests (a token, no tracking
+ * code) are not counted.
+ */
 export function createFamilyRateLimit(options: {
   limits?: Partial<TrackingLimits>;
   onEvent: SecurityEventSink;

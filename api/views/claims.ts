@@ -1,6 +1,6 @@
 // Read models for the API, from the projections the activities write.
-import type { Db } from '../db/config';
-import { scholarshipChoiceView, scholarshipViews } from './scholarship-views';
+import type { Db } from '../../db/config';
+import { scholarshipChoiceView, scholarshipViews } from './scholarships';
 
 export function maskDigits(value: string | null | undefined): string | null {
   if (!value) return null;

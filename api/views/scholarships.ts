@@ -1,6 +1,6 @@
 // Each child's scholarship plan as the family and staff read it: past years (paid with a reference, lapsed, or
 // not payable), this school year's window and deadline, and the projected years still to come.
-import type { Db } from '../db/config';
+import type { Db } from '../../db/config';
 
 const DECIDED = new Set(['paid', 'lapsed', 'not_payable']);
 

@@ -1,8 +1,8 @@
 // Staff: bearer JWT (HS256, AUTH_SECRET) with sub and role. Families: claim number + tracking code.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request } from 'express';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import type { StaffRole } from '../vocabulary/actors';
+import type { StaffRole } from '../../vocabulary/actors';
 import { problems } from './problem';
 
 export interface Staff {
@@ -47,13 +47,10 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Requires a staff token with one of the roles: 401 without a valid token, 403 for another role. */
-export function requireStaff(secret: string, roles: readonly StaffRole[]): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const staff = staffFromRequest(req, secret);
-    if (!staff) throw problems.unauthorized('A staff bearer token is required.');
-    if (!roles.includes(staff.role)) throw problems.forbidden(`This needs the role ${roles.join(' or ')}.`);
-    req.staff = staff;
-    next();
-  };
+/** The staff member, if the token carries one of the roles: 401 without a valid token, 403 for another role. */
+export function authorizeStaff(req: Request, secret: string, roles: readonly StaffRole[]): Staff {
+  const staff = staffFromRequest(req, secret);
+  if (!staff) throw problems.unauthorized('A staff bearer token is required.');
+  if (!roles.includes(staff.role)) throw problems.forbidden(`This needs the role ${roles.join(' or ')}.`);
+  return staff;
 }

@@ -1,4 +1,4 @@
-// Sending updates to a claim's workflow, and turning Temporal's answers into HTTP problems.
+// Sending updates to a claim's or a scholarship's workflow, and turning Temporal's answers into HTTP problems.
 import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -7,9 +7,9 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { claimWorkflowId } from '../vocabulary/ids';
-import { FailureType } from '../vocabulary/failures';
-import { HttpProblem, problems } from './problem';
+import { claimWorkflowId } from '../../vocabulary/ids';
+import { FailureType } from '../../vocabulary/failures';
+import { HttpProblem, problems } from '../middleware/problem';
 
 const STATUS_FOR_FAILURE: Record<string, (message: string) => HttpProblem> = {
   [FailureType.WrongState]: (m) => problems.conflict(m, 'wrong-state'),
@@ -49,6 +49,46 @@ export async function sendClaimUpdate<Ret, Args extends [unknown]>(
   } catch (err) {
     const problem = toHttpProblem(err);
     if (problem) throw problem;
+    throw err;
+  }
+}
+
+/** Sends an update; a refusal becomes a problem, InvalidInput naming `field`, a finished workflow `closed`. */
+export async function sendUpdate<Ret, Args extends [unknown]>(
+  temporal: Client,
+  workflowId: string,
+  update: UpdateDefinition<Ret, Args>,
+  arg: Args[0],
+  field: string,
+  closed: string,
+): Promise<Ret> {
+  try {
+    return await temporal.workflow
+      .getHandle(workflowId)
+      .executeUpdate(update, { args: [arg] as unknown as Args });
+  } catch (err) {
+    if (
+      err instanceof WorkflowUpdateFailedError &&
+      err.cause instanceof ApplicationFailure &&
+      err.cause.type === FailureType.InvalidInput
+    ) {
+      throw problems.unprocessable(field, err.cause.message);
+    }
+    const problem = toHttpProblem(err);
+    if (problem?.type === 'closed') throw problems.conflict(closed, 'closed');
+    if (problem) throw problem;
+    throw err;
+  }
+}
+
+/** A read from Temporal (histories for auditors): 503 while it cannot take the request. */
+export async function fromTemporal<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (isGrpcServiceError(err) && UNAVAILABLE.has(err.code ?? -1)) {
+      throw problems.unavailable('The workflow service is not reachable.');
+    }
     throw err;
   }
 }

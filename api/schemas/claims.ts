@@ -1,8 +1,8 @@
 // One strict schema per request part. The OpenAPI document is generated from these same schemas.
 import { z } from 'zod';
-import { DOCUMENTS } from '../vocabulary/documents';
-import { bankAccountSchema, childSchema, heirSchema } from '../vocabulary/claim';
-import { isoDate, nik, rupiah } from '../vocabulary/primitives';
+import { DOCUMENTS } from '../../vocabulary/documents';
+import { bankAccountSchema, childSchema, heirSchema } from '../../vocabulary/claim';
+import { isoDate, nik, rupiah } from '../../vocabulary/primitives';
 
 export const claimNumberParam = z.strictObject({
   claimNumber: z

@@ -3,13 +3,10 @@
 // never a body, a query string, a header value, a national ID, an account number or a token.
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
-import type { Db } from '../db/config';
+import type { Db } from '../../db/config';
 import { staffFromRequest, type Staff } from './auth';
 
 const CLAIM_NUMBER = /(?:JKM|JKK)-\d{8}-[A-Z0-9]{6,}/;
-/** Service routes with no actor and no claim: not audited. */
-const UNAUDITED = new Set(['/healthz', '/readyz', '/openapi.json', '/metrics']);
 
 export type ActorKind = 'staff' | 'family' | 'anonymous';
 
@@ -178,10 +175,16 @@ export class AuditWriter {
  * Middleware for the /api/v1 mount: records each request once its answer is sent (or the client gave up).
  * Mounted before body parsing, so requests refused for a bad body are recorded too.
  */
-export function auditTrail(deps: { authSecret: string; writer: AuditWriter }): RequestHandler {
+export function auditTrail(deps: {
+  authSecret: string;
+  writer: AuditWriter;
+  /** `GET /healthz` and the like, from the route declarations: service routes with no actor and no claim. */
+  unaudited: ReadonlySet<string>;
+}): RequestHandler {
   return (req: Request, res: Response, next) => {
     const path = req.path;
-    if ((req.method === 'GET' || req.method === 'HEAD') && UNAUDITED.has(path)) return next();
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    if (deps.unaudited.has(`${method} ${path}`)) return next();
     const mount = req.baseUrl;
     let problemType: string | null = null;
     const json = res.json.bind(res);
@@ -210,98 +213,5 @@ export function auditTrail(deps: { authSecret: string; writer: AuditWriter }): R
       deps.writer.add(entry);
     });
     next();
-  };
-}
-
-// GET /audit-log: filters and paging.
-
-/** A date (YYYY-MM-DD, UTC) or a date-time with an offset. */
-const instant = z
-  .string()
-  .refine(
-    (v) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(v) && !Number.isNaN(Date.parse(v)),
-    'must be YYYY-MM-DD or an ISO date-time',
-  );
-
-export const AUDIT_OUTCOMES = ['success', 'denied', 'failed', 'error'] as const;
-
-export const auditLogQuery = z.strictObject({
-  actor: z.string().min(1).max(100).optional().describe('Staff id (the token sub)'),
-  claimNumber: z
-    .string()
-    .regex(/^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/, 'must be a claim number')
-    .optional(),
-  from: instant.optional().describe('From this instant (a date means its start, UTC)'),
-  to: instant.optional().describe('Up to this instant (a date means up to its end, UTC)'),
-  outcome: z
-    .enum(AUDIT_OUTCOMES)
-    .optional()
-    .describe('success: below 400; denied: 401 or 403; failed: other 4xx; error: 5xx'),
-  status: z.coerce.number().int().min(100).max(599).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(40).optional(),
-});
-export type AuditLogQuery = z.output<typeof auditLogQuery>;
-
-export function encodeAuditCursor(id: number): string {
-  return Buffer.from(`a:${id}`).toString('base64url');
-}
-
-export function decodeAuditCursor(cursor: string): number | undefined {
-  const match = /^a:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : undefined;
-}
-
-function endOf(value: string): { op: '<' | '<='; at: string } {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const next = new Date(`${value}T00:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    return { op: '<', at: next.toISOString() };
-  }
-  return { op: '<=', at: new Date(value).toISOString() };
-}
-
-function outcomeOf(status: number): (typeof AUDIT_OUTCOMES)[number] {
-  if (status < 400) return 'success';
-  if (status === 401 || status === 403) return 'denied';
-  return status < 500 ? 'failed' : 'error';
-}
-
-/** Newest first; `after` is the id of the last row of the previous page. */
-export async function listAuditLog(db: Db, q: AuditLogQuery & { after?: number }) {
-  const query = db('audit_log')
-    .orderBy('id', 'desc')
-    .limit(q.limit + 1);
-  if (q.actor !== undefined) query.where('actor_id', q.actor);
-  if (q.claimNumber !== undefined) query.where('claim_number', q.claimNumber);
-  if (q.from !== undefined) query.where('at', '>=', new Date(q.from).toISOString());
-  if (q.to !== undefined) {
-    const end = endOf(q.to);
-    query.where('at', end.op, end.at);
-  }
-  if (q.status !== undefined) query.where('status', q.status);
-  if (q.outcome === 'success') query.where('status', '<', 400);
-  if (q.outcome === 'denied') query.whereIn('status', [401, 403]);
-  if (q.outcome === 'failed') query.whereBetween('status', [400, 499]).whereNotIn('status', [401, 403]);
-  if (q.outcome === 'error') query.where('status', '>=', 500);
-  if (q.after !== undefined) query.where('id', '<', q.after);
-  const rows: Record<string, unknown>[] = await query;
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => ({
-      id: Number(r.id),
-      at: (r.at as Date).toISOString(),
-      actor: { kind: r.actor_kind, id: r.actor_id, role: r.actor_role },
-      method: r.method,
-      route: r.route,
-      path: r.path,
-      claimNumber: r.claim_number,
-      status: r.status,
-      outcome: outcomeOf(r.status as number),
-      problemType: r.problem_type,
-      clientAddress: r.client_address,
-    })),
-    nextCursor: rows.length > q.limit && last ? encodeAuditCursor(Number(last.id)) : null,
   };
 }

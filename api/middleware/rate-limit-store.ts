@@ -2,7 +2,7 @@
 // and an address's limit hold however many instances sit behind the load balancer. The window is timed by the
 // database's clock, the same for all instances.
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
-import type { Db } from '../db/config';
+import type { Db } from '../../db/config';
 
 const TABLE = 'rate_limit_counters';
 /** How often expired rows are deleted (they are also overwritten by the key's next hit). */

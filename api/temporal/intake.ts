@@ -1,15 +1,15 @@
 // Starting a claim: claim number, tracking code, and at most one workflow per Idempotency-Key.
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { Db } from '../db/config';
-import { jakartaDate } from '../rules';
-import type { claimWorkflow } from '../workflows/claim';
-import { claimWorkflowId, TASK_QUEUE } from '../vocabulary/ids';
-import type { ClaimInput } from '../vocabulary/claim';
-import type { Staff } from './auth';
-import { problems } from './problem';
-import type { CreateClaimBody } from './schemas';
-import { hashTrackingCode, newTrackingCode, randomCode } from './tracking-code';
+import type { Db } from '../../db/config';
+import { jakartaDate } from '../../rules';
+import type { claimWorkflow } from '../../workflows/claim';
+import { claimWorkflowId, TASK_QUEUE } from '../../vocabulary/ids';
+import type { ClaimInput } from '../../vocabulary/claim';
+import type { Staff } from '../middleware/auth';
+import { problems } from '../middleware/problem';
+import type { CreateClaimBody } from '../schemas/claims';
+import { hashTrackingCode, newTrackingCode, randomCode } from '../middleware/tracking-code';
 
 export interface IntakeResult {
   claimNumber: string;

@@ -1,8 +1,8 @@
 // Strict schemas for the scholarship routes; the OpenAPI document is generated from them too.
 import { z } from 'zod';
-import { LIFE_EVENT_KINDS, WORK_TYPES } from '../rules/scholarship-life-events';
-import { GRADES, SCHOOL_LEVELS } from '../rules';
-import { isoDate } from '../vocabulary/primitives';
+import { LIFE_EVENT_KINDS, WORK_TYPES } from '../../rules/scholarship-life-events';
+import { GRADES, SCHOOL_LEVELS } from '../../rules';
+import { isoDate } from '../../vocabulary/primitives';
 
 export const scholarshipIdParam = z.strictObject({
   id: z

@@ -3,16 +3,16 @@
 // PostgreSQL read at scrape time, and the audit rows waiting to be written.
 import type { Request, RequestHandler, Response } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Db } from '../db/config';
-import type { AuditWriter } from './audit-log';
+import type { Db } from '../../db/config';
+import type { AuditWriter } from './audit-trail';
 import { within } from './within';
 
 export interface ApiMetrics {
   registry: Registry;
   /** Times every request under the mount it is used on; label `route` is the matched route pattern. */
   requests: RequestHandler;
-  /** GET /metrics: the text exposition format. */
-  handler: RequestHandler;
+  /** Answers GET /metrics: the text exposition format. */
+  respond(res: Response): Promise<void>;
 }
 
 export function createApiMetrics(deps: { db: Db; auditWriter: AuditWriter }): ApiMetrics {
@@ -98,11 +98,11 @@ export function createApiMetrics(deps: { db: Db; auditWriter: AuditWriter }): Ap
     next();
   };
 
-  const handler: RequestHandler = async (_req, res) => {
+  async function respond(res: Response): Promise<void> {
     await readDatabase();
     res.setHeader('Content-Type', registry.contentType);
     res.send(await registry.metrics());
-  };
+  }
 
-  return { registry, requests, handler };
+  return { registry, requests, respond };
 }

@@ -1,0 +1,48 @@
+// Every route the API serves, in the order the OpenAPI document lists them.
+import { getClaimHistory, listAuditLog, replayClaim } from './audit';
+import {
+  createClaim,
+  decideClaim,
+  getClaim,
+  listClaims,
+  replaceClaimBankAccount,
+  verifyDocuments,
+} from './claims';
+import { decodePayloads, encodePayloads } from './codec';
+import { quoteBenefit } from './quote';
+import { getReconciliation, listReconciliations } from './reconciliations';
+import type { AnyRoute } from './route';
+import {
+  chooseScholarshipChildren,
+  replaceScholarshipBankAccount,
+  reportLifeEvent,
+  submitEnrollment,
+} from './scholarships';
+import { getLiveness, getMetrics, getOpenApiDocument, getReadiness } from './service';
+import { trackClaim } from './track';
+
+export const ROUTES: readonly AnyRoute[] = [
+  createClaim,
+  listClaims,
+  getClaim,
+  verifyDocuments,
+  decideClaim,
+  replaceClaimBankAccount,
+  chooseScholarshipChildren,
+  submitEnrollment,
+  replaceScholarshipBankAccount,
+  reportLifeEvent,
+  trackClaim,
+  quoteBenefit,
+  encodePayloads,
+  decodePayloads,
+  listReconciliations,
+  getReconciliation,
+  getClaimHistory,
+  replayClaim,
+  listAuditLog,
+  getLiveness,
+  getReadiness,
+  getOpenApiDocument,
+  getMetrics,
+];
