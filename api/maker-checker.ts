@@ -11,6 +11,11 @@ const TITLES: Record<DecisionRefusal['rule'], string> = {
   'supervisor-required': 'Supervisor required',
 };
 
+/** The 403 for a refusal, whether the API found it or the workflow's validator did. */
+export function makerCheckerProblem(rule: DecisionRefusal['rule'], message: string): HttpProblem {
+  return new HttpProblem(403, rule, TITLES[rule], message);
+}
+
 async function assessedTotal(db: Db, claimNumber: unknown): Promise<number | undefined> {
   const assessment = await db('assessments').where({ claim_number: claimNumber }).first('total');
   return assessment ? Number(assessment.total) : undefined;
@@ -36,5 +41,5 @@ export async function checkDecider(
     (totalCanRefuse(facts)
       ? decisionRefusal({ ...facts, total: await assessedTotal(db, claim.claim_number) })
       : undefined);
-  if (refusal) throw new HttpProblem(403, refusal.rule, TITLES[refusal.rule], refusal.message);
+  if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
 }

@@ -2,6 +2,9 @@
 
 export const STAFF_ROLES = ['officer', 'supervisor', 'auditor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+/** Staff who act on a claim (verify, decide, change an account, send proofs): officers and their supervisors. */
+export const CASE_STAFF = ['officer', 'supervisor'] as const satisfies readonly StaffRole[];
+export type CaseStaffRole = (typeof CASE_STAFF)[number];
 
 export type Actor = { kind: 'staff'; id: string; role: StaffRole } | { kind: 'family' };
 

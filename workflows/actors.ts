@@ -1,7 +1,7 @@
-// Which actors may act on a workflow, and how a validator refuses someone who may not: a non-retryable ApplicationFailure with
-// a FailureType the API maps to an HTTP status, thrown before anything enters the history.
+// Which actors may act on a workflow, and how a validator refuses someone who may not: a non-retryable
+// ApplicationFailure with a FailureType the API maps to an HTTP status, thrown before anything enters the history.
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { Actor, StaffRole } from '../vocabulary/actors';
+import { CASE_STAFF, type Actor, type CaseStaffRole } from '../vocabulary/actors';
 import type { FailureType } from '../vocabulary/failures';
 
 export function refuse(message: string, type: FailureType): never {
@@ -10,8 +10,8 @@ export function refuse(message: string, type: FailureType): never {
 
 export function isOfficerOrSupervisor(
   actor: Actor,
-): actor is { kind: 'staff'; id: string; role: Exclude<StaffRole, 'auditor'> } {
-  return actor.kind === 'staff' && (actor.role === 'officer' || actor.role === 'supervisor');
+): actor is { kind: 'staff'; id: string; role: CaseStaffRole } {
+  return actor.kind === 'staff' && (CASE_STAFF as readonly string[]).includes(actor.role);
 }
 
 export function isAuditor(actor: Actor): boolean {

@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
-import type { StaffRole } from '../../vocabulary/actors';
+import { STAFF_ROLES, type StaffRole } from '../../vocabulary/actors';
 import { problems } from './problem';
 
 export interface Staff {
@@ -12,7 +12,7 @@ export interface Staff {
 
 const claimsSchema = z.object({
   sub: z.string().min(1).max(100),
-  role: z.enum(['officer', 'supervisor', 'auditor']),
+  role: z.enum(STAFF_ROLES),
   // A token without an expiry would be valid for ever: refused like an expired one.
   exp: z.number(),
 });

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/config';
 import { HttpProblem, sendProblem } from './problem';
 import { PostgresRateLimitStore } from './rate-limit-store';
-import { claimNumberOfScholarship } from '../schemas/scholarships';
+import { parseScholarshipId } from '../../vocabulary/ids';
 
 export interface TrackingLimits {
   windowMs: number;
@@ -46,7 +46,7 @@ const clientAddress = (req: Request) => ipKeyGenerator(req.ip ?? req.socket.remo
 const claimNumberOf = (req: Request) =>
   req.params.claimNumber !== undefined
     ? String(req.params.claimNumber)
-    : claimNumberOfScholarship(String(req.params.id ?? ''));
+    : (parseScholarshipId(String(req.params.id ?? ''))?.claimNumber ?? String(req.params.id ?? ''));
 
 /**
  * One limiter for every route a family reaches with X-Tracking-Code (the routes declared with family access), so a

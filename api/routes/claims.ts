@@ -18,6 +18,7 @@ import { startClaim } from '../temporal/intake';
 import { sendClaimUpdate } from '../temporal/updates';
 import { decodeCursor, findClaim, listClaims as claimsPage, staffClaimView } from '../views/claims';
 import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
+import { CASE_STAFF, STAFF_ROLES } from '../../vocabulary/actors';
 
 type ClaimRow = Record<string, unknown> & { claim_number: string };
 
@@ -28,8 +29,8 @@ async function existingClaim({ deps, params }: { deps: RouteDeps; params: { clai
   return claim as ClaimRow;
 }
 
-const staff = ['officer', 'supervisor', 'auditor'] as const;
-const deciders = ['officer', 'supervisor'] as const;
+const staff = STAFF_ROLES;
+const deciders = CASE_STAFF;
 const noSuchClaim = problem('No such claim');
 
 export const createClaim = route({

@@ -7,6 +7,7 @@ import { PayloadDecryptionError } from '../../codec/aes-gcm-codec';
 import { HttpProblem } from '../middleware/problem';
 import { codecBody, codecResponse, type codecPayloadSchema } from '../schemas/codec';
 import { json, problem, route, staffErrors, type RouteDeps } from './route';
+import { CASE_STAFF, STAFF_ROLES } from '../../vocabulary/actors';
 
 type JsonPayload = z.infer<typeof codecPayloadSchema>;
 
@@ -32,7 +33,7 @@ export const encodePayloads = route({
   method: 'post',
   path: '/codec/encode',
   // Encoding is for acting on workflows from the UI (signals, starts): auditors only read.
-  access: { staff: ['officer', 'supervisor'] },
+  access: { staff: CASE_STAFF },
   cors: true,
   enabled: withCodec,
   request: { body: codecBody },
@@ -48,7 +49,7 @@ export const decodePayloads = route({
   summary: 'Temporal codec server: decrypt payloads for the web UI or CLI (staff)',
   method: 'post',
   path: '/codec/decode',
-  access: { staff: ['officer', 'supervisor', 'auditor'] },
+  access: { staff: STAFF_ROLES },
   cors: true,
   enabled: withCodec,
   request: { body: codecBody },

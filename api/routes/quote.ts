@@ -3,6 +3,7 @@ import { quote, quoteRequestSchema, quoteResponseSchema } from '../../rules';
 import { PROBLEM_TYPE_BASE, problemFromError } from '../../rules/problem';
 import { HttpProblem } from '../middleware/problem';
 import { json, route, staffErrors } from './route';
+import { STAFF_ROLES } from '../../vocabulary/actors';
 
 /** The rules' own problem (as the CLI prints it) for a malformed request or a case the rules refuse. */
 function rulesProblem(err: unknown): HttpProblem | undefined {
@@ -17,7 +18,7 @@ export const quoteBenefit = route({
   summary: 'The benefit for a hypothetical case, with explanations (staff)',
   method: 'post',
   path: '/benefits/quote',
-  access: { staff: ['officer', 'supervisor', 'auditor'] },
+  access: { staff: STAFF_ROLES },
   request: { body: quoteRequestSchema },
   invalidBody: (error) => rulesProblem(error)!,
   responses: { 200: json(quoteResponseSchema), ...staffErrors },

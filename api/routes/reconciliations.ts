@@ -3,8 +3,9 @@ import { problems } from '../middleware/problem';
 import { listReconciliationsQuery, reconciliationDateParam } from '../schemas/reconciliations';
 import { listReconciliations as reconciliationReports, reconciliationDay } from '../views/reconciliations';
 import { json, problem, route, staffErrors } from './route';
+import { STAFF_ROLES } from '../../vocabulary/actors';
 
-const readers = ['officer', 'supervisor', 'auditor'] as const;
+const readers = STAFF_ROLES;
 
 export const listReconciliations = route({
   operationId: 'listReconciliations',

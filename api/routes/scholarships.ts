@@ -19,8 +19,9 @@ import {
 import { sendUpdate } from '../temporal/updates';
 import { findClaim } from '../views/claims';
 import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
+import { CASE_STAFF } from '../../vocabulary/actors';
 
-const officers = ['officer', 'supervisor'] as const;
+const officers = CASE_STAFF;
 const ENDED = 'The scholarship has ended.';
 
 /** The scholarship the path names, or 404 (staff; the family's code was checked against its claim). */

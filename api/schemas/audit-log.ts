@@ -1,5 +1,6 @@
 // GET /audit-log's filters and paging, and POST /claims/{claimNumber}/replay's body.
 import { z } from 'zod';
+import { claimNumber } from '../../vocabulary/primitives';
 
 /** A date (YYYY-MM-DD, UTC) or a date-time with an offset. */
 const instant = z
@@ -13,10 +14,7 @@ export const AUDIT_OUTCOMES = ['success', 'denied', 'failed', 'error'] as const;
 
 export const auditLogQuery = z.strictObject({
   actor: z.string().min(1).max(100).optional().describe('Staff id (the token sub)'),
-  claimNumber: z
-    .string()
-    .regex(/^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/, 'must be a claim number')
-    .optional(),
+  claimNumber: claimNumber.optional(),
   from: instant.optional().describe('From this instant (a date means its start, UTC)'),
   to: instant.optional().describe('Up to this instant (a date means up to its end, UTC)'),
   outcome: z

@@ -1,18 +1,17 @@
 // One strict schema per request part. The OpenAPI document is generated from these same schemas.
 import { z } from 'zod';
-import { DOCUMENTS } from '../../vocabulary/documents';
-import { bankAccountSchema, childSchema, heirSchema } from '../../vocabulary/claim';
-import { isoDate, nik, rupiah } from '../../vocabulary/primitives';
+import { PROGRAMS } from '../../rules/programs';
+import { DOCUMENT_CODES } from '../../vocabulary/documents';
+import { bankAccountSchema, childSchema, CLAIM_EVENTS, heirSchema } from '../../vocabulary/claim';
+import { DECISIONS } from '../../vocabulary/messages/claim';
+import { claimNumber, isoDate, nik, rupiah } from '../../vocabulary/primitives';
+import { CLAIM_STATUSES } from '../../vocabulary/status';
 
-export const claimNumberParam = z.strictObject({
-  claimNumber: z
-    .string()
-    .regex(/^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/, 'must be a claim number such as JKM-20261124-7KQ2MZ'),
-});
+export const claimNumberParam = z.strictObject({ claimNumber });
 
 export const createClaimBody = z.strictObject({
-  program: z.enum(['JKM', 'JKK']).describe('JKM: death not caused by work; JKK: death from a work accident'),
-  event: z.literal('death').default('death'),
+  program: z.enum(PROGRAMS).describe('JKM: death not caused by work; JKK: death from a work accident'),
+  event: z.enum(CLAIM_EVENTS).default('death'),
   participantNik: nik.describe("The deceased participant's national ID (NIK)"),
   eventDate: isoDate.describe('Date of death'),
   claimDate: isoDate.optional().describe('Date the claim was filed; today (Asia/Jakarta) when omitted'),
@@ -27,33 +26,19 @@ export const idempotencyKeyHeader = z
   .string()
   .regex(/^[A-Za-z0-9._:-]{8,200}$/, 'must be 8 to 200 characters of letters, digits, ".", "_", ":" or "-"');
 
-const documentCodes = Object.keys(DOCUMENTS) as [keyof typeof DOCUMENTS, ...(keyof typeof DOCUMENTS)[]];
-
 export const verificationBody = z.strictObject({
   checklist: z
-    .partialRecord(z.enum(documentCodes), z.boolean())
+    .partialRecord(z.enum(DOCUMENT_CODES), z.boolean())
     .describe('Each document: true when received and in order'),
   note: z.string().max(2000).optional(),
 });
 
 export const decisionBody = z.strictObject({
-  decision: z.enum(['approve', 'reject']),
+  decision: z.enum(DECISIONS),
   reason: z.string().trim().min(1, 'must give a reason').max(2000),
 });
 
 export const bankAccountBody = bankAccountSchema;
-
-export const CLAIM_STATUSES = [
-  'received',
-  'ineligible',
-  'waiting_for_documents',
-  'waiting_for_decision',
-  'rejected',
-  'paying',
-  'waiting_for_bank_account',
-  'waiting_for_scholarship_choice',
-  'paid',
-] as const;
 
 export const listClaimsQuery = z.strictObject({
   status: z.enum(CLAIM_STATUSES).optional(),

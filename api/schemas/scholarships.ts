@@ -2,21 +2,9 @@
 import { z } from 'zod';
 import { LIFE_EVENT_KINDS, WORK_TYPES } from '../../rules/scholarship-life-events';
 import { GRADES, SCHOOL_LEVELS } from '../../rules';
-import { isoDate } from '../../vocabulary/primitives';
+import { isoDate, scholarshipId } from '../../vocabulary/primitives';
 
-export const scholarshipIdParam = z.strictObject({
-  id: z
-    .string()
-    .regex(
-      /^(JKM|JKK)-\d{8}-[A-Z0-9]{6,}-S[1-9]$/,
-      'must be a scholarship id such as JKM-20261124-7KQ2MZ-S1',
-    ),
-});
-
-/** The claim a scholarship id belongs to: `<claimNumber>-S<n>`. */
-export function claimNumberOfScholarship(id: string): string {
-  return id.replace(/-S[1-9]$/, '');
-}
+export const scholarshipIdParam = z.strictObject({ id: scholarshipId });
 
 const schoolYear = z
   .string()

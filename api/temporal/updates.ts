@@ -9,13 +9,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { claimWorkflowId } from '../../vocabulary/ids';
 import { FailureType } from '../../vocabulary/failures';
-import { HttpProblem, problems } from '../middleware/problem';
+import { makerCheckerProblem } from '../maker-checker';
+import { problems, type HttpProblem } from '../middleware/problem';
 
 const STATUS_FOR_FAILURE: Record<string, (message: string) => HttpProblem> = {
   [FailureType.WrongState]: (m) => problems.conflict(m, 'wrong-state'),
-  [FailureType.MakerChecker]: (m) => new HttpProblem(403, 'maker-checker', 'Maker-checker rule', m),
-  [FailureType.SupervisorRequired]: (m) =>
-    new HttpProblem(403, 'supervisor-required', 'Supervisor required', m),
+  [FailureType.MakerChecker]: (m) => makerCheckerProblem('maker-checker', m),
+  [FailureType.SupervisorRequired]: (m) => makerCheckerProblem('supervisor-required', m),
   [FailureType.Forbidden]: (m) => problems.forbidden(m),
   [FailureType.InvalidInput]: (m) => problems.unprocessable('(body)', m),
 };
