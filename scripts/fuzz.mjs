@@ -114,17 +114,12 @@ async function seedClaims(api, tokenFor) {
   const waiting = (await intake('1234567890')).body;
   const refused = (await intake('0001234567')).body; // the sandbox refuses accounts starting with 000
   await until(refused.claimNumber, 'waiting_for_documents');
-  const checklist = Object.fromEntries(
-    [
-      'participant_card',
-      'id_card_deceased',
-      'id_card_heirs',
-      'death_certificate',
-      'family_card',
-      'heir_statement',
-      'savings_book',
-    ].map((d) => [d, true]),
-  );
+  // Every document the API knows, ticked: its list comes from the contract (vocabulary/documents.ts behind it).
+  const contract = await (await fetch(`${api}/openapi.json`)).json();
+  const documents =
+    contract.paths['/claims/{claimNumber}/verification'].post.requestBody.content['application/json'].schema
+      .properties.checklist.propertyNames.enum;
+  const checklist = Object.fromEntries(documents.map((d) => [d, true]));
   const must = async (answer, what) => {
     const { status, body } = await answer;
     if (status !== 200) throw new Error(`fuzz set-up: ${what} answered ${status}: ${JSON.stringify(body)}`);
