@@ -1,5 +1,5 @@
 import type { Db } from '../db/config';
-import { createStores } from '../db/stores';
+import { claimNotice, createStores } from '../db/stores';
 import type {
   AccountRevision,
   AssessmentRecord,
@@ -150,13 +150,7 @@ export function createClaimActivities(db: Db) {
 
     /** A message for the family, kept in the outbox (dedup key: claim number + kind). */
     async notifyFamily(claimNumber: string, kind: string, message: string): Promise<void> {
-      await stores.notifications.add({
-        dedupKey: `${claimNumber}:${kind}`,
-        claimNumber,
-        audience: 'family',
-        kind,
-        message,
-      });
+      await stores.notifications.add(claimNotice(claimNumber, 'family', kind, message));
     },
   };
 }

@@ -5,7 +5,7 @@ import { jakartaEndOfDay, jakartaStartOfDay } from '../rules/jakarta-time';
 import { isClaimNumber } from '../vocabulary/ids';
 import { createStores } from '../db/stores';
 import type { Statement, PaymentGateway } from '../gateway/client';
-import type { ReconciliationOutcome, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
+import type { ReconciliationItem, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
 
 /** A paid ledger row, as the reconciliation sees it. */
 export interface LedgerEntry {
@@ -13,16 +13,6 @@ export interface LedgerEntry {
   claimNumber: string;
   component: string;
   amount: number;
-  gatewayReference: string | null;
-}
-
-export interface ReconciliationItem {
-  transferKey: string;
-  outcome: ReconciliationOutcome;
-  claimNumber: string | null;
-  component: string | null;
-  ledgerAmount: number | null;
-  gatewayAmount: number | null;
   gatewayReference: string | null;
 }
 

@@ -1,7 +1,7 @@
 // Scholarship side effects: the per-child projection, its school years, its event log and the family's
 // notifications; the yearly payment through the claim payout ledger. Each write is idempotent on a natural key.
 import type { Db } from '../db/config';
-import { createStores, type NewNotification } from '../db/stores';
+import { claimNotice, createStores, type NewNotification } from '../db/stores';
 import type {
   Notice,
   PayoutResult,
@@ -109,13 +109,7 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
 
     /** A message for the officers, kept in the outbox (dedup key: claim number + kind). */
     async notifyOfficers(claimNumber: string, kind: string, message: string): Promise<void> {
-      await stores.notifications.add({
-        dedupKey: `${claimNumber}:${kind}`,
-        claimNumber,
-        audience: 'officers',
-        kind,
-        message,
-      });
+      await stores.notifications.add(claimNotice(claimNumber, 'officers', kind, message));
     },
   };
 }

@@ -1,17 +1,13 @@
 // ReconciliationWorkflow: one Jakarta day of the payout ledger against the gateway's statement. A Temporal
 // Schedule starts it every night for the day before; an operator may start it for any day.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import {
-  ApplicationFailure,
-  type ActivityOptions,
-  proxyActivities,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { type ActivityOptions, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { Activities } from '../activities';
 import { jakartaDate } from '../rules';
 import { FailureType } from '../vocabulary/failures';
 import type { ReconciliationInput, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
+import { parseWorkflowInput } from './input';
 import { isoDate } from '../vocabulary/primitives';
 
 // Reading a day's statement and ledger and writing the report: retried until the gateway and PostgreSQL answer.
@@ -35,16 +31,7 @@ const reconciliationInputSchema = z.strictObject({ date: isoDate.optional() });
 
 /** Fails the workflow at once (not retried) when started with input that is not a reconciliation request. */
 export function validateReconciliationInput(input: unknown): ReconciliationInput {
-  const parsed = reconciliationInputSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-    throw ApplicationFailure.create({
-      message: `Invalid reconciliation input: ${fields}`,
-      type: FailureType.InvalidInput,
-      nonRetryable: true,
-    });
-  }
-  return parsed.data;
+  return parseWorkflowInput(reconciliationInputSchema, input ?? {}, 'reconciliation');
 }
 
 export async function reconciliationWorkflow(rawInput?: ReconciliationInput): Promise<ReconciliationSummary> {

@@ -15,6 +15,7 @@ import type {
 import type { ScholarshipEndReason, ScholarshipStatus } from '../vocabulary/status';
 import {
   deadlineDate,
+  freshCarried,
   projectedYears,
   schoolYearFirstDay,
   schoolYearName,
@@ -34,17 +35,7 @@ export interface AcceptedProof {
 
 /** The carried state of a scholarship whose child reaches the age limit before any school year begins. */
 export function noSchoolYear(input: ScholarshipInput): ScholarshipCarried {
-  return {
-    schoolYear: Number(input.eventDate.slice(0, 4)),
-    expected: { level: 'TK' as const, grade: 1 },
-    yearsPaid: {},
-    totalPaid: 0,
-    consecutiveLapses: 0,
-    years: [],
-    seq: 0,
-    account: input.account,
-    accountRevision: 0,
-  };
+  return freshCarried(input, Number(input.eventDate.slice(0, 4)), { level: 'TK', grade: 1 });
 }
 
 export class ScholarshipRun {

@@ -67,9 +67,18 @@ export function initialCarried(
     rule,
   ).plan[0];
   if (!first) return undefined;
+  return freshCarried(input, schoolYearOf(first.schoolYear), { level: first.level, grade: first.grade });
+}
+
+/** Nothing paid, lapsed or recorded yet: the state a scholarship starts from, expecting `expected` in `schoolYear`. */
+export function freshCarried(
+  input: ScholarshipInput,
+  schoolYear: number,
+  expected: ScholarshipCarried['expected'],
+): ScholarshipCarried {
   return {
-    schoolYear: schoolYearOf(first.schoolYear),
-    expected: { level: first.level, grade: first.grade },
+    schoolYear,
+    expected,
     yearsPaid: {},
     totalPaid: 0,
     consecutiveLapses: 0,

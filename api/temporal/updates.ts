@@ -37,24 +37,34 @@ export function toHttpProblem(err: unknown): HttpProblem | undefined {
   return undefined;
 }
 
-export async function sendClaimUpdate<Ret, Args extends [unknown]>(
+/** Sends an update to a workflow; what Temporal refuses becomes the problem `problemFor` names, or is rethrown. */
+async function executeUpdate<Ret, Args extends [unknown]>(
+  client: Client,
+  workflowId: string,
+  update: UpdateDefinition<Ret, Args>,
+  arg: Args[0],
+  problemFor: (err: unknown) => HttpProblem | undefined,
+): Promise<Ret> {
+  try {
+    return await client.workflow
+      .getHandle(workflowId)
+      .executeUpdate(update, { args: [arg] as unknown as Args });
+  } catch (err) {
+    throw problemFor(err) ?? err;
+  }
+}
+
+export function sendClaimUpdate<Ret, Args extends [unknown]>(
   client: Client,
   claimNumber: string,
   update: UpdateDefinition<Ret, Args>,
   arg: Args[0],
 ): Promise<Ret> {
-  try {
-    const handle = client.workflow.getHandle(claimWorkflowId(claimNumber));
-    return await handle.executeUpdate(update, { args: [arg] as unknown as Args });
-  } catch (err) {
-    const problem = toHttpProblem(err);
-    if (problem) throw problem;
-    throw err;
-  }
+  return executeUpdate(client, claimWorkflowId(claimNumber), update, arg, toHttpProblem);
 }
 
 /** Sends an update; a refusal becomes a problem, InvalidInput naming `field`, a finished workflow `closed`. */
-export async function sendUpdate<Ret, Args extends [unknown]>(
+export function sendUpdate<Ret, Args extends [unknown]>(
   temporal: Client,
   workflowId: string,
   update: UpdateDefinition<Ret, Args>,
@@ -62,23 +72,17 @@ export async function sendUpdate<Ret, Args extends [unknown]>(
   field: string,
   closed: string,
 ): Promise<Ret> {
-  try {
-    return await temporal.workflow
-      .getHandle(workflowId)
-      .executeUpdate(update, { args: [arg] as unknown as Args });
-  } catch (err) {
+  return executeUpdate(temporal, workflowId, update, arg, (err) => {
     if (
       err instanceof WorkflowUpdateFailedError &&
       err.cause instanceof ApplicationFailure &&
       err.cause.type === FailureType.InvalidInput
     ) {
-      throw problems.unprocessable(field, err.cause.message);
+      return problems.unprocessable(field, err.cause.message);
     }
     const problem = toHttpProblem(err);
-    if (problem?.type === 'closed') throw problems.conflict(closed, 'closed');
-    if (problem) throw problem;
-    throw err;
-  }
+    return problem?.type === 'closed' ? problems.conflict(closed, 'closed') : problem;
+  });
 }
 
 /** A read from Temporal (histories for auditors): 503 while it cannot take the request. */

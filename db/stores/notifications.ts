@@ -22,6 +22,16 @@ export interface NewNotification {
   message: string;
 }
 
+/** A claim's message to an audience, deduplicated per claim and kind (claim number + kind). */
+export function claimNotice(
+  claimNumber: string,
+  audience: Audience,
+  kind: string,
+  message: string,
+): NewNotification {
+  return { dedupKey: `${claimNumber}:${kind}`, claimNumber, audience, kind, message };
+}
+
 export class NotificationStore {
   constructor(private readonly db: Knex) {}
 

@@ -1,7 +1,11 @@
 // Daily reconciliation of the payout ledger with the gateway's statement: one report per Jakarta day, its items
 // (one per transfer key), and the supervisors' tasks opened for the mismatches.
 import type { Knex } from 'knex';
-import type { ReconciliationOutcome, ReconciliationSummary } from '../../vocabulary/messages/reconciliation';
+import type {
+  ReconciliationItem,
+  ReconciliationOutcome,
+  ReconciliationSummary,
+} from '../../vocabulary/messages/reconciliation';
 import { atomically } from './atomic';
 
 export interface ReconciliationReportRow {
@@ -38,17 +42,6 @@ export interface SupervisorTaskRow {
   closed_at: Date | null;
 }
 
-/** One transfer key of the day, as the comparison (activities/reconciliation.ts) found it. */
-export interface NewReconciliationItem {
-  transferKey: string;
-  outcome: ReconciliationOutcome;
-  claimNumber: string | null;
-  component: string | null;
-  ledgerAmount: number | null;
-  gatewayAmount: number | null;
-  gatewayReference: string | null;
-}
-
 export interface NewSupervisorTask {
   /** A re-run never opens the same task twice. */
   dedupKey: string;
@@ -69,7 +62,7 @@ export class ReconciliationStore {
   /** The day's report and items, replacing an earlier run's, and its tasks unless already open, at once. */
   saveDay(
     summary: ReconciliationSummary,
-    items: NewReconciliationItem[],
+    items: ReconciliationItem[],
     tasks: NewSupervisorTask[],
   ): Promise<void> {
     const date = summary.date;

@@ -21,3 +21,14 @@ export interface ReconciliationSummary {
   matched: number;
   mismatched: number;
 }
+
+/** One transfer key of the day, as the comparison found it (activities/reconciliation.ts) and the report keeps it. */
+export interface ReconciliationItem {
+  transferKey: string;
+  outcome: ReconciliationOutcome;
+  claimNumber: string | null;
+  component: string | null;
+  ledgerAmount: number | null;
+  gatewayAmount: number | null;
+  gatewayReference: string | null;
+}
