@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Db } from '../db/config';
+import { createStores } from '../db/stores';
 import { Replayer } from '../replay';
 import { auditTrail, AuditWriter } from './middleware/audit-trail';
 import { createApiMetrics } from './middleware/metrics';
@@ -45,8 +46,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(helmet());
+  const stores = createStores(deps.db);
   const auditWriter = deps.auditWriter ?? new AuditWriter(deps.db, deps.logger);
-  const metrics = createApiMetrics({ db: deps.db, auditWriter });
+  const metrics = createApiMetrics({ stores, auditWriter });
   // Before body parsing, so requests refused for their body are timed and recorded too.
   app.use('/api/v1', metrics.requests);
   app.use(
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): Express {
 
   const routeDeps: RouteDeps = {
     ...deps,
+    stores,
     metrics,
     openApi: () => buildOpenApi(),
     // The production data converter (payload codec included) is the one the API's Temporal client was given.

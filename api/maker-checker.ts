@@ -1,7 +1,7 @@
 // Maker-checker at the API, from the projections: the verifier may not decide, and approvals above the threshold need
 // a supervisor. The workflow's update validator checks the same rule (rules/maker-checker.ts) again, so a direct
 // Temporal call cannot skip it.
-import type { Db } from '../db/config';
+import type { ClaimRow, Stores } from '../db/stores';
 import { decisionRefusal, totalCanRefuse, type DecisionFacts, type DecisionRefusal } from '../rules';
 import type { Staff } from './middleware/auth';
 import { HttpProblem } from './middleware/problem';
@@ -16,14 +16,9 @@ export function makerCheckerProblem(rule: DecisionRefusal['rule'], message: stri
   return new HttpProblem(403, rule, TITLES[rule], message);
 }
 
-async function assessedTotal(db: Db, claimNumber: unknown): Promise<number | undefined> {
-  const assessment = await db('assessments').where({ claim_number: claimNumber }).first('total');
-  return assessment ? Number(assessment.total) : undefined;
-}
-
 export async function checkDecider(
-  db: Db,
-  claim: Record<string, unknown>,
+  stores: Pick<Stores, 'claims'>,
+  claim: ClaimRow,
   staff: Staff,
   decision: 'approve' | 'reject',
 ): Promise<void> {
@@ -32,14 +27,14 @@ export async function checkDecider(
   const facts: DecisionFacts = {
     deciderId: staff.id,
     deciderRole: staff.role,
-    verifiedBy: typeof claim.verified_by === 'string' ? claim.verified_by : undefined,
+    verifiedBy: claim.verified_by,
     decision,
   };
   // The assessment is read only when its total can refuse the decision.
   const refusal =
     decisionRefusal(facts) ??
     (totalCanRefuse(facts)
-      ? decisionRefusal({ ...facts, total: await assessedTotal(db, claim.claim_number) })
+      ? decisionRefusal({ ...facts, total: (await stores.claims.assessment(claim.claim_number))?.total })
       : undefined);
   if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
 }

@@ -1,6 +1,10 @@
 // A sha256 hash chain over a history's events: link n = sha256(link n-1 + canonical JSON of event n).
 // Altering, dropping, inserting or reordering any event changes its link and every link after it.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../vocabulary/canonical-json';
+
+// Re-exported: whoever verifies an export serialises events with the same function.
+export { canonicalJson };
 
 export const HASH_ALGORITHM = 'sha256';
 /** The "previous hash" of the first event. */
@@ -20,21 +24,6 @@ export interface HashChain {
 export type ChainVerification =
   | { valid: true; head: string; events: number }
   | { valid: false; index: number; eventId?: string; reason: string };
-
-/** JSON with object keys sorted at every level and no whitespace: one text for one value. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    if (text === undefined) throw new TypeError(`cannot hash a value of type ${typeof value}`);
-    return text;
-  }
-  if (Array.isArray(value))
-    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 export function sha256Hex(text: string): string {
   return createHash(HASH_ALGORITHM).update(text, 'utf8').digest('hex');

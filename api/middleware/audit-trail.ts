@@ -4,24 +4,12 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/config';
+import { AuditLogStore, type ActorKind, type AuditEntry as AuditLogEntry } from '../../db/stores';
+import { CLAIM_NUMBER_IN_TEXT } from '../../vocabulary/ids';
 import { staffFromRequest, type Staff } from './auth';
 
-const CLAIM_NUMBER = /(?:JKM|JKK)-\d{8}-[A-Z0-9]{6,}/;
-
-export type ActorKind = 'staff' | 'family' | 'anonymous';
-
-export interface AuditEntry {
-  actorKind: ActorKind;
-  actorId: string | null;
-  actorRole: string | null;
-  method: string;
-  route: string | null;
-  path: string;
-  claimNumber: string | null;
-  status: number;
-  problemType: string | null;
-  clientAddress: string | null;
-}
+/** One request's row, before the writer stamps it with the request's time. */
+export type AuditEntry = Omit<AuditLogEntry, 'at'>;
 
 /** Long digit runs (a national ID or an account number, should a path ever carry one) are masked. */
 function safePath(path: string): string {
@@ -37,22 +25,6 @@ function identify(req: Request, secret: string): { kind: ActorKind; staff?: Staf
     return { kind: 'anonymous' }; // a malformed, forged or expired token: no identity to record
   }
   return req.get('x-tracking-code') !== undefined ? { kind: 'family' } : { kind: 'anonymous' };
-}
-
-function auditRow(entry: AuditEntry & { at: Date }) {
-  return {
-    at: entry.at,
-    actor_kind: entry.actorKind,
-    actor_id: entry.actorId?.slice(0, 100) ?? null,
-    actor_role: entry.actorRole?.slice(0, 20) ?? null,
-    method: entry.method.slice(0, 10),
-    route: entry.route?.slice(0, 200) ?? null,
-    path: entry.path,
-    claim_number: entry.claimNumber,
-    status: entry.status,
-    problem_type: entry.problemType,
-    client_address: entry.clientAddress?.slice(0, 100) ?? null,
-  };
 }
 
 /** PostgreSQL refused the row itself (data exception, integrity violation): writing it again cannot succeed. */
@@ -75,7 +47,8 @@ export interface AuditWriterOptions {
  * too); only a full buffer, or a process that stops during an outage, loses entries, and either is logged.
  */
 export class AuditWriter {
-  private readonly queue: (AuditEntry & { at: Date })[] = [];
+  private readonly queue: AuditLogEntry[] = [];
+  private readonly log: AuditLogStore;
   private readonly capacity: number;
   private readonly retryMs: number;
   private readonly maxRetryMs: number;
@@ -84,11 +57,13 @@ export class AuditWriter {
   private writing: Promise<void> | undefined;
   private retry: NodeJS.Timeout | undefined;
 
+  /** From the database, not the app's stores: bin/ builds the writer before the app and flushes it after. */
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly logger: Logger,
     options: AuditWriterOptions = {},
   ) {
+    this.log = new AuditLogStore(db);
     this.capacity = options.capacity ?? 10_000;
     this.retryMs = options.retryMs ?? 1000;
     this.maxRetryMs = options.maxRetryMs ?? 30_000;
@@ -136,7 +111,7 @@ export class AuditWriter {
     while (this.queue.length > 0) {
       const entry = this.queue[0]!;
       try {
-        await this.db('audit_log').insert(auditRow(entry));
+        await this.log.append(entry);
       } catch (err) {
         if (rowRefused(err)) {
           this.queue.shift();
@@ -204,7 +179,7 @@ export function auditTrail(deps: {
         method: req.method,
         route: typeof routePath === 'string' ? routePath : null,
         path: safePath(`${mount}${path}`),
-        claimNumber: CLAIM_NUMBER.exec(path)?.[0] ?? null,
+        claimNumber: CLAIM_NUMBER_IN_TEXT.exec(path)?.[0] ?? null,
         // 499 (nginx's "client closed request") when the client hung up before an answer was sent.
         status: res.writableFinished ? res.statusCode : 499,
         problemType,

@@ -3,7 +3,7 @@
 // PostgreSQL read at scrape time, and the audit rows waiting to be written.
 import type { Request, RequestHandler, Response } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Db } from '../../db/config';
+import type { Stores } from '../../db/stores';
 import type { AuditWriter } from './audit-trail';
 import { within } from './within';
 
@@ -15,7 +15,10 @@ export interface ApiMetrics {
   respond(res: Response): Promise<void>;
 }
 
-export function createApiMetrics(deps: { db: Db; auditWriter: AuditWriter }): ApiMetrics {
+export function createApiMetrics(deps: {
+  stores: Pick<Stores, 'claims' | 'payouts'>;
+  auditWriter: AuditWriter;
+}): ApiMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'santunan_api_' });
 
@@ -67,16 +70,12 @@ export function createApiMetrics(deps: { db: Db; auditWriter: AuditWriter }): Ap
     try {
       const [claimRows, payoutRows] = await within(
         2000,
-        Promise.all([
-          deps.db('claims').select('program', 'status').count({ n: '*' }).groupBy('program', 'status'),
-          deps.db('payouts').select('status').count({ n: '*' }).sum({ amount: 'amount' }).groupBy('status'),
-        ]),
+        Promise.all([deps.stores.claims.countByProgramAndStatus(), deps.stores.payouts.totalsByStatus()]),
       );
-      for (const r of claimRows as Record<string, unknown>[])
-        claims.set({ program: String(r.program), status: String(r.status) }, Number(r.n));
-      for (const r of payoutRows as Record<string, unknown>[]) {
-        payouts.set({ status: String(r.status) }, Number(r.n));
-        payoutAmount.set({ status: String(r.status) }, Number(r.amount ?? 0));
+      for (const r of claimRows) claims.set({ program: r.program, status: r.status }, r.n);
+      for (const r of payoutRows) {
+        payouts.set({ status: r.status }, r.n);
+        payoutAmount.set({ status: r.status }, r.amount);
       }
       databaseUp.set(1);
     } catch {

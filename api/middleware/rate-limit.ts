@@ -5,7 +5,7 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/config';
+import type { RateLimitStore } from '../../db/stores';
 import { HttpProblem, sendProblem } from './problem';
 import { PostgresRateLimitStore } from './rate-limit-store';
 import { parseScholarshipId } from '../../vocabulary/ids';
@@ -57,7 +57,7 @@ export function createFamilyRateLimit(options: {
   limits?: Partial<TrackingLimits>;
   onEvent: SecurityEventSink;
   /** Where the counts live: PostgreSQL, shared by every API instance (without it, this process's memory). */
-  db?: Db;
+  counters?: RateLimitStore;
 }): RequestHandler[] {
   const limits = { ...DEFAULT_TRACKING_LIMITS, ...options.limits };
   const windowSeconds = Math.ceil(limits.windowMs / 1000);
@@ -108,14 +108,14 @@ export function createFamilyRateLimit(options: {
       ...common,
       limit: limits.perAddress,
       keyGenerator: (req) => `address:${clientAddress(req)}`,
-      ...(options.db ? { store: new PostgresRateLimitStore(options.db, 'family:') } : {}),
+      ...(options.counters ? { store: new PostgresRateLimitStore(options.counters, 'family:') } : {}),
       handler: refuse('tracking_rate_limited', limits.perAddress),
     }),
     rateLimit({
       ...common,
       limit: limits.perClaim,
       keyGenerator: (req) => `claim:${claimNumberOf(req)}`,
-      ...(options.db ? { store: new PostgresRateLimitStore(options.db, 'family:') } : {}),
+      ...(options.counters ? { store: new PostgresRateLimitStore(options.counters, 'family:') } : {}),
       skipSuccessfulRequests: true,
       // Wrong codes (404) count, and so do attempts refused while locked (429): only a right code is free.
       requestWasSuccessful: (_req, res) => res.statusCode !== 404 && res.statusCode !== 429,

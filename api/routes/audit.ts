@@ -60,6 +60,6 @@ export const listAuditLog = route({
       if (after === undefined)
         throw problems.validation([{ field: 'cursor', message: 'is not a cursor from this API' }]);
     }
-    res.json(await auditLogPage(deps.db, { ...query, ...(after !== undefined ? { after } : {}) }));
+    res.json(await auditLogPage(deps.stores, { ...query, ...(after !== undefined ? { after } : {}) }));
   },
 });

@@ -1,5 +1,6 @@
 // Claims: intake (officer), the work queue and a claim's detail (staff), verification and decision (officer or
 // supervisor), and a replacement bank account (officer, supervisor, or the family with its tracking code).
+import type { ClaimCursor } from '../../db/stores';
 import { decideUpdate, updateBankAccountUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
 import { checkDecider } from '../maker-checker';
 import { familyOfClaim } from '../middleware/family-access';
@@ -16,17 +17,15 @@ import {
 } from '../schemas/claims';
 import { startClaim } from '../temporal/intake';
 import { sendClaimUpdate } from '../temporal/updates';
-import { decodeCursor, findClaim, listClaims as claimsPage, staffClaimView } from '../views/claims';
+import { decodeCursor, listClaims as claimsPage, staffClaimView } from '../views/claims';
 import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
 import { CASE_STAFF, STAFF_ROLES } from '../../vocabulary/actors';
 
-type ClaimRow = Record<string, unknown> & { claim_number: string };
-
 /** The claim the path names, or 404: looked up before the body is read. */
 async function existingClaim({ deps, params }: { deps: RouteDeps; params: { claimNumber: string } }) {
-  const claim = await findClaim(deps.db, params.claimNumber);
+  const claim = await deps.stores.claims.find(params.claimNumber);
   if (!claim) throw problems.notFound();
-  return claim as ClaimRow;
+  return claim;
 }
 
 const staff = STAFF_ROLES;
@@ -49,7 +48,7 @@ export const createClaim = route({
   async handle({ deps, staff, headers, body, res }) {
     const result = await startClaim(deps, staff!, body, headers['Idempotency-Key']);
     const status = result.replayed
-      ? ((await findClaim(deps.db, result.claimNumber))?.status ?? 'received')
+      ? ((await deps.stores.claims.find(result.claimNumber))?.status ?? 'received')
       : 'received';
     res
       .status(result.replayed ? 200 : 201)
@@ -71,12 +70,12 @@ export const listClaims = route({
   request: { query: listClaimsQuery },
   responses: { 200: json('object', 'A page of claims, newest first, with nextCursor'), ...staffErrors },
   async handle({ deps, query, res }) {
-    let after: [string, string] | undefined;
+    let after: ClaimCursor | undefined;
     if (query.cursor !== undefined) {
       after = decodeCursor(query.cursor);
       if (!after) throw problems.validation([{ field: 'cursor', message: 'is not a cursor from this API' }]);
     }
-    res.json(await claimsPage(deps.db, { status: query.status, limit: query.limit, after }));
+    res.json(await claimsPage(deps.stores, { status: query.status, limit: query.limit, after }));
   },
 });
 
@@ -90,7 +89,7 @@ export const getClaim = route({
   responses: { 200: json(), ...staffErrors, 404: noSuchClaim },
   find: existingClaim,
   async handle({ deps, found, res }) {
-    res.json(await staffClaimView(deps.db, found!));
+    res.json(await staffClaimView(deps.stores, found!));
   },
 });
 
@@ -133,7 +132,7 @@ export const decideClaim = route({
   },
   find: existingClaim,
   async handle({ deps, found, staff, actor, body, res }) {
-    await checkDecider(deps.db, found!, staff!, body.decision);
+    await checkDecider(deps.stores, found!, staff!, body.decision);
     const result = await sendClaimUpdate(deps.temporal, found!.claim_number, decideUpdate, {
       actor: actor!,
       decision: body.decision,

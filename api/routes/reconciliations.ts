@@ -16,7 +16,7 @@ export const listReconciliations = route({
   request: { query: listReconciliationsQuery },
   responses: { 200: json('object', 'Reports, each with its mismatches'), ...staffErrors },
   async handle({ deps, query, res }) {
-    res.json(await reconciliationReports(deps.db, query));
+    res.json(await reconciliationReports(deps.stores, query));
   },
 });
 
@@ -29,7 +29,7 @@ export const getReconciliation = route({
   request: { params: reconciliationDateParam },
   responses: { 200: json(), ...staffErrors, 404: problem('No reconciliation for that day') },
   async handle({ deps, params, res }) {
-    const day = await reconciliationDay(deps.db, params.date);
+    const day = await reconciliationDay(deps.stores, params.date);
     if (!day) throw problems.notFound('No reconciliation for that day.');
     res.json(day);
   },

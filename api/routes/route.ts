@@ -3,6 +3,7 @@
 // the audit trail's exceptions and the role-matrix test are all generated from these declarations.
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
+import type { ClaimRow, Stores } from '../../db/stores';
 import type { Replayer } from '../../replay';
 import type { Actor, StaffRole } from '../../vocabulary/actors';
 import type { AppDeps } from '../app';
@@ -38,8 +39,10 @@ export const staffOrFamilyErrors = {
   401: problem('Neither a valid staff token nor a tracking code'),
 };
 
-/** What every handler may use: the app's dependencies and the few things createApp builds from them. */
-export interface RouteDeps extends AppDeps {
+/** What every handler may use: the app's dependencies (stores in place of the database) and what createApp builds. */
+export interface RouteDeps extends Omit<AppDeps, 'db'> {
+  /** The typed stores over `db`, built once by createApp: handlers read and write through these only. */
+  stores: Stores;
   replayer: Replayer;
   metrics: ApiMetrics;
   openApi: () => Record<string, unknown>;
@@ -64,7 +67,7 @@ export interface RequestContext<P extends Params, Q extends Params, H extends He
   /** Who acts: the staff member, or the family when its tracking code let the request in; none on public routes. */
   actor: Actor | undefined;
   /** The claim whose tracking code the family sent (family requests only). */
-  familyClaim: Record<string, unknown> | undefined;
+  familyClaim: ClaimRow | undefined;
 }
 
 export interface RouteContext<

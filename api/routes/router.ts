@@ -8,13 +8,14 @@ import { authorizeStaff, type Staff } from '../middleware/auth';
 import { corsFor } from '../middleware/cors';
 import { fieldErrors, parse, problems } from '../middleware/problem';
 import { createFamilyRateLimit, logSecurityEvents } from '../middleware/rate-limit';
+import type { ClaimRow } from '../../db/stores';
 import type { Actor } from '../../vocabulary/actors';
 import { familyPaths, type AnyRoute, type RouteDeps } from './route';
 
 interface Admitted {
   staff: Staff | undefined;
   actor: Actor | undefined;
-  familyClaim: Record<string, unknown> | undefined;
+  familyClaim: ClaimRow | undefined;
 }
 
 /** Staff by bearer token when the route takes staff and one is sent; else the family by tracking code. */
@@ -26,7 +27,7 @@ async function admit(route: AnyRoute, req: Request, deps: RouteDeps): Promise<Ad
     req.staff = staff;
     return { staff, actor: { kind: 'staff', id: staff.id, role: staff.role }, familyClaim: undefined };
   }
-  const familyClaim = await access.family.check(req, deps.db);
+  const familyClaim = await access.family.check(req, deps.stores);
   return { staff: undefined, actor: { kind: 'family' }, familyClaim };
 }
 
@@ -66,7 +67,7 @@ export function createApiRouter(routes: readonly AnyRoute[], deps: RouteDeps): R
   router.use(
     familyPaths(routes),
     createFamilyRateLimit({
-      db: deps.db,
+      counters: deps.stores.rateLimits,
       limits: deps.trackingLimits,
       onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
     }),

@@ -17,7 +17,6 @@ import {
   scholarshipIdParam,
 } from '../schemas/scholarships';
 import { sendUpdate } from '../temporal/updates';
-import { findClaim } from '../views/claims';
 import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
 import { CASE_STAFF } from '../../vocabulary/actors';
 
@@ -26,9 +25,9 @@ const ENDED = 'The scholarship has ended.';
 
 /** The scholarship the path names, or 404 (staff; the family's code was checked against its claim). */
 async function existingScholarship({ deps, params }: { deps: RouteDeps; params: { id: string } }) {
-  const row = await deps.db('scholarships').where({ workflow_id: params.id }).first('claim_number');
-  if (!row) throw problems.notFound('No such scholarship.');
-  return row as { claim_number: string };
+  const claimNumber = await deps.stores.scholarships.claimNumberOf(params.id);
+  if (claimNumber === undefined) throw problems.notFound('No such scholarship.');
+  return claimNumber;
 }
 
 export const submitEnrollment = route({
@@ -124,7 +123,7 @@ export const chooseScholarshipChildren = route({
     422: problem('A child that does not qualify, or the wrong number of children (field: children)'),
   },
   async find({ deps, params }) {
-    if (!(await findClaim(deps.db, params.claimNumber))) throw problems.notFound();
+    if (!(await deps.stores.claims.find(params.claimNumber))) throw problems.notFound();
   },
   async handle({ deps, params, actor, body, res }) {
     const choice = {

@@ -28,7 +28,7 @@ export const getReadiness = route({
   // Ready when both PostgreSQL and Temporal answer; 503 names the one that does not.
   async handle({ deps, res }) {
     const [postgres, temporal] = await Promise.all([
-      within(2000, deps.db.raw('select 1')).then(
+      within(2000, deps.stores.ping()).then(
         () => 'up' as const,
         () => 'down' as const,
       ),

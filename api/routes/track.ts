@@ -19,6 +19,6 @@ export const trackClaim = route({
     404: problem('No such claim, or a wrong tracking code'),
   },
   async handle({ deps, familyClaim, res }) {
-    res.json(await familyClaimView(deps.db, familyClaim!));
+    res.json(await familyClaimView(deps.stores, familyClaim!));
   },
 });

@@ -1,10 +1,11 @@
 // Starting a claim: claim number, tracking code, and at most one workflow per Idempotency-Key.
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { Db } from '../../db/config';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Stores } from '../../db/stores';
 import { jakartaDate } from '../../rules';
 import type { claimWorkflow } from '../../workflows/claim';
-import { claimWorkflowId, TASK_QUEUE } from '../../vocabulary/ids';
+import { canonicalJson } from '../../vocabulary/canonical-json';
+import { claimWorkflowId, formatClaimNumber, TASK_QUEUE } from '../../vocabulary/ids';
 import type { ClaimInput } from '../../vocabulary/claim';
 import type { Staff } from '../middleware/auth';
 import { problems } from '../middleware/problem';
@@ -17,126 +18,130 @@ export interface IntakeResult {
   replayed: boolean;
 }
 
-export function canonicalHash(value: unknown): string {
-  const canonical = JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
-        )
-      : v,
-  );
-  return createHash('sha256').update(canonical).digest('hex');
+interface IntakeDeps {
+  stores: Pick<Stores, 'intake' | 'registry'>;
+  temporal: Client;
+  taskQueue?: string;
+  now?: () => Date;
 }
 
-async function workflowExists(temporal: Client, claimNumber: string): Promise<boolean> {
+/** What one attempt starts the workflow with. */
+interface Attempt {
+  claimNumber: string;
+  claimDate: string;
+  createdBy: string;
+  trackingCodeHash: string;
+}
+
+/** The request hash stored with an Idempotency-Key: the same body gives the same hash, whatever its key order. */
+export function canonicalHash(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+/** Starts the claim's workflow; false when a run with its id exists (started by another request, or closed). */
+async function startWorkflow(deps: IntakeDeps, body: CreateClaimBody, attempt: Attempt): Promise<boolean> {
+  const input: ClaimInput = {
+    claimNumber: attempt.claimNumber,
+    program: body.program,
+    event: 'death',
+    participantNik: body.participantNik,
+    eventDate: body.eventDate,
+    claimDate: attempt.claimDate,
+    heirs: body.heirs,
+    children: body.children,
+    bankAccount: body.bankAccount,
+    ...(body.actualMonthlyWage !== undefined ? { actualMonthlyWage: body.actualMonthlyWage } : {}),
+    trackingCodeHash: attempt.trackingCodeHash,
+    createdBy: attempt.createdBy,
+  };
   try {
-    await temporal.workflow.getHandle(claimWorkflowId(claimNumber)).describe();
+    // FAIL, not USE_EXISTING: of concurrent starts exactly one creates the run, and only it knows the working code.
+    await deps.temporal.workflow.start<typeof claimWorkflow>('claimWorkflow', {
+      workflowId: claimWorkflowId(attempt.claimNumber),
+      taskQueue: deps.taskQueue ?? TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
     return true;
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) return false;
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+    // The key is kept: the start may have reached Temporal with its answer lost, which a retry's start finds out.
     throw err;
   }
 }
 
-function newClaimNumber(program: string, claimDate: string): string {
-  return `${program}-${claimDate.replaceAll('-', '')}-${randomCode(8, 'ABCDEFGHJKMNPQRSTUVWXYZ23456789')}`;
+/** An attempt with an Idempotency-Key: the tracking code goes to the one request whose start created the run. */
+async function startOnce(
+  deps: IntakeDeps,
+  body: CreateClaimBody,
+  attempt: Attempt,
+  trackingCode: string,
+  idempotencyKey: string,
+): Promise<IntakeResult> {
+  const requestHash = canonicalHash(body);
+  const reserved = await deps.stores.intake.reserve({
+    idempotency_key: idempotencyKey,
+    request_hash: requestHash,
+    claim_number: attempt.claimNumber,
+    tracking_code_hash: attempt.trackingCodeHash,
+    claim_date: attempt.claimDate,
+    created_by: attempt.createdBy,
+  });
+  if (reserved) {
+    const created = await startWorkflow(deps, body, attempt);
+    return created
+      ? { claimNumber: attempt.claimNumber, trackingCode, replayed: false }
+      : { claimNumber: attempt.claimNumber, replayed: true };
+  }
+  const earlier = await deps.stores.intake.find(idempotencyKey);
+  if (!earlier) throw new Error('intake: the Idempotency-Key is taken but its row is missing');
+  if (earlier.request_hash !== requestHash) {
+    throw problems.unprocessable('Idempotency-Key', 'was already used for a different claim');
+  }
+  // The first attempt may still be starting the claim, or may have failed before: this one tries too, with a new code.
+  const retry: Attempt = {
+    claimNumber: earlier.claim_number,
+    claimDate: earlier.claim_date,
+    createdBy: earlier.created_by,
+    trackingCodeHash: attempt.trackingCodeHash,
+  };
+  if (!(await startWorkflow(deps, body, retry))) return { claimNumber: retry.claimNumber, replayed: true };
+  // Only the request whose start created the run writes here, so the row keeps the hash the claim started with.
+  await deps.stores.intake.swapTrackingCodeHash(
+    idempotencyKey,
+    earlier.tracking_code_hash,
+    retry.trackingCodeHash,
+  );
+  return { claimNumber: retry.claimNumber, trackingCode, replayed: false };
 }
 
 export async function startClaim(
-  deps: { db: Db; temporal: Client; taskQueue?: string; now?: () => Date },
+  deps: IntakeDeps,
   staff: Staff,
   body: CreateClaimBody,
   idempotencyKey: string | undefined,
 ): Promise<IntakeResult> {
-  const { db, temporal } = deps;
   const today = jakartaDate((deps.now?.() ?? new Date()).getTime());
   const claimDate = body.claimDate ?? today;
   if (body.eventDate > today) throw problems.unprocessable('eventDate', 'must not be in the future');
   if (claimDate > today) throw problems.unprocessable('claimDate', 'must not be in the future');
   if (body.eventDate > claimDate) throw problems.unprocessable('eventDate', 'must not be after claimDate');
-  const participant = await db('participants').where({ nik: body.participantNik }).first('nik');
-  if (!participant) {
+  if (!(await deps.stores.registry.isParticipant(body.participantNik))) {
     throw problems.unprocessable('participantNik', 'is not a registered BPJS Ketenagakerjaan participant');
   }
 
-  let claimNumber = newClaimNumber(body.program, claimDate);
-  let trackingCode: string | undefined = newTrackingCode();
-  let trackingCodeHash = hashTrackingCode(trackingCode);
-  let replayed = false;
-  let startDate = claimDate;
-  let createdBy = staff.id;
-
-  if (idempotencyKey) {
-    const requestHash = canonicalHash(body);
-    const inserted = await db('intake_requests')
-      .insert({
-        idempotency_key: idempotencyKey,
-        request_hash: requestHash,
-        claim_number: claimNumber,
-        tracking_code_hash: trackingCodeHash,
-        claim_date: claimDate,
-        created_by: staff.id,
-      })
-      .onConflict('idempotency_key')
-      .ignore()
-      .returning('claim_number');
-    if (inserted.length === 0) {
-      const earlier = await db('intake_requests').where({ idempotency_key: idempotencyKey }).first();
-      if (earlier.request_hash !== requestHash) {
-        throw problems.unprocessable('Idempotency-Key', 'was already used for a different claim');
-      }
-      claimNumber = earlier.claim_number;
-      startDate = earlier.claim_date;
-      createdBy = earlier.created_by;
-      if (await workflowExists(temporal, claimNumber)) {
-        trackingCodeHash = earlier.tracking_code_hash;
-        trackingCode = undefined; // shown once, at creation
-        replayed = true;
-      } else {
-        // The first attempt never started the claim, so nobody holds its tracking code: issue a new one.
-        // Only one concurrent retry may swap the hash; the others answer as replays.
-        const swapped = await db('intake_requests')
-          .where({ idempotency_key: idempotencyKey, tracking_code_hash: earlier.tracking_code_hash })
-          .update({ tracking_code_hash: trackingCodeHash });
-        if (swapped === 0) {
-          trackingCode = undefined;
-          replayed = true;
-          trackingCodeHash = (await db('intake_requests').where({ idempotency_key: idempotencyKey }).first())
-            .tracking_code_hash;
-        }
-      }
-    }
-  }
-
-  const input: ClaimInput = {
-    claimNumber,
-    program: body.program,
-    event: 'death',
-    participantNik: body.participantNik,
-    eventDate: body.eventDate,
-    claimDate: startDate,
-    heirs: body.heirs,
-    children: body.children,
-    bankAccount: body.bankAccount,
-    ...(body.actualMonthlyWage !== undefined ? { actualMonthlyWage: body.actualMonthlyWage } : {}),
-    trackingCodeHash,
-    createdBy,
+  const trackingCode = newTrackingCode();
+  const attempt: Attempt = {
+    claimNumber: formatClaimNumber(body.program, claimDate, randomCode(8, 'ABCDEFGHJKMNPQRSTUVWXYZ23456789')),
+    claimDate,
+    createdBy: staff.id,
+    trackingCodeHash: hashTrackingCode(trackingCode),
   };
-  // USE_EXISTING: a replay (or a retry after a crash between the insert and here) never starts a second run.
-  try {
-    await temporal.workflow.start<typeof claimWorkflow>('claimWorkflow', {
-      workflowId: claimWorkflowId(claimNumber),
-      taskQueue: deps.taskQueue ?? TASK_QUEUE,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-  } catch (err) {
-    // A replay of a claim whose workflow has already closed: it exists, which is all the replay needs.
-    if (replayed && err instanceof WorkflowExecutionAlreadyStartedError) return { claimNumber, replayed };
-    // The key is kept: the start may have reached Temporal with its answer lost. A retry with the same key
-    // finds out (workflowExists) and either replays or starts the claim with a new tracking code.
-    throw err;
+  if (idempotencyKey !== undefined) return startOnce(deps, body, attempt, trackingCode, idempotencyKey);
+  if (!(await startWorkflow(deps, body, attempt))) {
+    // Without a key nothing else starts this number: only a collision of the random part (31^8 a day) gets here.
+    throw new Error(`claim number ${attempt.claimNumber} is taken`);
   }
-  return { claimNumber, ...(trackingCode ? { trackingCode } : {}), replayed };
+  return { claimNumber: attempt.claimNumber, trackingCode, replayed: false };
 }

@@ -1,5 +1,5 @@
 // The audit log as auditors read it: newest first, filtered, keyset-paged on the row id.
-import type { Db } from '../../db/config';
+import type { Stores } from '../../db/stores';
 import { AUDIT_OUTCOMES, type AuditLogQuery } from '../schemas/audit-log';
 
 export function encodeAuditCursor(id: number): string {
@@ -11,13 +11,14 @@ export function decodeAuditCursor(cursor: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function endOf(value: string): { op: '<' | '<='; at: string } {
+/** A date means up to its end (before the next day, UTC); a date-time means up to and including it. */
+function endOf(value: string): { at: string; inclusive: boolean } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const next = new Date(`${value}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
-    return { op: '<', at: next.toISOString() };
+    return { at: next.toISOString(), inclusive: false };
   }
-  return { op: '<=', at: new Date(value).toISOString() };
+  return { at: new Date(value).toISOString(), inclusive: true };
 }
 
 function outcomeOf(status: number): (typeof AUDIT_OUTCOMES)[number] {
@@ -27,40 +28,31 @@ function outcomeOf(status: number): (typeof AUDIT_OUTCOMES)[number] {
 }
 
 /** Newest first; `after` is the id of the last row of the previous page. */
-export async function listAuditLog(db: Db, q: AuditLogQuery & { after?: number }) {
-  const query = db('audit_log')
-    .orderBy('id', 'desc')
-    .limit(q.limit + 1);
-  if (q.actor !== undefined) query.where('actor_id', q.actor);
-  if (q.claimNumber !== undefined) query.where('claim_number', q.claimNumber);
-  if (q.from !== undefined) query.where('at', '>=', new Date(q.from).toISOString());
-  if (q.to !== undefined) {
-    const end = endOf(q.to);
-    query.where('at', end.op, end.at);
-  }
-  if (q.status !== undefined) query.where('status', q.status);
-  if (q.outcome === 'success') query.where('status', '<', 400);
-  if (q.outcome === 'denied') query.whereIn('status', [401, 403]);
-  if (q.outcome === 'failed') query.whereBetween('status', [400, 499]).whereNotIn('status', [401, 403]);
-  if (q.outcome === 'error') query.where('status', '>=', 500);
-  if (q.after !== undefined) query.where('id', '<', q.after);
-  const rows: Record<string, unknown>[] = await query;
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
+export async function listAuditLog(stores: Pick<Stores, 'auditLog'>, q: AuditLogQuery & { after?: number }) {
+  const page = await stores.auditLog.listPage({
+    actorId: q.actor,
+    claimNumber: q.claimNumber,
+    from: q.from !== undefined ? new Date(q.from).toISOString() : undefined,
+    to: q.to !== undefined ? endOf(q.to) : undefined,
+    status: q.status,
+    outcome: q.outcome,
+    afterId: q.after,
+    limit: q.limit,
+  });
   return {
-    items: page.map((r) => ({
-      id: Number(r.id),
-      at: (r.at as Date).toISOString(),
+    items: page.rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
       actor: { kind: r.actor_kind, id: r.actor_id, role: r.actor_role },
       method: r.method,
       route: r.route,
       path: r.path,
       claimNumber: r.claim_number,
       status: r.status,
-      outcome: outcomeOf(r.status as number),
+      outcome: outcomeOf(r.status),
       problemType: r.problem_type,
       clientAddress: r.client_address,
     })),
-    nextCursor: rows.length > q.limit && last ? encodeAuditCursor(Number(last.id)) : null,
+    nextCursor: page.nextAfter !== null ? encodeAuditCursor(page.nextAfter) : null,
   };
 }

@@ -1,67 +1,45 @@
 // Read models for the API, from the projections the activities write.
-import type { Db } from '../../db/config';
+import type { AssessmentRow, ClaimCursor, ClaimQueueRow, ClaimRow, PayoutRow, Stores } from '../../db/stores';
+import { maskDigits } from '../../vocabulary/masking';
+import { claimStatusText, type ClaimStatus } from '../../vocabulary/status';
 import { scholarshipChoiceView, scholarshipViews } from './scholarships';
 
-export function maskDigits(value: string | null | undefined): string | null {
-  if (!value) return null;
-  return '*'.repeat(Math.max(0, value.length - 4)) + value.slice(-4);
-}
+type ViewStores = Pick<Stores, 'claims' | 'payouts' | 'scholarships'>;
 
-const STATUS_TEXT: Record<string, string> = {
-  received: 'Your claim has been received and is being checked against the participant registry.',
-  ineligible: 'Your claim cannot be paid. The reason is given below.',
-  waiting_for_documents: 'Waiting for the documents to be verified by a claims officer.',
-  waiting_for_decision: 'The documents are complete; the benefit has been calculated and awaits approval.',
-  rejected: 'Your claim was rejected. The reason is given below.',
-  paying: 'Your claim was approved and is being paid.',
-  waiting_for_bank_account: 'The bank refused the account. Please give the claims officer another account.',
-  waiting_for_scholarship_choice:
-    'Your claim has been paid. More children qualify for a scholarship than may receive one: a claims officer is choosing.',
-  paid: 'Your claim has been paid.',
-};
-
-export function statusText(status: string): string {
-  return STATUS_TEXT[status] ?? status;
-}
-
-export async function findClaim(db: Db, claimNumber: string) {
-  return db('claims').where({ claim_number: claimNumber }).first();
-}
-
-function payoutView(p: Record<string, unknown>, masked: boolean) {
+function payoutView(p: PayoutRow, masked: boolean) {
   return {
     component: p.component,
     amount: p.amount,
     status: p.status,
     idempotencyKey: p.idempotency_key,
-    gatewayReference: p.gateway_reference ?? null,
-    accountNumber: masked ? maskDigits(p.account_number as string) : p.account_number,
-    paidAt: p.paid_at ?? null,
+    gatewayReference: p.gateway_reference,
+    accountNumber: masked ? maskDigits(p.account_number) : p.account_number,
+    paidAt: p.paid_at,
   };
 }
 
-function assessmentView(a: Record<string, unknown> | undefined) {
+function assessmentView(a: AssessmentRow | undefined) {
   if (!a) return null;
   return {
     regulation: a.regulation,
     components: a.components,
     total: a.total,
-    employerLiability: a.employer_liability ?? null,
+    employerLiability: a.employer_liability,
     scholarship: a.scholarship ?? null,
     notes: a.notes,
   };
 }
 
 /** Everything staff see about one claim. */
-export async function staffClaimView(db: Db, claim: Record<string, unknown>) {
-  const claimNumber = claim.claim_number as string;
+export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
+  const claimNumber = claim.claim_number;
   const [heirs, children, documents, assessment, payouts, events] = await Promise.all([
-    db('heirs').where({ claim_number: claimNumber }).orderBy('position'),
-    db('children').where({ claim_number: claimNumber }).orderBy('position'),
-    db('documents').where({ claim_number: claimNumber }).orderBy('code'),
-    db('assessments').where({ claim_number: claimNumber }).first(),
-    db('payouts').where({ claim_number: claimNumber }).orderBy('id'),
-    db('claim_events').where({ claim_number: claimNumber }).orderBy('seq'),
+    stores.claims.heirs(claimNumber),
+    stores.claims.children(claimNumber),
+    stores.claims.documents(claimNumber),
+    stores.claims.assessment(claimNumber),
+    stores.payouts.forClaim(claimNumber),
+    stores.claims.events(claimNumber),
   ]);
   return {
     claimNumber,
@@ -71,11 +49,11 @@ export async function staffClaimView(db: Db, claim: Record<string, unknown>) {
     eventDate: claim.event_date,
     claimDate: claim.claim_date,
     status: claim.status,
-    statusReason: claim.status_reason ?? null,
+    statusReason: claim.status_reason,
     escalated: claim.escalated,
-    verificationDue: claim.verification_due ?? null,
+    verificationDue: claim.verification_due,
     createdBy: claim.created_by,
-    verifiedBy: claim.verified_by ?? null,
+    verifiedBy: claim.verified_by,
     decision: claim.decision
       ? {
           decision: claim.decision,
@@ -106,60 +84,53 @@ export async function staffClaimView(db: Db, claim: Record<string, unknown>) {
     assessment: assessmentView(assessment),
     payouts: payouts.map((p) => payoutView(p, false)),
     events: events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, data: e.data, at: e.created_at })),
-    scholarships: await scholarshipViews(db, claimNumber, 'staff'),
-    scholarshipChoice: await scholarshipChoiceView(db, claimNumber),
+    scholarships: await scholarshipViews(stores, claimNumber, 'staff'),
+    scholarshipChoice: await scholarshipChoiceView(stores, claimNumber),
   };
 }
 
 /** What the family sees: no staff names, national ID and account masked. */
-export async function familyClaimView(db: Db, claim: Record<string, unknown>) {
-  const claimNumber = claim.claim_number as string;
-  const [assessment, payouts, events, documents] = await Promise.all([
-    db('assessments').where({ claim_number: claimNumber }).first(),
-    db('payouts').where({ claim_number: claimNumber }).orderBy('id'),
-    db('claim_events').where({ claim_number: claimNumber }).orderBy('seq').select('type', 'created_at'),
-    db('documents').where({ claim_number: claimNumber, received: false }).select('code'),
+export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
+  const claimNumber = claim.claim_number;
+  const [assessment, payouts, events, missingDocuments] = await Promise.all([
+    stores.claims.assessment(claimNumber),
+    stores.payouts.forClaim(claimNumber),
+    stores.claims.timeline(claimNumber),
+    stores.claims.missingDocuments(claimNumber),
   ]);
   return {
     claimNumber,
     program: claim.program,
     status: claim.status,
-    statusText: statusText(claim.status as string),
-    statusReason: claim.status_reason ?? null,
-    participantNik: maskDigits(claim.participant_nik as string),
-    bankAccount: { bankCode: claim.bank_code, accountNumber: maskDigits(claim.account_number as string) },
-    missingDocuments: documents.map((d) => d.code),
+    statusText: claimStatusText(claim.status),
+    statusReason: claim.status_reason,
+    participantNik: maskDigits(claim.participant_nik),
+    bankAccount: { bankCode: claim.bank_code, accountNumber: maskDigits(claim.account_number) },
+    missingDocuments,
     assessment: assessment
       ? {
           regulation: assessment.regulation,
           total: assessment.total,
-          components: (assessment.components as { code: string; amount: number; explanation: string }[]).map(
-            (c) => ({
-              code: c.code,
-              amount: c.amount,
-              explanation: c.explanation,
-            }),
-          ),
+          components: assessment.components.map((c) => ({
+            code: c.code,
+            amount: c.amount,
+            explanation: c.explanation,
+          })),
           scholarship: assessment.scholarship ?? null,
         }
       : null,
     payouts: payouts.map((p) => payoutView(p, true)),
     timeline: events.map((e) => ({ step: e.type, at: e.created_at })),
-    scholarships: await scholarshipViews(db, claimNumber, 'family'),
+    scholarships: await scholarshipViews(stores, claimNumber, 'family'),
   };
 }
 
-export interface ClaimPage {
-  items: Record<string, unknown>[];
-  nextCursor: string | null;
-}
-
 /** The cursor carries PostgreSQL's own text for created_at: microseconds survive, unlike a JS Date. */
-export function encodeCursor(createdAt: string, claimNumber: string): string {
+export function encodeCursor([createdAt, claimNumber]: ClaimCursor): string {
   return Buffer.from(JSON.stringify([createdAt, claimNumber])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string, string] | undefined {
+export function decodeCursor(cursor: string): ClaimCursor | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -177,44 +148,29 @@ export function decodeCursor(cursor: string): [string, string] | undefined {
   return undefined;
 }
 
+function queueItem(r: ClaimQueueRow) {
+  return {
+    claimNumber: r.claim_number,
+    program: r.program,
+    status: r.status,
+    eventDate: r.event_date,
+    claimDate: r.claim_date,
+    escalated: r.escalated,
+    verificationDue: r.verification_due,
+    createdAt: r.created_at,
+  };
+}
+
+export interface ClaimPage {
+  items: ReturnType<typeof queueItem>[];
+  nextCursor: string | null;
+}
+
 /** The work queue: newest first, keyset-paged on (created_at, claim_number). */
 export async function listClaims(
-  db: Db,
-  query: { status?: string; limit: number; after?: [string, string] },
+  stores: Pick<Stores, 'claims'>,
+  query: { status?: ClaimStatus; limit: number; after?: ClaimCursor },
 ): Promise<ClaimPage> {
-  const q = db('claims')
-    .select(
-      'claim_number',
-      'program',
-      'status',
-      'event_date',
-      'claim_date',
-      'escalated',
-      'verification_due',
-      'created_at',
-    )
-    .select(db.raw(`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at`))
-    .orderBy([
-      { column: 'created_at', order: 'desc' },
-      { column: 'claim_number', order: 'desc' },
-    ])
-    .limit(query.limit + 1);
-  if (query.status) q.where('status', query.status);
-  if (query.after) q.whereRaw('(created_at, claim_number) < (?::timestamptz, ?)', query.after);
-  const rows = await q;
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => ({
-      claimNumber: r.claim_number,
-      program: r.program,
-      status: r.status,
-      eventDate: r.event_date,
-      claimDate: r.claim_date,
-      escalated: r.escalated,
-      verificationDue: r.verification_due,
-      createdAt: r.created_at,
-    })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursor_at, last.claim_number) : null,
-  };
+  const page = await stores.claims.listPage(query);
+  return { items: page.rows.map(queueItem), nextCursor: page.next ? encodeCursor(page.next) : null };
 }

@@ -1,10 +1,10 @@
 // Reconciliation reports as staff and auditors read them: each day's ledger against the gateway's statement.
-import type { Db } from '../../db/config';
+import type { ReconciliationItemRow, ReconciliationReportRow, Stores } from '../../db/stores';
 import type { ListReconciliationsQuery } from '../schemas/reconciliations';
 
-type Row = Record<string, unknown>;
+type ReconciliationStores = Pick<Stores, 'reconciliation'>;
 
-function itemView(item: Row) {
+function itemView(item: ReconciliationItemRow) {
   return {
     transferKey: item.transfer_key,
     outcome: item.outcome,
@@ -16,7 +16,7 @@ function itemView(item: Row) {
   };
 }
 
-function reportView(report: Row) {
+function reportView(report: ReconciliationReportRow) {
   return {
     date: report.business_date,
     status: report.status,
@@ -29,43 +29,24 @@ function reportView(report: Row) {
 }
 
 /** Newest day first, each with its mismatches (the matched items are in the day's own report). */
-export async function listReconciliations(db: Db, query: ListReconciliationsQuery) {
-  const reports: Row[] = await db('reconciliation_reports')
-    .modify((q) => {
-      if (query.from) q.where('business_date', '>=', query.from);
-      if (query.to) q.where('business_date', '<=', query.to);
-      if (query.status) q.where('status', query.status);
-    })
-    .orderBy('business_date', 'desc')
-    .limit(query.limit);
-  const dates = reports.map((r) => r.business_date as string);
-  const mismatches: Row[] =
-    dates.length === 0
-      ? []
-      : await db('reconciliation_items')
-          .whereIn('business_date', dates)
-          .whereNot('outcome', 'matched')
-          .orderBy(['business_date', 'transfer_key']);
+export async function listReconciliations(stores: ReconciliationStores, query: ListReconciliationsQuery) {
+  const days = await stores.reconciliation.listWithMismatches(query);
   return {
-    reports: reports.map((r) => ({
-      ...reportView(r),
-      mismatches: mismatches.filter((i) => i.business_date === r.business_date).map(itemView),
+    reports: days.map(({ report, mismatches }) => ({
+      ...reportView(report),
+      mismatches: mismatches.map(itemView),
     })),
   };
 }
 
 /** One day: every item and the supervisor tasks it opened; undefined when the day was not reconciled. */
-export async function reconciliationDay(db: Db, date: string) {
-  const report: Row | undefined = await db('reconciliation_reports').where({ business_date: date }).first();
-  if (!report) return undefined;
-  const [items, tasks] = await Promise.all([
-    db('reconciliation_items').where({ business_date: date }).orderBy('transfer_key'),
-    db('supervisor_tasks').where({ business_date: date }).orderBy('id'),
-  ]);
+export async function reconciliationDay(stores: ReconciliationStores, date: string) {
+  const day = await stores.reconciliation.day(date);
+  if (!day) return undefined;
   return {
-    ...reportView(report),
-    items: items.map(itemView),
-    tasks: tasks.map((t: Row) => ({
+    ...reportView(day.report),
+    items: day.items.map(itemView),
+    tasks: day.tasks.map((t) => ({
       kind: t.kind,
       status: t.status,
       message: t.message,

@@ -14,10 +14,9 @@ import type {
   ScholarshipRow,
   ScholarshipYearRow,
 } from './scholarship-rows';
+import { isScholarshipYearOutcome } from '../../vocabulary/status';
 
 export type * from './scholarship-rows';
-
-const DECIDED = ['paid', 'lapsed', 'not_payable'];
 
 export class ScholarshipStore {
   constructor(private readonly db: Knex) {}
@@ -91,7 +90,7 @@ export class ScholarshipStore {
       ...(year.reason !== undefined ? { reason: year.reason } : {}),
       ...(year.windowOpensOn !== undefined ? { window_opens_on: year.windowOpensOn } : {}),
       ...(year.deadline !== undefined ? { deadline: year.deadline } : {}),
-      ...(DECIDED.includes(year.status) ? { decided_at: now } : {}),
+      ...(isScholarshipYearOutcome(year.status) ? { decided_at: now } : {}),
       ...(paid ? { idempotency_key: paid.idempotencyKey, gateway_reference: paid.gatewayReference } : {}),
       updated_at: now,
     };

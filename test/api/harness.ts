@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
 import { createActivities } from '../../activities';
-import { createApp } from '../../api/app';
+import { createApp, type AppDeps } from '../../api/app';
 import { signStaffToken, type Staff } from '../../api/middleware/auth';
 import { testDataConverter, testPayloadCodec } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -21,6 +21,8 @@ export interface ApiHarness {
   t: TestDb;
   env: TestWorkflowEnvironment;
   gateway: TestGateway;
+  /** Another app on the same database, worker and task queue, with some dependencies replaced. */
+  appWith(overrides: Partial<AppDeps>): Express;
   token(staff: Staff): string;
   close(): Promise<void>;
 }
@@ -36,19 +38,22 @@ export async function startApiHarness(): Promise<ApiHarness> {
     activities: createActivities({ db: t.db, gateway: gateway.client }),
   });
   const running = worker.run();
-  const app = createApp({
-    db: t.db,
-    temporal: env.client,
-    authSecret: AUTH_SECRET,
-    logger: pino({ level: 'silent' }),
-    taskQueue,
-    payloadCodec: testPayloadCodec,
-  });
+  const appWith = (overrides: Partial<AppDeps>) =>
+    createApp({
+      db: t.db,
+      temporal: env.client,
+      authSecret: AUTH_SECRET,
+      logger: pino({ level: 'silent' }),
+      taskQueue,
+      payloadCodec: testPayloadCodec,
+      ...overrides,
+    });
   return {
-    app,
+    app: appWith({}),
     t,
     env,
     gateway,
+    appWith,
     token: (staff) => signStaffToken(AUTH_SECRET, staff),
     async close() {
       worker.shutdown();

@@ -1,6 +1,7 @@
 // The typed stores against the real PostgreSQL: what the activities write and what the API will read.
 import { createStores, type Stores } from '../../db/stores';
 import type { ClaimInput } from '../../vocabulary/claim';
+import { SCHOLARSHIP_YEAR_STATUSES } from '../../vocabulary/status';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { claimInput, createParticipant } from '../helpers/factories';
 
@@ -231,19 +232,20 @@ describe('registry and intake', () => {
 });
 
 describe('scholarships', () => {
+  const projection = {
+    status: 'waiting_for_proof' as const,
+    schoolYear: '2027/2028',
+    expected: { level: 'SD' as const, grade: 3 },
+    totalPaid: 0,
+    yearsPaid: {},
+    windowOpensOn: '2027-07-01',
+    deadline: '2027-12-31',
+    projected: [{ schoolYear: '2027/2028', level: 'SD' as const, grade: 3, amount: 1_500_000 }],
+  };
+
   it("reads a claim's scholarships with their years, the choice, and the claim of a workflow id", async () => {
     const { claimNumber } = await newClaim();
     const ref = { workflowId: `${claimNumber}-S1`, claimNumber, childNumber: 1, childPosition: 2 };
-    const projection = {
-      status: 'waiting_for_proof' as const,
-      schoolYear: '2027/2028',
-      expected: { level: 'SD' as const, grade: 3 },
-      totalPaid: 0,
-      yearsPaid: {},
-      windowOpensOn: '2027-07-01',
-      deadline: '2027-12-31',
-      projected: [{ schoolYear: '2027/2028', level: 'SD' as const, grade: 3, amount: 1_500_000 }],
-    };
     expect(await stores.scholarships.appendEvent(ref, { seq: 1, type: 'started' })).toBe(true);
     expect(await stores.scholarships.appendEvent(ref, { seq: 1, type: 'started' })).toBe(false);
     await stores.scholarships.writeProjection(ref, 2, projection);
@@ -280,5 +282,17 @@ describe('scholarships', () => {
     expect(await stores.scholarships.claimNumberOf(ref.workflowId)).toBe(claimNumber);
     expect(await stores.scholarships.claimNumberOf('JKM-20261124-NOSUCH00-S1')).toBeUndefined();
     expect((await stores.scholarships.events(ref.workflowId)).map((e) => e.type)).toEqual(['started']);
+  });
+
+  it('stamps decided_at on a school year once it is paid, lapsed or not payable, and not before', async () => {
+    const { claimNumber } = await newClaim();
+    const ref = { workflowId: `${claimNumber}-S1`, claimNumber, childNumber: 1, childPosition: 1 };
+    await stores.scholarships.writeProjection(ref, 1, projection);
+    for (const [i, status] of SCHOLARSHIP_YEAR_STATUSES.entries())
+      await stores.scholarships.writeYear(ref, { schoolYear: `${2027 + i}/${2028 + i}`, status });
+    const { years } = await stores.scholarships.forClaim(claimNumber);
+    expect(years).toHaveLength(SCHOLARSHIP_YEAR_STATUSES.length);
+    const decided = years.filter((y) => y.decided_at instanceof Date).map((y) => y.status);
+    expect(decided).toEqual(['paid', 'lapsed', 'not_payable']);
   });
 });
