@@ -49,6 +49,7 @@ function assessmentView(a: Record<string, unknown> | undefined) {
     employerLiability: a.employer_liability ?? null,
     scholarship: a.scholarship ?? null,
     notes: a.notes,
+    recipients: a.recipients ?? null,
   };
 }
 
@@ -141,6 +142,10 @@ export async function familyClaimView(db: Db, claim: Record<string, unknown>) {
             }),
           ),
           scholarship: assessment.scholarship ?? null,
+          // The rank and its rule only: which heirs receive stays with staff.
+          recipients: assessment.recipients
+            ? { rank: assessment.recipients.rank, explanation: assessment.recipients.explanation }
+            : null,
         }
       : null,
     payouts: payouts.map((p) => payoutView(p, true)),
