@@ -42,7 +42,7 @@ export interface DecisionTrail {
   escalation?: { at: string; due?: string };
   assessment?: { at: string } & Pick<
     AssessmentRecord,
-    'regulation' | 'inputs' | 'components' | 'total' | 'employerLiability' | 'notes'
+    'regulation' | 'inputs' | 'components' | 'total' | 'employerLiability' | 'notes' | 'recipients'
   >;
   decision?: ActedBy & { decision: 'approve' | 'reject'; reason: string; total?: number };
   /** Which children the officer chose for a scholarship (positions on the claim). */
@@ -175,6 +175,7 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
         total: a.total,
         ...(a.employerLiability ? { employerLiability: a.employerLiability } : {}),
         notes: a.notes,
+        ...(a.recipients ? { recipients: a.recipients } : {}),
       };
     } else if (activityOf(call, 'payout')) {
       trail.payouts.push(payout(call));

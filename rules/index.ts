@@ -58,6 +58,14 @@ export {
   type FamilyMember,
   type HeirRelationship,
 } from './heirs';
+export {
+  benefitRecipients,
+  needsCourtDetermination,
+  recipientPositions,
+  type BenefitRecipients,
+  type BenefitShare,
+  type RecipientHeir,
+} from './recipients';
 export { claimExpiry, type ClaimExpiry } from './expiry';
 export {
   decisionRefusal,

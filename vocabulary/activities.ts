@@ -1,5 +1,6 @@
 // What the workflows hand to their activities and get back: every activity's input and result, once. The
 // activities implement them, the workflows call them, the stores write them and replay/ reads them from histories.
+import type { BenefitRecipients } from '../rules/recipients';
 import type { PlanYear } from '../rules/schema';
 import type { SchoolLevel } from '../rules/school';
 import type { BankAccount } from './claim';
@@ -52,6 +53,8 @@ export interface AssessmentRecord {
   employerLiability?: { amount: number; reason: string };
   scholarship?: unknown;
   notes: string[];
+  /** Who receives what, by legal rank; absent from claims started before heirs were ranked. */
+  recipients?: BenefitRecipients;
 }
 
 export interface DecisionRecord {

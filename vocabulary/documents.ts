@@ -1,6 +1,8 @@
-// The documents an officer checks (berkas), and which ones each programme needs. No zod: the claim workflow's
-// verification validator reads this list.
+// The documents an officer checks (berkas), and which ones each programme and its heirs need. No zod: the claim
+// workflow's verification validator reads this list.
+import type { FamilyMember } from '../rules/heirs';
 import type { Program } from '../rules/programs';
+import { needsCourtDetermination } from '../rules/recipients';
 
 export const DOCUMENTS = {
   participant_card: 'Participant card (KPJ)',
@@ -12,6 +14,7 @@ export const DOCUMENTS = {
   savings_book: 'Savings book of the recipient',
   accident_report: 'Employer accident report, stages I and II',
   doctor_statement: "Doctor's statement",
+  court_heir_determination: 'Court determination of heirs (penetapan ahli waris)',
 } as const;
 export type DocumentCode = keyof typeof DOCUMENTS;
 export const DOCUMENT_CODES = Object.keys(DOCUMENTS) as [DocumentCode, ...DocumentCode[]];
@@ -26,6 +29,9 @@ const DEATH_DOCUMENTS: DocumentCode[] = [
   'savings_book',
 ];
 
-export function requiredDocuments(program: Program): DocumentCode[] {
-  return program === 'JKK' ? [...DEATH_DOCUMENTS, 'accident_report', 'doctor_statement'] : DEATH_DOCUMENTS;
+/** A complete file; given the heirs, with no heir of ranks 1–5 it needs the court determination too (PP 44/2015). */
+export function requiredDocuments(program: Program, heirs?: readonly FamilyMember[]): DocumentCode[] {
+  const documents: DocumentCode[] =
+    program === 'JKK' ? [...DEATH_DOCUMENTS, 'accident_report', 'doctor_statement'] : [...DEATH_DOCUMENTS];
+  return heirs && needsCourtDetermination(heirs) ? [...documents, 'court_heir_determination'] : documents;
 }

@@ -24,7 +24,11 @@ export class ClaimCase {
   accountRevision = 0;
   readonly pendingComponents: string[] = [];
 
-  constructor(readonly input: ClaimInput) {
+  /** heirsByRank: the run took patch 'heirs-by-rank'; runs started before it keep their checklist and payouts. */
+  constructor(
+    readonly input: ClaimInput,
+    readonly heirsByRank = false,
+  ) {
     this.account = input.bankAccount;
   }
 

@@ -61,7 +61,10 @@ async function whileBusy<T>(claim: ClaimCase, act: () => Promise<T>): Promise<T>
 /** Records the documents checklist; a complete one lets the main path go on to the assessment. */
 function verify(claim: ClaimCase, { actor, checklist, note }: VerifyRequest): Promise<VerifyResult> {
   return whileBusy(claim, async () => {
-    const missing = requiredDocuments(claim.input.program).filter((code) => checklist[code] !== true);
+    const required = claim.heirsByRank
+      ? requiredDocuments(claim.input.program, claim.input.heirs)
+      : requiredDocuments(claim.input.program);
+    const missing = required.filter((code) => checklist[code] !== true);
     const complete = missing.length === 0;
     await records.recordVerification(
       claim.claimNumber,

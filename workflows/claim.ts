@@ -5,12 +5,16 @@ import type { Activities } from '../activities';
 import type { MembershipFacts } from '../vocabulary/activities';
 import {
   addWorkingDays,
+  benefitRecipients,
   jakartaDate,
   jakartaEndOfDay,
   PUBLIC_HOLIDAYS,
   quote,
+  regulationFor,
   RuleError,
   serviceLevelWorkingDays,
+  type BenefitComponent,
+  type BenefitRecipients,
   type QuoteResponse,
 } from '../rules';
 import { RECORDING } from './activity-options';
@@ -24,8 +28,12 @@ import { scholarshipStarter } from './scholarship-start';
 
 const records = proxyActivities<Activities>(RECORDING);
 
+/** Recipients by legal rank and the court determination on the checklist (README, "Benefit rules"). */
+export const HEIRS_BY_RANK_PATCH = 'heirs-by-rank';
+
 export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome> {
-  const claim = new ClaimCase(validateClaimInput(rawInput));
+  // Evaluated once, first: a run decides at its start whether heirs are ranked, and keeps that to its end.
+  const claim = new ClaimCase(validateClaimInput(rawInput), patched(HEIRS_BY_RANK_PATCH));
   // Registers the officer's choice of children (an update) before the first await.
   const scholarships = scholarshipStarter(claim.input, claim.step, () => claim.status);
   registerClaimHandlers(claim);
@@ -44,29 +52,33 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   // 3. Documents, within the service level (3 working days for JKM, 7 for JKK), or escalate and keep waiting.
   const completeFileDate = await waitForVerification(claim, due);
 
-  // 4. The benefit, under the regulation in force on the date of death.
+  // 4. The benefit, under the regulation in force on the date of death, and who receives it by legal rank.
   const assessment = assess(claim.input, membership.facts);
   if ('refusal' in assessment) return close(claim, ineligible(assessment.refusal), assessment.step);
   const { benefit } = assessment;
+  const recipients = claim.heirsByRank ? recipientsOf(claim.input, benefit) : undefined;
+  const payable = payableOf(benefit, recipients);
   claim.total = benefit.total;
   scholarships.assessed(benefit);
-  await recordAssessment(claim, benefit, membership.facts);
+  await recordAssessment(claim, benefit, membership.facts, recipients);
 
   // 5. The decision, by someone other than the verifier (a supervisor above the threshold).
   const decision = await waitForDecision(claim);
   // Tells the family of an approval before the transfers. Added while claims were running, so behind a patch:
   // histories recorded before it replay without this step (README, "Versioning"; test/replay/versioning.test.ts).
-  if (decision.decision === 'approve' && patched('decision-notified')) await notifyApproval(claim);
+  if (decision.decision === 'approve' && patched('decision-notified')) {
+    await notifyApproval(claim, payable.total);
+  }
   if (decision.decision === 'reject') {
     return close(claim, { status: 'rejected', reason: decision.reason, total: 0 }, 'claim_closed');
   }
 
-  // 6. Each component paid once; a refused account waits for a new one, then pays that component again.
-  await payComponents(claim, benefit.components);
+  // 6. Each component the recipients receive, paid once; a refused account waits for a new one, then pays it again.
+  await payComponents(claim, payable.components);
 
   // 7. Paid after the service level: 1% of the benefit per working day late, as its own component.
   const compensation = patched(LATE_COMPENSATION_PATCH)
-    ? await payLateCompensation(claim, benefit.total, completeFileDate)
+    ? await payLateCompensation(claim, payable.total, completeFileDate)
     : 0;
 
   // 8. One ScholarshipWorkflow per child receiving a scholarship; it outlives the claim. Claims started
@@ -82,7 +94,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
     claim,
     {
       status: 'paid',
-      total: benefit.total + compensation,
+      total: payable.total + compensation,
       ...(compensation > 0 ? { lateCompensation: compensation } : {}),
     },
     'claim_paid',
@@ -149,11 +161,30 @@ function assess(input: ClaimInput, facts: MembershipFacts): Assessment {
   return { benefit };
 }
 
+/** Who receives each component, by the legal rank of the heirs on the claim (pure: rules/ decides). */
+function recipientsOf(input: ClaimInput, benefit: QuoteResponse): BenefitRecipients {
+  return benefitRecipients(regulationFor(input.eventDate), input.program, input.heirs, benefit.components);
+}
+
+/** What the claim pays: everything, except with no heir of ranks 1–5, where the fund's part is not paid to anyone. */
+function payableOf(
+  benefit: QuoteResponse,
+  recipients: BenefitRecipients | undefined,
+): { components: BenefitComponent[]; total: number } {
+  if (!recipients?.toFund) return { components: benefit.components, total: benefit.total };
+  const theirs = recipients.receives.components;
+  return {
+    components: benefit.components.filter((c) => theirs.includes(c.code)),
+    total: recipients.receives.amount,
+  };
+}
+
 /** The assessment on record, every component with its legal basis; the claim now waits for a decision. */
 async function recordAssessment(
   claim: ClaimCase,
   benefit: QuoteResponse,
   facts: MembershipFacts,
+  recipients: BenefitRecipients | undefined,
 ): Promise<void> {
   claim.status = 'waiting_for_decision';
   await records.recordAssessment(
@@ -171,6 +202,7 @@ async function recordAssessment(
       ...(benefit.employerLiability ? { employerLiability: benefit.employerLiability } : {}),
       scholarship: benefit.scholarship,
       notes: benefit.notes,
+      ...(recipients ? { recipients } : {}),
     },
   );
 }
@@ -180,11 +212,11 @@ async function waitForDecision(claim: ClaimCase): Promise<Decision> {
   return claim.decision!;
 }
 
-async function notifyApproval(claim: ClaimCase): Promise<void> {
+async function notifyApproval(claim: ClaimCase, paying: number): Promise<void> {
   await records.notifyFamily(
     claim.claimNumber,
     'decision_notified',
-    `Your claim ${claim.claimNumber} has been approved: Rp ${(claim.total ?? 0).toLocaleString('en-US')} will be paid.`,
+    `Your claim ${claim.claimNumber} has been approved: Rp ${paying.toLocaleString('en-US')} will be paid.`,
   );
 }
 

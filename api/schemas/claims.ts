@@ -15,7 +15,11 @@ export const createClaimBody = z.strictObject({
   participantNik: nik.describe("The deceased participant's national ID (NIK)"),
   eventDate: isoDate.describe('Date of death'),
   claimDate: isoDate.optional().describe('Date the claim was filed; today (Asia/Jakarta) when omitted'),
-  heirs: z.array(heirSchema).min(1).max(20).describe('Heirs (ahli waris); the first receives the payouts'),
+  heirs: z
+    .array(heirSchema)
+    .min(1)
+    .max(20)
+    .describe('Heirs (ahli waris), any legal category; the highest rank present receives'),
   children: z.array(childSchema).max(20).default([]),
   bankAccount: bankAccountSchema,
   actualMonthlyWage: rupiah.optional().describe('The wage really paid, when the employer reported less'),

@@ -27,6 +27,7 @@ function assessmentView(a: AssessmentRow | undefined) {
     employerLiability: a.employer_liability,
     scholarship: a.scholarship ?? null,
     notes: a.notes,
+    recipients: a.recipients ?? null,
   };
 }
 
@@ -117,6 +118,10 @@ export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
             explanation: c.explanation,
           })),
           scholarship: assessment.scholarship ?? null,
+          // The rank and its rule only: which heirs receive stays with staff.
+          recipients: assessment.recipients
+            ? { rank: assessment.recipients.rank, explanation: assessment.recipients.explanation }
+            : null,
         }
       : null,
     payouts: payouts.map((p) => payoutView(p, true)),

@@ -5,6 +5,7 @@ import type { Heir } from '../../vocabulary/claim';
 import type { Program } from '../../rules/programs';
 import type { SchoolLevel } from '../../vocabulary/messages/scholarship';
 import type { AssessmentComponent } from '../../vocabulary/activities';
+import type { BenefitRecipients } from '../../rules/recipients';
 
 export interface ClaimRow {
   claim_number: string;
@@ -43,6 +44,7 @@ export interface HeirRow {
   relationship: Heir['relationship'];
   nik: string | null;
   date_of_birth: string | null;
+  /** Receives the benefit, or part of it, by legal rank (rules/recipients.ts). */
   recipient: boolean;
 }
 
@@ -78,6 +80,8 @@ export interface AssessmentRow {
   /** null when the claim carries no scholarship. */
   scholarship: unknown;
   notes: string[];
+  /** null for assessments made before heirs were ranked. */
+  recipients: BenefitRecipients | null;
   created_at: Date;
 }
 

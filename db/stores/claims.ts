@@ -4,6 +4,7 @@ import type { ClaimInput } from '../../vocabulary/claim';
 import type { ClaimStatus } from '../../vocabulary/status';
 import type { DocumentCode } from '../../vocabulary/documents';
 import type { Program } from '../../rules/programs';
+import { recipientPositions } from '../../rules/recipients';
 import { atomically } from './atomic';
 import type {
   AssessmentRow,
@@ -102,6 +103,7 @@ export class ClaimStore {
         .returning('claim_number');
       if (inserted.length === 0) return false;
       if (input.heirs.length > 0) {
+        const receiving = new Set(recipientPositions(input.heirs));
         await db<HeirRow>('heirs').insert(
           input.heirs.map((h, i) => ({
             claim_number: input.claimNumber,
@@ -110,7 +112,7 @@ export class ClaimStore {
             relationship: h.relationship,
             nik: h.nik ?? null,
             date_of_birth: h.dateOfBirth ?? null,
-            recipient: i === 0,
+            recipient: receiving.has(i + 1),
           })),
         );
       }
@@ -174,6 +176,7 @@ export class ClaimStore {
         employer_liability: a.employerLiability ? JSON.stringify(a.employerLiability) : null,
         scholarship: a.scholarship === undefined ? null : JSON.stringify(a.scholarship),
         notes: JSON.stringify(a.notes),
+        recipients: a.recipients ? JSON.stringify(a.recipients) : null,
       })
       .onConflict('claim_number')
       .ignore();

@@ -52,5 +52,8 @@ export const PP44_2015: Regulation = {
     scholarship: 'PP 44/2015 (scholarship lump sum for one child)',
     claim_expiry: 'PP 44/2015 (JKK claim expires 2 years after the accident)',
     employer_liability: 'PP 44/2015 (employer obligations)',
+    // The order of heirs as published in PP 44/2015's text: Pasal 40(2) for JKM, Pasal 37(5) for a JKK death.
+    jkm_heirs: 'PP 44/2015 Pasal 40(2) (heirs of a JKM death, in order)',
+    jkk_heirs: 'PP 44/2015 Pasal 37(5) (heirs of a JKK death, in order)',
   },
 };

@@ -84,7 +84,9 @@ export type BasisTopic =
   | 'transport'
   | 'scholarship'
   | 'claim_expiry'
-  | 'employer_liability';
+  | 'employer_liability'
+  | 'jkm_heirs'
+  | 'jkk_heirs';
 
 export interface Regulation {
   id: RegulationId;

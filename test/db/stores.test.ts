@@ -52,9 +52,10 @@ describe('claims', () => {
       closed_at: null,
     });
     expect(detail?.claim.created_at).toBeInstanceOf(Date);
+    // The recipients are the highest legal rank present: a widow and a child are both rank 1 (rules/heirs.ts).
     expect(detail?.heirs.map((h) => [h.position, h.name, h.recipient])).toEqual([
       [1, 'Sri Wahyuni', true],
-      [2, 'Budi', false],
+      [2, 'Budi', true],
     ]);
     expect(detail?.children[0]).toMatchObject({
       date_of_birth: '2015-02-01',
@@ -107,6 +108,7 @@ describe('claims', () => {
       employer_liability: null,
       scholarship: null,
       notes: ['checked'],
+      recipients: null,
     });
     expect(await stores.claims.timeline(claimNumber)).toEqual([
       { type: 'claim_received', created_at: expect.any(Date) },
