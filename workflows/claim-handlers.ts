@@ -144,7 +144,15 @@ function replaceBankAccount(
 
 function validateBankAccount(claim: ClaimCase, { actor }: UpdateBankAccountRequest): void {
   if (isAuditor(actor)) refuse('Auditors may not change a bank account.', FailureType.Forbidden);
-  if (claim.status !== 'waiting_for_bank_account' || claim.busy) {
+  // After a payout failed for good, staff decide what to change: the family's page says a supervisor will call.
+  if (claim.status === 'payout_failed' && actor.kind === 'family') {
+    refuse(
+      'The claim waits for staff: a supervisor is looking into the failed payment.',
+      FailureType.WrongState,
+    );
+  }
+  const waiting = claim.status === 'waiting_for_bank_account' || claim.status === 'payout_failed';
+  if (!waiting || claim.busy) {
     refuse(`The claim is not waiting for a bank account (status: ${claim.status}).`, FailureType.WrongState);
   }
 }

@@ -4,9 +4,8 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/config';
+import { CLAIM_NUMBER_IN_TEXT } from '../../vocabulary/ids';
 import { staffFromRequest, type Staff } from './auth';
-
-const CLAIM_NUMBER = /(?:JKM|JKK)-\d{8}-[A-Z0-9]{6,}/;
 
 export type ActorKind = 'staff' | 'family' | 'anonymous';
 
@@ -204,7 +203,8 @@ export function auditTrail(deps: {
         method: req.method,
         route: typeof routePath === 'string' ? routePath : null,
         path: safePath(`${mount}${path}`),
-        claimNumber: CLAIM_NUMBER.exec(path)?.[0] ?? null,
+        // Bounded like the column: a longer run in the path is no claim number.
+        claimNumber: CLAIM_NUMBER_IN_TEXT.exec(path)?.[0] ?? null,
         // 499 (nginx's "client closed request") when the client hung up before an answer was sent.
         status: res.writableFinished ? res.statusCode : 499,
         problemType,

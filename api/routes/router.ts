@@ -1,7 +1,9 @@
-// The Express router, generated from the route declarations. One limiter covers every family route (by path, so a
+// The Express router, generated from the route declarations. The family routes' path parameters are checked first
+// (a malformed one never becomes a rate-limit key), then one limiter covers every family route (by path, so a
 // claim's lock-out holds on all of them); then, per route: CORS where declared, who may call it, the path, query and
 // header parameters, the object the path names (404), the body, and the handler. The order is part of the contract:
-// a refused caller learns nothing from validation, and an unknown claim is a 404 whatever the body.
+// a refused caller learns nothing from validation beyond a path's shape, and an unknown claim is a 404 whatever the
+// body.
 import { Router, type Express, type Request, type RequestHandler } from 'express';
 import type { z } from 'zod';
 import { authorizeStaff, type Staff } from '../middleware/auth';
@@ -60,9 +62,25 @@ function handlerFor(route: AnyRoute, deps: RouteDeps): RequestHandler {
   };
 }
 
+/**
+ * The family routes' path parameters, checked before the family rate limit counts them in PostgreSQL: an over-long
+ * or NUL-holding claim number is a 400 for anyone, with or without credentials, and never a key the table refuses.
+ */
+function paramsBeforeCounting(router: Router, routes: readonly AnyRoute[]): void {
+  for (const route of routes) {
+    const params = route.request?.params;
+    if (route.access === 'public' || !route.access.family || !params) continue;
+    router.use(route.path, (req, _res, next) => {
+      parse(params, req.params);
+      next();
+    });
+  }
+}
+
 /** The routes under /api/v1, with the family rate limit in front of the family's. */
 export function createApiRouter(routes: readonly AnyRoute[], deps: RouteDeps): Router {
   const router = Router();
+  paramsBeforeCounting(router, routes);
   router.use(
     familyPaths(routes),
     createFamilyRateLimit({

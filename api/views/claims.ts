@@ -1,5 +1,7 @@
 // Read models for the API, from the projections the activities write.
 import type { Db } from '../../db/config';
+import { CLAIM_STATUSES, claimStatusText, type ClaimStatus } from '../../vocabulary/status';
+import { encodeCursor } from '../schemas/claims';
 import { scholarshipChoiceView, scholarshipViews } from './scholarships';
 
 export function maskDigits(value: string | null | undefined): string | null {
@@ -7,21 +9,10 @@ export function maskDigits(value: string | null | undefined): string | null {
   return '*'.repeat(Math.max(0, value.length - 4)) + value.slice(-4);
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  received: 'Your claim has been received and is being checked against the participant registry.',
-  ineligible: 'Your claim cannot be paid. The reason is given below.',
-  waiting_for_documents: 'Waiting for the documents to be verified by a claims officer.',
-  waiting_for_decision: 'The documents are complete; the benefit has been calculated and awaits approval.',
-  rejected: 'Your claim was rejected. The reason is given below.',
-  paying: 'Your claim was approved and is being paid.',
-  waiting_for_bank_account: 'The bank refused the account. Please give the claims officer another account.',
-  waiting_for_scholarship_choice:
-    'Your claim has been paid. More children qualify for a scholarship than may receive one: a claims officer is choosing.',
-  paid: 'Your claim has been paid.',
-};
-
 export function statusText(status: string): string {
-  return STATUS_TEXT[status] ?? status;
+  return (CLAIM_STATUSES as readonly string[]).includes(status)
+    ? claimStatusText(status as ClaimStatus)
+    : status;
 }
 
 export async function findClaim(db: Db, claimNumber: string) {
@@ -152,29 +143,6 @@ export async function familyClaimView(db: Db, claim: Record<string, unknown>) {
 export interface ClaimPage {
   items: Record<string, unknown>[];
   nextCursor: string | null;
-}
-
-/** The cursor carries PostgreSQL's own text for created_at: microseconds survive, unlike a JS Date. */
-export function encodeCursor(createdAt: string, claimNumber: string): string {
-  return Buffer.from(JSON.stringify([createdAt, claimNumber])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): [string, string] | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      !Number.isNaN(Date.parse(value[0])) &&
-      typeof value[1] === 'string'
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // not base64url JSON: reported as a bad cursor below
-  }
-  return undefined;
 }
 
 /** The work queue: newest first, keyset-paged on (created_at, claim_number). */

@@ -5,6 +5,7 @@ import * as scholarships from './20261124000300_scholarships';
 import * as auditLog from './20261124000400_audit_log';
 import * as reconciliation from './20261124000500_reconciliation';
 import * as rateLimits from './20261124000600_rate_limits';
+import * as payoutFailures from './20261124000700_payout_failures';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124000400_audit_log': auditLog,
   '20261124000500_reconciliation': reconciliation,
   '20261124000600_rate_limits': rateLimits,
+  '20261124000700_payout_failures': payoutFailures,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
