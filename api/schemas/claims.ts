@@ -25,7 +25,6 @@ export type CreateClaimBody = z.output<typeof createClaimBody>;
 
 export const idempotencyKeyHeader = z
   .string()
-  .max(IDEMPOTENCY_KEY_MAX)
   .regex(
     new RegExp(`^[A-Za-z0-9._:-]{8,${IDEMPOTENCY_KEY_MAX}}$`),
     `must be 8 to ${IDEMPOTENCY_KEY_MAX} characters of letters, digits, ".", "_", ":" or "-"`,
