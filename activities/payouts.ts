@@ -3,8 +3,13 @@ import type { Db } from '../db/config';
 import { createStores } from '../db/stores';
 import { GatewayRefusedError, GatewayRejectedError, type PaymentGateway } from '../gateway/client';
 import { FailureType } from '../vocabulary/failures';
-import type { PayoutRequest, PayoutResult } from '../vocabulary/activities';
+import { jakartaDate } from '../rules/jakarta-time';
+import type { PayoutFailure, PayoutRequest, PayoutResult, StepEvent } from '../vocabulary/activities';
 import { gatewayKey, payoutKey } from '../vocabulary/ids';
+
+/** What the family and staff read on a claim whose payout failed for good (the details are in the task). */
+export const PAYOUT_FAILED_REASON =
+  'A payment could not be made and a supervisor has been asked to act. Nothing was paid twice.';
 
 export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
   const stores = createStores(db);
@@ -61,6 +66,37 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
         // Unavailable, timed out, or the answer was lost: Temporal retries with the same key.
         throw err;
       }
+    },
+
+    /**
+     * A component's payout failed for good: the claim shows payout_failed, its ledger row failed (no transfer took
+     * place), and a supervisor's task is opened, at once; a retried call writes nothing twice.
+     */
+    async recordPayoutFailure(claimNumber: string, event: StepEvent, failure: PayoutFailure): Promise<void> {
+      const key = payoutKey(claimNumber, failure.component);
+      const transferKey = gatewayKey(key, failure.accountRevision);
+      await stores.transaction(async (tx) => {
+        const fresh = await tx.claims.appendEvent(claimNumber, event, {
+          status: 'payout_failed',
+          statusReason: PAYOUT_FAILED_REASON,
+        });
+        if (!fresh) return;
+        await tx.payouts.markFailed(key, failure.failureType);
+        await tx.supervisorTasks.open(
+          [
+            {
+              dedupKey: `payout_failed:${transferKey}`,
+              kind: 'payout_failed',
+              message:
+                `Claim ${claimNumber}: the payout of ${failure.component} (Rp ${failure.amount}, transfer ` +
+                `${transferKey}) failed for good: ${failure.failureType}: ${failure.message}. Nothing was paid; ` +
+                'the claim waits for a new bank account (POST /claims/{claimNumber}/bank-account).',
+              claimNumber,
+            },
+          ],
+          jakartaDate(Date.now()),
+        );
+      });
     },
   };
 }

@@ -16,6 +16,14 @@ export interface LedgerEntry {
   gatewayReference: string | null;
 }
 
+/** A ledger row still pending, as the reconciliation sees it. */
+export interface PendingEntry {
+  transferKey: string;
+  claimNumber: string;
+  component: string;
+  amount: number;
+}
+
 export interface Reconciliation {
   items: ReconciliationItem[];
   ledgerTotal: number;
@@ -29,9 +37,14 @@ export function jakartaDayRange(date: string): [Date, Date] {
 
 /**
  * Matches paid ledger rows with the day's completed transfers by the key the gateway saw. Refused transfers moved
- * no money and are left out; a ledger row whose transfer only failed is therefore missing at the gateway.
+ * no money and are left out; a ledger row whose transfer only failed is therefore missing at the gateway. Rows
+ * `pending` since before the day are items of their own, unless the statement already names their transfer.
  */
-export function reconcile(ledger: readonly LedgerEntry[], statement: Statement): Reconciliation {
+export function reconcile(
+  ledger: readonly LedgerEntry[],
+  statement: Statement,
+  pending: readonly PendingEntry[] = [],
+): Reconciliation {
   const transfers = new Map(
     statement.disbursements.filter((d) => d.status === 'completed').map((d) => [d.idempotencyKey, d]),
   );
@@ -66,6 +79,18 @@ export function reconcile(ledger: readonly LedgerEntry[], statement: Statement):
       gatewayReference: transfer.id,
     });
   }
+  const named = new Set(items.map((i) => i.transferKey));
+  for (const row of pending.filter((p) => !named.has(p.transferKey))) {
+    items.push({
+      transferKey: row.transferKey,
+      outcome: 'pending_overdue',
+      claimNumber: row.claimNumber,
+      component: row.component,
+      ledgerAmount: row.amount,
+      gatewayAmount: null,
+      gatewayReference: null,
+    });
+  }
   items.sort((a, b) => a.transferKey.localeCompare(b.transferKey));
   const completed = statement.disbursements.filter((d) => d.status === 'completed');
   return {
@@ -82,6 +107,8 @@ function taskMessage(item: ReconciliationItem, date: string): string {
   switch (item.outcome) {
     case 'missing_at_gateway':
       return `Reconciliation ${date}: the ledger paid ${what} Rp ${item.ledgerAmount}, but the gateway has no completed transfer ${item.transferKey}.`;
+    case 'pending_overdue':
+      return `Reconciliation ${date}: the ledger row ${item.transferKey} (${what}, Rp ${item.ledgerAmount}) has been pending for more than a day: no transfer answered and no failure was recorded.`;
     case 'unknown_to_ledger':
       return `Reconciliation ${date}: the gateway completed transfer ${item.transferKey} (${what}, Rp ${item.gatewayAmount}) that the ledger does not show as paid.`;
     default:
@@ -96,7 +123,10 @@ export function createReconciliationActivities(db: Db, gateway: PaymentGateway) 
     async reconcileDay(date: string): Promise<ReconciliationSummary> {
       const statement = await gateway.statement(date);
       const [from, to] = jakartaDayRange(date);
-      const rows = await stores.payouts.paidBetween(from, to);
+      const [rows, pending] = await Promise.all([
+        stores.payouts.paidBetween(from, to),
+        stores.payouts.pendingSince(from),
+      ]);
       const result = reconcile(
         rows.map((r) => ({
           transferKey: r.gateway_key,
@@ -106,6 +136,12 @@ export function createReconciliationActivities(db: Db, gateway: PaymentGateway) 
           gatewayReference: r.gateway_reference,
         })),
         statement,
+        pending.map((r) => ({
+          transferKey: r.gateway_key,
+          claimNumber: r.claim_number,
+          component: r.component,
+          amount: r.amount,
+        })),
       );
       const mismatches = result.items.filter((i) => i.outcome !== 'matched');
       const summary: ReconciliationSummary = {
@@ -120,7 +156,11 @@ export function createReconciliationActivities(db: Db, gateway: PaymentGateway) 
         summary,
         result.items,
         mismatches.map((i) => ({
-          dedupKey: `reconciliation:${date}:${i.transferKey}:${i.outcome}`,
+          // A row stuck pending is reported every day; its task is opened once.
+          dedupKey:
+            i.outcome === 'pending_overdue'
+              ? `reconciliation:pending_overdue:${i.transferKey}`
+              : `reconciliation:${date}:${i.transferKey}:${i.outcome}`,
           kind: `reconciliation_${i.outcome}`,
           message: taskMessage(i, date),
           claimNumber: i.claimNumber,

@@ -139,8 +139,13 @@ export function createSandboxGateway(options: SandboxGatewayOptions = {}): Sandb
     if (!body.success) throw invalidRequest(body.error, 'body');
 
     const ctx = { idempotencyKey: key.data, accountNumber: body.data.accountNumber };
-    const fault = faults.take(['http_500', 'timeout', 'lost_response'], ctx);
+    const fault = faults.take(['http_500', 'timeout', 'lost_response', 'reject_request'], ctx);
     if (fault) logger?.warn({ fault }, 'injecting fault');
+    if (fault === 'reject_request') {
+      throw new HttpProblem(422, 'request-rejected', 'The bank refused the request (injected fault)', {
+        field: 'accountName',
+      });
+    }
     if (fault === 'http_500') {
       throw new HttpProblem(
         500,

@@ -1,6 +1,7 @@
 // The sandbox gateway's wire format, shared by the sandbox (which validates requests) and the client
 // (which validates responses), so the two cannot drift.
 import { z } from 'zod';
+import { ACCOUNT_NAME_MAX } from '../vocabulary/limits';
 
 export const idempotencyKeySchema = z.string().min(1).max(255);
 
@@ -10,7 +11,7 @@ export const disbursementRequestSchema = z.strictObject({
   currency: z.literal('IDR').default('IDR'),
   bankCode: z.string().min(1).max(20),
   accountNumber: z.string().regex(/^\d{6,20}$/, 'must be 6 to 20 digits'),
-  accountName: z.string().min(1).max(100),
+  accountName: z.string().min(1).max(ACCOUNT_NAME_MAX),
   reference: z.string().min(1).max(100),
   description: z.string().max(255).optional(),
 });
@@ -45,7 +46,14 @@ export const statementSchema = z.object({
 
 export const statementQuerySchema = z.strictObject({ date: z.iso.date() });
 
-export const faultKinds = ['http_500', 'timeout', 'lost_response', 'refuse_account'] as const;
+export const faultKinds = [
+  'http_500',
+  'timeout',
+  'lost_response',
+  'refuse_account',
+  // The request itself refused (422): no retry of it can succeed.
+  'reject_request',
+] as const;
 
 export const faultSchema = z.strictObject({
   kind: z.enum(faultKinds),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { REGULATION_IDS, TRANSPORT_MODES } from './regulations/types';
 import { PROGRAMS, type Program } from './programs';
 import { GRADES, isValidGrade, SCHOOL_LEVELS } from './school';
+import { text } from './text';
 
 export { PROGRAMS, type Program };
 
@@ -23,11 +24,15 @@ export const COMPONENT_CODES = [
   'scholarship_lump_sum',
 ] as const;
 
+/** A disability item's code is looked up in the regulation's table, never stored: the bound only caps the work. */
+const DISABILITY_CODE_MAX = 100;
+
 /** Keeps every computed amount an exact integer in a JavaScript number. */
 export const MAX_RUPIAH = 1_000_000_000_000;
 
-/** A real calendar date written YYYY-MM-DD (2023-02-30 is refused). */
-export const isoDate = z.iso.date({ error: 'must be a real calendar date written YYYY-MM-DD' });
+const REAL_DATE = 'must be a real calendar date written YYYY-MM-DD';
+/** A real calendar date written YYYY-MM-DD (2023-02-30 is refused, and year 0000, which PostgreSQL has not). */
+export const isoDate = z.iso.date({ error: REAL_DATE }).refine((date) => !date.startsWith('0000'), REAL_DATE);
 const rupiahIn = z
   .int({ error: 'must be a whole number of rupiah' })
   .min(0, { error: 'must not be negative' })
@@ -47,8 +52,11 @@ const schoolingSchema = z
     },
   });
 
+/** A child's name: children.name is varchar(200). */
+export const CHILD_NAME_MAX = 200;
+
 export const quoteChildSchema = z.strictObject({
-  name: z.string().max(200).optional(),
+  name: text(CHILD_NAME_MAX).optional(),
   dateOfBirth: isoDate,
   registered: z.boolean().optional(),
   schooling: schoolingSchema.optional(),
@@ -60,7 +68,7 @@ const disabilitySchema = z.strictObject({
   items: z
     .array(
       z.strictObject({
-        code: z.string().min(1),
+        code: text(DISABILITY_CODE_MAX).min(1),
         functionLossPercent: z
           .number()
           .gt(0, { error: 'must be more than 0' })

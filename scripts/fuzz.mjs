@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm run fuzz: schemathesis against /api/v1/openapi.json on the whole stack with real dependencies (Temporal dev
 // server, PostgreSQL, worker, sandbox gateway: test/security/stack.ts). It must find no 5xx and no response that
-// breaks the documented schema, status codes and content types included. Exits with schemathesis' exit code.
+// breaks the documented schema, status codes and content types included. Before it, hostile parameters and poisoned
+// claims (scripts/fuzz-checks.mjs); after it, the aftermath: every claim answered 201 is in PostgreSQL and no
+// workflow failed or has a failed workflow task. Exits non-zero when any of the three fails.
 //
 // schemathesis comes from PyPI into a project-local venv (.venv-fuzz), installed on first use.
 //   FUZZ_MAX_EXAMPLES  test cases per operation and phase (default 25)
@@ -14,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkAftermath, sendHostileRequests } from './fuzz-checks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const venv = join(root, '.venv-fuzz');
@@ -177,7 +180,12 @@ async function main() {
     const jwt = createRequire(import.meta.url)('jsonwebtoken');
     const tokenFor = (role, sub) =>
       jwt.sign({ role }, info.authSecret, { algorithm: 'HS256', subject: sub, expiresIn: '2h' });
-    const config = writeConfig(dir, await seedClaims(info.api, tokenFor));
+    const seeded = await seedClaims(info.api, tokenFor);
+    const config = writeConfig(dir, seeded);
+    const openApi = await (await fetch(`${info.api}/openapi.json`)).json();
+    const hostile = await sendHostileRequests(info.api, openApi, tokenFor, seeded[0]);
+    console.log(`\nfuzz: ${hostile.sent} hostile requests, ${hostile.failures.length} answered wrongly`);
+    for (const failure of hostile.failures) console.error(`  ${failure}`);
     const pass = (role) => [
       '--config-file',
       config,
@@ -207,8 +215,8 @@ async function main() {
       'true',
       '--no-color',
     ];
-    code = 0;
-    const passes = [];
+    code = hostile.failures.length > 0 ? 1 : 0;
+    const passes = [{ role: 'hostile-requests', exit: code }];
     for (const role of (process.env.FUZZ_ROLES ?? 'officer,auditor').split(',')) {
       console.log(`\nfuzz: as ${role}`);
       const exit = await new Promise((done) => {
@@ -217,6 +225,14 @@ async function main() {
       passes.push({ role, exit });
       if (exit !== 0) code = exit;
     }
+    const aftermath = await checkAftermath(info);
+    console.log(
+      `\nfuzz: aftermath: ${aftermath.acknowledged} claims answered 201, ${aftermath.workflows} claim workflows, ` +
+        `${aftermath.violations.length} violations`,
+    );
+    for (const violation of aftermath.violations) console.error(`  ${violation}`);
+    passes.push({ role: 'aftermath', exit: aftermath.violations.length > 0 ? 1 : 0 });
+    if (aftermath.violations.length > 0) code = 1;
     // scripts/test.mjs counts each pass as one test.
     if (process.env.FUZZ_RESULTS) writeFileSync(process.env.FUZZ_RESULTS, JSON.stringify(passes));
   } finally {

@@ -81,6 +81,16 @@ export type PayoutResult =
   | { status: 'paid'; idempotencyKey: string; gatewayReference: string }
   | { status: 'refused'; idempotencyKey: string; failureCode: string };
 
+/** A claim component's payout that failed for good (not a refused account): what staff are told. */
+export interface PayoutFailure {
+  component: string;
+  amount: number;
+  accountRevision: number;
+  /** The failure's type, e.g. GatewayRejected: never an account number. */
+  failureType: string;
+  message: string;
+}
+
 /** Which scholarship: its workflow id (`<claimNumber>-S<n>`) and the claim and child it belongs to. */
 export interface ScholarshipRef {
   workflowId: string;

@@ -4,18 +4,19 @@ import { z } from 'zod';
 import { HEIR_RELATIONSHIPS } from '../rules/heirs';
 import { PROGRAMS } from '../rules/programs';
 import { quoteChildSchema } from '../rules/schema';
-import { claimNumber, isoDate, nik, rupiah } from './primitives';
+import { ACCOUNT_NAME_MAX, HEIR_NAME_MAX, TRACKING_CODE_HASH_MAX } from './limits';
+import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
 
 export const bankAccountSchema = z.strictObject({
   bankCode: z.string().regex(/^[A-Z0-9]{3,10}$/, 'must be a bank code such as BRI, BNI or 008'),
   accountNumber: z.string().regex(/^\d{6,20}$/, 'must be 6 to 20 digits'),
-  accountName: z.string().trim().min(1).max(200),
+  accountName: text(ACCOUNT_NAME_MAX).trim().min(1),
 });
 export type BankAccount = z.output<typeof bankAccountSchema>;
 
 /** Ahli waris: a family member named on the claim, in one of the legal categories of rules/heirs.ts. */
 export const heirSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: text(HEIR_NAME_MAX).trim().min(1),
   relationship: z.enum(HEIR_RELATIONSHIPS),
   nik: nik.optional(),
   dateOfBirth: isoDate.optional(),
@@ -44,8 +45,8 @@ export const claimInputSchema = z.strictObject({
   bankAccount: bankAccountSchema,
   /** Wage the family shows was really paid, when higher than the reported one (employer liability). */
   actualMonthlyWage: rupiah.optional(),
-  trackingCodeHash: z.string().min(10),
-  createdBy: z.string().min(1).max(100),
+  trackingCodeHash: z.string().min(10).max(TRACKING_CODE_HASH_MAX),
+  createdBy: staffId,
 });
 /** What starts a ClaimWorkflow. */
 export type ClaimInput = z.output<typeof claimInputSchema>;

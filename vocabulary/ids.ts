@@ -2,15 +2,18 @@
 // built from them (one helper per workflow kind), scholarship ids, reconciliation ids. No zod here: workflow code
 // imports this module (vocabulary/primitives.ts turns the patterns into request schemas).
 import { PROGRAMS, type Program } from '../rules/programs';
+import { CLAIM_NUMBER_MAX } from './limits';
 
 /** The task queue every worker polls. */
 export const TASK_QUEUE = 'claims';
 
-const CLAIM_NUMBER_SOURCE = `(?:${PROGRAMS.join('|')})-\\d{8}-[A-Z0-9]{6,}`;
+/** The random part's longest: what leaves room for the programme and the date in CLAIM_NUMBER_MAX characters. */
+const RANDOM_MAX = CLAIM_NUMBER_MAX - Math.max(...PROGRAMS.map((p) => p.length)) - '-20261124-'.length;
+const CLAIM_NUMBER_SOURCE = `(?:${PROGRAMS.join('|')})-\\d{8}-[A-Z0-9]{6,${RANDOM_MAX}}`;
 /** A claim number: the programme, the filing date and a random part, e.g. JKM-20261124-7KQ2MZXA. */
 export const CLAIM_NUMBER = new RegExp(`^${CLAIM_NUMBER_SOURCE}$`);
-/** A claim number somewhere in a text, such as a request path. */
-export const CLAIM_NUMBER_IN_TEXT = new RegExp(CLAIM_NUMBER_SOURCE);
+/** A claim number somewhere in a text, such as a request path: never the first characters of a longer run. */
+export const CLAIM_NUMBER_IN_TEXT = new RegExp(`(?<![A-Z0-9])${CLAIM_NUMBER_SOURCE}(?![A-Z0-9])`);
 export const CLAIM_NUMBER_EXAMPLE = 'JKM-20261124-7KQ2MZ';
 
 export function isClaimNumber(value: string): boolean {

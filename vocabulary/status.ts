@@ -23,6 +23,11 @@ const CLAIM_STATUS = {
     closed: false,
     family: 'The bank refused the account. Please give the claims officer another account.',
   },
+  payout_failed: {
+    closed: false,
+    family:
+      'A payment could not be made. A supervisor has been told and will contact you; nothing was paid twice.',
+  },
   waiting_for_scholarship_choice: {
     closed: false,
     family:

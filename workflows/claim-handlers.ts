@@ -20,8 +20,16 @@ import {
 } from '../vocabulary/messages/claim';
 import { DOCUMENTS, requiredDocuments } from '../vocabulary/documents';
 import { FailureType } from '../vocabulary/failures';
+import { bankAccountSchema } from '../vocabulary/claim';
+import { NOTE_MAX } from '../vocabulary/limits';
+import { text } from '../vocabulary/primitives';
+import { TEXT_MESSAGE } from '../rules/text';
 
 const records = proxyActivities<Activities>(RECORDING);
+
+// The same checks the API makes, so an update sent around it cannot record what PostgreSQL refuses.
+const noteSchema = text(NOTE_MAX);
+const NOTE_REFUSAL = `must be at most ${NOTE_MAX} characters, ${TEXT_MESSAGE}`;
 
 const REFUSAL_TYPES: Record<DecisionRefusal['rule'], FailureType> = {
   'maker-checker': FailureType.MakerChecker,
@@ -76,7 +84,7 @@ function verify(claim: ClaimCase, { actor, checklist, note }: VerifyRequest): Pr
   });
 }
 
-function validateVerification(claim: ClaimCase, { actor, checklist }: VerifyRequest): void {
+function validateVerification(claim: ClaimCase, { actor, checklist, note }: VerifyRequest): void {
   if (!isOfficerOrSupervisor(actor)) {
     refuse('Only an officer or a supervisor may verify documents.', FailureType.Forbidden);
   }
@@ -85,6 +93,8 @@ function validateVerification(claim: ClaimCase, { actor, checklist }: VerifyRequ
   }
   const unknown = Object.keys(checklist).filter((code) => !(code in DOCUMENTS));
   if (unknown.length > 0) refuse(`Unknown document codes: ${unknown.join(', ')}`, FailureType.InvalidInput);
+  if (note !== undefined && !noteSchema.safeParse(note).success)
+    refuse(`note ${NOTE_REFUSAL}`, FailureType.InvalidInput);
 }
 
 /** Records the approval or rejection; the main path then pays or closes the claim. */
@@ -124,6 +134,7 @@ function validateDecision(claim: ClaimCase, { actor, decision, reason }: DecideR
   });
   if (refusal) refuse(refusal.message, REFUSAL_TYPES[refusal.rule]);
   if (reason.trim().length === 0) refuse('A decision needs a reason.', FailureType.InvalidInput);
+  if (!noteSchema.safeParse(reason).success) refuse(`reason ${NOTE_REFUSAL}`, FailureType.InvalidInput);
 }
 
 /** Records the account replacing a refused one; the main path then pays the refused component again. */
@@ -145,9 +156,22 @@ function replaceBankAccount(
   });
 }
 
-function validateBankAccount(claim: ClaimCase, { actor }: UpdateBankAccountRequest): void {
+function validateBankAccount(claim: ClaimCase, { actor, bankAccount }: UpdateBankAccountRequest): void {
   if (isAuditor(actor)) refuse('Auditors may not change a bank account.', FailureType.Forbidden);
-  if (claim.status !== 'waiting_for_bank_account' || claim.busy) {
+  const account = bankAccountSchema.safeParse(bankAccount);
+  if (!account.success) {
+    const fields = account.error.issues.map((i) => i.path.join('.')).join(', '); // the fields, never the values
+    refuse(`Invalid bank account: ${fields}`, FailureType.InvalidInput);
+  }
+  // After a payout failed for good, staff decide what to change: the family's page says a supervisor will call.
+  if (claim.status === 'payout_failed' && actor.kind === 'family') {
+    refuse(
+      'The claim waits for staff: a supervisor is looking into the failed payment.',
+      FailureType.WrongState,
+    );
+  }
+  const waiting = claim.status === 'waiting_for_bank_account' || claim.status === 'payout_failed';
+  if (!waiting || claim.busy) {
     refuse(`The claim is not waiting for a bank account (status: ${claim.status}).`, FailureType.WrongState);
   }
 }

@@ -1,10 +1,19 @@
 // Paying an approved claim: each component once, with its own ledger row and key <claimNumber>:<component>. A
-// refused account waits for a new one and that component is paid again; late payment adds its own component.
-import { condition, proxyActivities } from '@temporalio/workflow';
+// refused account waits for a new one and that component is paid again; a payout that fails for good is recorded,
+// put before a supervisor, and waits for staff to change the account; late payment adds its own component.
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  isCancellation,
+  patched,
+  proxyActivities,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { jakartaDate, lateCompensation, type BenefitComponent } from '../rules';
 import { PAYING, RECORDING } from './activity-options';
 import type { ClaimCase } from './claim-case';
+import type { PayoutResult } from '../vocabulary/activities';
 
 const records = proxyActivities<Activities>(RECORDING);
 const payments = proxyActivities<Activities>(PAYING);
@@ -12,6 +21,8 @@ const payments = proxyActivities<Activities>(PAYING);
 const LATE_COMPENSATION = 'late_compensation';
 /** Claims started before late-payment compensation existed replay without it. */
 export const LATE_COMPENSATION_PATCH = 'late-payment-compensation';
+/** Before it, a payout that failed for good failed the claim's workflow; histories recorded then replay so. */
+export const PAYOUT_FAILURE_PATCH = 'payout-failure-waits-for-staff';
 
 /** Pays every component with an amount, in the assessment's order. */
 export async function payComponents(
@@ -44,16 +55,27 @@ export async function payLateCompensation(
   return late.amount;
 }
 
-/** Pays one component once; after the bank refuses the account, waits for a new one and pays again. */
+/**
+ * Pays one component once; after the bank refuses the account, waits for a new one and pays again. A payout that
+ * fails for good (the gateway refuses the request itself) waits for staff to give another account, then pays again.
+ */
 async function payComponent(claim: ClaimCase, code: string, amount: number): Promise<void> {
   for (;;) {
-    const result = await payments.payout({
-      claimNumber: claim.claimNumber,
-      component: code,
-      amount,
-      account: claim.account,
-      accountRevision: claim.accountRevision,
-    });
+    let result: PayoutResult;
+    try {
+      result = await payments.payout({
+        claimNumber: claim.claimNumber,
+        component: code,
+        amount,
+        account: claim.account,
+        accountRevision: claim.accountRevision,
+      });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure) || isCancellation(err) || !patched(PAYOUT_FAILURE_PATCH))
+        throw err;
+      await waitForStaff(claim, code, amount, err);
+      continue;
+    }
     if (result.status === 'paid') {
       await records.recordStep(
         claim.claimNumber,
@@ -85,6 +107,32 @@ async function waitForNewAccount(claim: ClaimCase, code: string, failureCode: st
     claim.claimNumber,
     `account_refused_r${revision}`,
     `The bank refused the account for claim ${claim.claimNumber}. Please give the officer another account.`,
+  );
+  await condition(() => claim.accountRevision > revision);
+}
+
+/** The payout failed for good: recorded, a supervisor's task opened, and the claim waits for staff's new account. */
+async function waitForStaff(claim: ClaimCase, code: string, amount: number, failure: ActivityFailure) {
+  claim.status = 'payout_failed';
+  const revision = claim.accountRevision;
+  const cause = failure.cause;
+  const failureType =
+    (cause instanceof ApplicationFailure ? cause.type : undefined) ?? cause?.name ?? 'unknown';
+  await records.recordPayoutFailure(
+    claim.claimNumber,
+    claim.step('payout_failed', undefined, {
+      component: code,
+      amount,
+      accountRevision: revision,
+      failureType,
+    }),
+    {
+      component: code,
+      amount,
+      accountRevision: revision,
+      failureType,
+      message: cause?.message ?? failure.message,
+    },
   );
   await condition(() => claim.accountRevision > revision);
 }

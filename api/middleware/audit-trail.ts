@@ -179,6 +179,7 @@ export function auditTrail(deps: {
         method: req.method,
         route: typeof routePath === 'string' ? routePath : null,
         path: safePath(`${mount}${path}`),
+        // Bounded like the column: a longer run in the path is no claim number.
         claimNumber: CLAIM_NUMBER_IN_TEXT.exec(path)?.[0] ?? null,
         // 499 (nginx's "client closed request") when the client hung up before an answer was sent.
         status: res.writableFinished ? res.statusCode : 499,

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { STAFF_ROLES, type StaffRole } from '../../vocabulary/actors';
+import { staffId } from '../../vocabulary/primitives';
 import { problems } from './problem';
 
 export interface Staff {
@@ -11,7 +12,7 @@ export interface Staff {
 }
 
 const claimsSchema = z.object({
-  sub: z.string().min(1).max(100),
+  sub: staffId,
   role: z.enum(STAFF_ROLES),
   // A token without an expiry would be valid for ever: refused like an expired one.
   exp: z.number(),

@@ -11,13 +11,14 @@ import {
   createClaimBody,
   createdClaimResponse,
   decisionBody,
+  decodeCursor,
   idempotencyKeyHeader,
   listClaimsQuery,
   verificationBody,
 } from '../schemas/claims';
 import { startClaim } from '../temporal/intake';
 import { sendClaimUpdate } from '../temporal/updates';
-import { decodeCursor, listClaims as claimsPage, staffClaimView } from '../views/claims';
+import { listClaims as claimsPage, staffClaimView } from '../views/claims';
 import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
 import { CASE_STAFF, STAFF_ROLES } from '../../vocabulary/actors';
 

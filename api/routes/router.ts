@@ -1,7 +1,8 @@
 // The Express router, generated from the route declarations. One limiter covers every family route (by path, so a
-// claim's lock-out holds on all of them); then, per route: CORS where declared, who may call it, the path, query and
-// header parameters, the object the path names (404), the body, and the handler. The order is part of the contract:
-// a refused caller learns nothing from validation, and an unknown claim is a 404 whatever the body.
+// claim's lock-out holds on all of them; a malformed path is not counted); then, per route: CORS where declared, who
+// may call it, the path, query and header parameters, the object the path names (404), the body, and the handler.
+// The order is part of the contract: a refused caller learns nothing from validation, and an unknown claim is a 404
+// whatever the body.
 import { Router, type Express, type Request, type RequestHandler } from 'express';
 import type { z } from 'zod';
 import { authorizeStaff, type Staff } from '../middleware/auth';
@@ -61,17 +62,35 @@ function handlerFor(route: AnyRoute, deps: RouteDeps): RequestHandler {
   };
 }
 
+/**
+ * The family rate limit, once per family path. It counts in PostgreSQL, keyed by the path's claim number, so a request
+ * whose path parameters are malformed is not counted: its route refuses it (401 or 400) before any database use, and
+ * such a key (over-long, or holding NUL) is one the table would refuse with a 500.
+ */
+function mountFamilyRateLimit(router: Router, routes: readonly AnyRoute[], deps: RouteDeps): void {
+  const limiters = createFamilyRateLimit({
+    counters: deps.stores.rateLimits,
+    limits: deps.trackingLimits,
+    onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
+  });
+  for (const path of new Set(familyPaths(routes))) {
+    const params = routes.find((r) => r.path === path)?.request?.params;
+    const wellFormed = (req: Request) => !params || params.safeParse(req.params).success;
+    router.use(
+      path,
+      ...limiters.map(
+        (limit): RequestHandler =>
+          (req, res, next) =>
+            wellFormed(req) ? limit(req, res, next) : next(),
+      ),
+    );
+  }
+}
+
 /** The routes under /api/v1, with the family rate limit in front of the family's. */
 export function createApiRouter(routes: readonly AnyRoute[], deps: RouteDeps): Router {
   const router = Router();
-  router.use(
-    familyPaths(routes),
-    createFamilyRateLimit({
-      counters: deps.stores.rateLimits,
-      limits: deps.trackingLimits,
-      onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
-    }),
-  );
+  mountFamilyRateLimit(router, routes, deps);
   for (const route of routes) {
     if (route.enabled && !route.enabled(deps)) continue;
     const chain: RequestHandler[] = [];

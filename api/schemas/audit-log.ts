@@ -1,19 +1,28 @@
 // GET /audit-log's filters and paging, and POST /claims/{claimNumber}/replay's body.
 import { z } from 'zod';
-import { claimNumber } from '../../vocabulary/primitives';
+import { claimNumber, isoDate, staffId } from '../../vocabulary/primitives';
 
-/** A date (YYYY-MM-DD, UTC) or a date-time with an offset. */
+// PostgreSQL reads years 1 to 9999 from the ISO text the query sends; `to` reads on to the end of its day.
+const FIRST = Date.parse('0001-01-01T00:00:00Z');
+const LAST = Date.parse('9999-12-31T00:00:00Z');
+
+/** A date (YYYY-MM-DD, UTC) or a date-time with an offset, on a real calendar day. */
 const instant = z
   .string()
+  .max(40)
   .refine(
-    (v) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(v) && !Number.isNaN(Date.parse(v)),
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(v) &&
+      isoDate.safeParse(v.slice(0, 10)).success &&
+      Date.parse(v) >= FIRST &&
+      Date.parse(v) < LAST,
     'must be YYYY-MM-DD or an ISO date-time',
   );
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed', 'error'] as const;
 
 export const auditLogQuery = z.strictObject({
-  actor: z.string().min(1).max(100).optional().describe('Staff id (the token sub)'),
+  actor: staffId.optional().describe('Staff id (the token sub)'),
   claimNumber: claimNumber.optional(),
   from: instant.optional().describe('From this instant (a date means its start, UTC)'),
   to: instant.optional().describe('Up to this instant (a date means up to its end, UTC)'),

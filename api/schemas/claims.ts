@@ -4,7 +4,8 @@ import { PROGRAMS } from '../../rules/programs';
 import { DOCUMENT_CODES } from '../../vocabulary/documents';
 import { bankAccountSchema, childSchema, CLAIM_EVENTS, heirSchema } from '../../vocabulary/claim';
 import { DECISIONS } from '../../vocabulary/messages/claim';
-import { claimNumber, isoDate, nik, rupiah } from '../../vocabulary/primitives';
+import { IDEMPOTENCY_KEY_MAX, NOTE_MAX } from '../../vocabulary/limits';
+import { claimNumber, isoDate, nik, rupiah, text } from '../../vocabulary/primitives';
 import { CLAIM_STATUSES } from '../../vocabulary/status';
 
 export const claimNumberParam = z.strictObject({ claimNumber });
@@ -28,26 +29,55 @@ export type CreateClaimBody = z.output<typeof createClaimBody>;
 
 export const idempotencyKeyHeader = z
   .string()
-  .regex(/^[A-Za-z0-9._:-]{8,200}$/, 'must be 8 to 200 characters of letters, digits, ".", "_", ":" or "-"');
+  .regex(
+    new RegExp(`^[A-Za-z0-9._:-]{8,${IDEMPOTENCY_KEY_MAX}}$`),
+    `must be 8 to ${IDEMPOTENCY_KEY_MAX} characters of letters, digits, ".", "_", ":" or "-"`,
+  );
 
 export const verificationBody = z.strictObject({
   checklist: z
     .partialRecord(z.enum(DOCUMENT_CODES), z.boolean())
     .describe('Each document: true when received and in order'),
-  note: z.string().max(2000).optional(),
+  note: text(NOTE_MAX).optional(),
 });
 
 export const decisionBody = z.strictObject({
   decision: z.enum(DECISIONS),
-  reason: z.string().trim().min(1, 'must give a reason').max(2000),
+  reason: text(NOTE_MAX).trim().min(1, 'must give a reason'),
 });
 
 export const bankAccountBody = bankAccountSchema;
 
+/** The cursor carries PostgreSQL's own text for created_at: microseconds survive, unlike a JS Date. */
+export function encodeCursor(createdAt: string, claimNumber: string): string {
+  return Buffer.from(JSON.stringify([createdAt, claimNumber])).toString('base64url');
+}
+
+/** created_at as the work queue writes it (UTC, microseconds), on a real calendar day. */
+const cursorInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/)
+  .refine((instant) => isoDate.safeParse(instant.slice(0, 10)).success);
+const cursorValue = z.tuple([cursorInstant, claimNumber]);
+
+/** The keyset position a cursor holds, or undefined unless it is one this API wrote (nothing else reaches SQL). */
+export function decodeCursor(cursor: string): [string, string] | undefined {
+  try {
+    const parsed = cursorValue.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined; // not base64url JSON
+  }
+}
+
 export const listClaimsQuery = z.strictObject({
   status: z.enum(CLAIM_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional(),
+  cursor: z
+    .string()
+    .max(200)
+    .refine((cursor) => decodeCursor(cursor) !== undefined, 'is not a cursor from this API')
+    .optional(),
 });
 
 export const trackingCodeHeader = z

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { LIFE_EVENT_KINDS, WORK_TYPES } from '../../rules/scholarship-life-events';
 import { GRADES, SCHOOL_LEVELS } from '../../rules';
-import { isoDate, scholarshipId } from '../../vocabulary/primitives';
+import { DOCUMENT_REFERENCE_MAX, INSTITUTION_MAX, NOTE_MAX } from '../../vocabulary/limits';
+import { isoDate, scholarshipId, text } from '../../vocabulary/primitives';
 
 export const scholarshipIdParam = z.strictObject({ id: scholarshipId });
 
@@ -26,8 +27,8 @@ export const enrollmentBody = z
       .min(1)
       .max(12)
       .describe('National numbering: SMP 7–9, SMA 10–12'),
-    institution: z.string().trim().min(1, 'must name the school').max(200),
-    documentReference: z.string().trim().min(1, 'must give the reference of the proof').max(100),
+    institution: text(INSTITUTION_MAX).trim().min(1, 'must name the school'),
+    documentReference: text(DOCUMENT_REFERENCE_MAX).trim().min(1, 'must give the reference of the proof'),
     graduated: z.boolean().default(false).describe('The final year of higher education'),
   })
   .superRefine((body, ctx) => {
@@ -75,5 +76,5 @@ export const scholarshipChoiceBody = z.strictObject({
     .max(20)
     .refine((positions) => new Set(positions).size === positions.length, 'must not repeat a child')
     .describe("The children's positions on the claim (1 = the first child listed)"),
-  reason: z.string().trim().max(2000).optional(),
+  reason: text(NOTE_MAX).trim().optional(),
 });

@@ -3,6 +3,7 @@ import type { AssessmentRow, ClaimCursor, ClaimQueueRow, ClaimRow, PayoutRow, St
 import { maskDigits } from '../../vocabulary/masking';
 import { claimStatusText, type ClaimStatus } from '../../vocabulary/status';
 import { scholarshipChoiceView, scholarshipViews } from './scholarships';
+import { encodeCursor } from '../schemas/claims';
 
 type ViewStores = Pick<Stores, 'claims' | 'payouts' | 'scholarships'>;
 
@@ -130,29 +131,6 @@ export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
   };
 }
 
-/** The cursor carries PostgreSQL's own text for created_at: microseconds survive, unlike a JS Date. */
-export function encodeCursor([createdAt, claimNumber]: ClaimCursor): string {
-  return Buffer.from(JSON.stringify([createdAt, claimNumber])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): ClaimCursor | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      !Number.isNaN(Date.parse(value[0])) &&
-      typeof value[1] === 'string'
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // not base64url JSON: reported as a bad cursor below
-  }
-  return undefined;
-}
-
 function queueItem(r: ClaimQueueRow) {
   return {
     claimNumber: r.claim_number,
@@ -177,5 +155,5 @@ export async function listClaims(
   query: { status?: ClaimStatus; limit: number; after?: ClaimCursor },
 ): Promise<ClaimPage> {
   const page = await stores.claims.listPage(query);
-  return { items: page.rows.map(queueItem), nextCursor: page.next ? encodeCursor(page.next) : null };
+  return { items: page.rows.map(queueItem), nextCursor: page.next ? encodeCursor(...page.next) : null };
 }

@@ -6,6 +6,7 @@ import * as auditLog from './20261124000400_audit_log';
 import * as reconciliation from './20261124000500_reconciliation';
 import * as rateLimits from './20261124000600_rate_limits';
 import * as assessmentRecipients from './20261124000700_assessment_recipients';
+import * as payoutFailures from './20261124000700_payout_failures';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124000500_reconciliation': reconciliation,
   '20261124000600_rate_limits': rateLimits,
   '20261124000700_assessment_recipients': assessmentRecipients,
+  '20261124000700_payout_failures': payoutFailures,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -11,6 +11,7 @@ import { RateLimitStore } from './rate-limits';
 import { ReconciliationStore } from './reconciliation';
 import { RegistryStore } from './registry';
 import { ScholarshipStore } from './scholarships';
+import { SupervisorTaskStore } from './supervisor-tasks';
 
 export interface Stores {
   claims: ClaimStore;
@@ -22,6 +23,7 @@ export interface Stores {
   reconciliation: ReconciliationStore;
   auditLog: AuditLogStore;
   rateLimits: RateLimitStore;
+  supervisorTasks: SupervisorTaskStore;
   /** Runs `fn` with stores bound to one transaction (the caller's, when these stores are already bound to one). */
   transaction<T>(fn: (tx: Stores) => Promise<T>): Promise<T>;
   /** Resolves when PostgreSQL answers (readiness). */
@@ -39,6 +41,7 @@ export function createStores(db: Knex): Stores {
     reconciliation: new ReconciliationStore(db),
     auditLog: new AuditLogStore(db),
     rateLimits: new RateLimitStore(db),
+    supervisorTasks: new SupervisorTaskStore(db),
     transaction: (fn) => atomically(db, (trx) => fn(createStores(trx))),
     ping: async () => {
       await db.raw('select 1');
@@ -55,3 +58,4 @@ export * from './rate-limits';
 export * from './reconciliation';
 export * from './registry';
 export * from './scholarships';
+export * from './supervisor-tasks';

@@ -1,8 +1,9 @@
 // The payout ledger: one row per idempotency key (`<claimNumber>:<component>`, or a scholarship year's
-// `<workflowId>:<schoolYear>`), pending until the gateway answers, then paid or refused.
+// `<workflowId>:<schoolYear>`), pending until the gateway answers, then paid, refused, or failed (for good: the
+// gateway refused the request itself, and staff were asked to act).
 import type { Knex } from 'knex';
 
-export type PayoutStatus = 'pending' | 'paid' | 'refused';
+export type PayoutStatus = 'pending' | 'paid' | 'refused' | 'failed';
 
 export interface PayoutRow {
   id: number;
@@ -34,6 +35,12 @@ export interface PayoutTarget {
 export type LedgerRow = Pick<
   PayoutRow,
   'gateway_key' | 'claim_number' | 'component' | 'amount' | 'gateway_reference'
+>;
+
+/** A row still pending: no transfer answered, no failure recorded. */
+export type PendingRow = Pick<
+  PayoutRow,
+  'gateway_key' | 'claim_number' | 'component' | 'amount' | 'updated_at'
 >;
 
 export class PayoutStore {
@@ -100,6 +107,13 @@ export class PayoutStore {
       .update({ status: 'refused', failure_code: failureCode, updated_at: this.db.fn.now() });
   }
 
+  /** Failed for good: no transfer took place; a new account (a new revision) makes the row pending again. */
+  async markFailed(key: string, failureCode: string): Promise<void> {
+    await this.db<PayoutRow>('payouts')
+      .where({ idempotency_key: key, status: 'pending' })
+      .update({ status: 'failed', failure_code: failureCode.slice(0, 40), updated_at: this.db.fn.now() });
+  }
+
   find(key: string): Promise<PayoutRow | undefined> {
     return this.db<PayoutRow>('payouts').where({ idempotency_key: key }).first();
   }
@@ -116,6 +130,15 @@ export class PayoutStore {
       .andWhere('paid_at', '>=', from)
       .andWhere('paid_at', '<', to)
       .select('gateway_key', 'claim_number', 'component', 'amount', 'gateway_reference');
+  }
+
+  /** The rows pending since before `before`: a transfer that neither answered nor failed (reconciliation). */
+  pendingSince(before: Date): Promise<PendingRow[]> {
+    return this.db<PayoutRow>('payouts')
+      .where({ status: 'pending' })
+      .andWhere('updated_at', '<', before)
+      .orderBy('gateway_key')
+      .select('gateway_key', 'claim_number', 'component', 'amount', 'updated_at');
   }
 
   /** How many rows and how much money per status (the metrics). */

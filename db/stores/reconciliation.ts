@@ -7,6 +7,7 @@ import type {
   ReconciliationSummary,
 } from '../../vocabulary/messages/reconciliation';
 import { atomically } from './atomic';
+import { SupervisorTaskStore } from './supervisor-tasks';
 
 export interface ReconciliationReportRow {
   business_date: string;
@@ -91,20 +92,7 @@ export class ReconciliationStore {
         gateway_reference: i.gatewayReference,
       }));
       if (rows.length > 0) await db.batchInsert('reconciliation_items', rows, 500);
-      if (tasks.length > 0) {
-        await db<SupervisorTaskRow>('supervisor_tasks')
-          .insert(
-            tasks.map((t) => ({
-              dedup_key: t.dedupKey,
-              kind: t.kind,
-              message: t.message,
-              business_date: date,
-              claim_number: t.claimNumber,
-            })),
-          )
-          .onConflict('dedup_key')
-          .ignore();
-      }
+      await new SupervisorTaskStore(db).open(tasks, date);
     });
   }
 

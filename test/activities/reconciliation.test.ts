@@ -82,6 +82,24 @@ describe('reconcile', () => {
     expect(result.items.map((i) => i.outcome)).toEqual(['missing_at_gateway']);
   });
 
+  it('reports a row still pending as its own item, unless the statement names its transfer', () => {
+    const pending = (component: string) => ({
+      transferKey: `${A}:${component}`,
+      claimNumber: A,
+      component,
+      amount: 10_000_000,
+    });
+    const result = reconcile([], statement([transfer(`${A}:lump_sum`, 10_000_000)]), [
+      pending('funeral'),
+      pending('lump_sum'),
+    ]);
+    expect(result.items.map((i) => [i.transferKey, i.outcome])).toEqual([
+      [`${A}:funeral`, 'pending_overdue'],
+      [`${A}:lump_sum`, 'unknown_to_ledger'],
+    ]);
+    expect(result).toMatchObject({ ledgerTotal: 0, gatewayTotal: 10_000_000 });
+  });
+
   it('reads a Jakarta day as 17:00 UTC the day before to 17:00 UTC that day', () => {
     expect(jakartaDayRange('2026-11-24').map((d) => d.toISOString())).toEqual([
       '2026-11-23T17:00:00.000Z',
@@ -198,5 +216,56 @@ describe('reconcileDay', () => {
       matched: 0,
       ledgerTotal: 0,
     });
+  });
+
+  it('reports a row pending since before the day as pending_overdue, day after day, with one task', async () => {
+    const { nik } = await createParticipant(t.db);
+    const input = claimInput({ participantNik: nik });
+    await run(activities.recordClaim, input, { seq: 1, type: 'claim_received' });
+    const row = (component: string, updatedAt: Date) => ({
+      idempotency_key: `${input.claimNumber}:${component}`,
+      claim_number: input.claimNumber,
+      component,
+      amount: 10_000_000,
+      status: 'pending',
+      gateway_key: `${input.claimNumber}:${component}`,
+      account_revision: 0,
+      bank_code: 'BRI',
+      account_number: '1234567890',
+      created_at: updatedAt,
+      updated_at: updatedAt,
+    });
+    // Stuck for three days; and one that went pending a minute ago, still within its transfer.
+    await t
+      .db('payouts')
+      .insert([
+        row('funeral', new Date(Date.now() - 3 * 86_400_000)),
+        row('lump_sum', new Date(Date.now() - 60_000)),
+      ]);
+    const yesterday = jakartaDate(Date.now() - 86_400_000);
+    const today = jakartaDate(Date.now());
+
+    expect(await run(activities.reconcileDay, yesterday)).toMatchObject({
+      status: 'mismatched',
+      mismatched: 1,
+      ledgerTotal: 0,
+    });
+    await run(activities.reconcileDay, today);
+    for (const day of [yesterday, today]) {
+      const stuck = await t
+        .db('reconciliation_items')
+        .where({ business_date: day, outcome: 'pending_overdue' });
+      expect(stuck.map((i) => [i.transfer_key, i.claim_number, Number(i.ledger_amount)])).toEqual([
+        [`${input.claimNumber}:funeral`, input.claimNumber, 10_000_000],
+      ]);
+    }
+    const tasks = await t.db('supervisor_tasks').where({ kind: 'reconciliation_pending_overdue' });
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({
+      claim_number: input.claimNumber,
+      business_date: yesterday,
+      status: 'open',
+    });
+    expect(tasks[0].message).toContain('pending for more than a day');
   });
 });

@@ -81,6 +81,26 @@ describe('GET /metrics', () => {
     expect(value(viaApi.text, 'santunan_payouts{status="paid"}')).toBe(2);
   });
 
+  it('counts the claims whose payout failed for good, and their failed ledger rows', async () => {
+    const failed = await seedClaim(l.t, { status: 'payout_failed' });
+    await l.t.db('payouts').insert({
+      idempotency_key: `${failed.claimNumber}:funeral`,
+      claim_number: failed.claimNumber,
+      component: 'funeral',
+      amount: 10_000_000,
+      status: 'failed',
+      failure_code: 'GatewayRejected',
+      gateway_key: `${failed.claimNumber}:funeral`,
+      account_revision: 0,
+      bank_code: 'BRI',
+      account_number: '1234567890',
+    });
+    const { program } = await l.t.db('claims').where({ claim_number: failed.claimNumber }).first('program');
+    const text = (await request(l.app).get('/metrics')).text;
+    expect(value(text, `santunan_claims{program="${program}",status="payout_failed"}`)).toBe(1);
+    expect(value(text, 'santunan_payouts{status="failed"}')).toBe(1);
+  });
+
   it('reports santunan_database_up 0, and no figures, when PostgreSQL does not answer', async () => {
     const unreachable = createDb('postgres://postgres@127.0.0.1:1/santunan', { max: 1 });
     const down = await startLightApp({ db: unreachable });

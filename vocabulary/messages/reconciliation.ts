@@ -10,6 +10,8 @@ export const RECONCILIATION_OUTCOMES = [
   'missing_at_gateway',
   'unknown_to_ledger',
   'amount_mismatch',
+  // A ledger row pending since before the day began: no transfer answered and no failure was recorded.
+  'pending_overdue',
 ] as const;
 export type ReconciliationOutcome = (typeof RECONCILIATION_OUTCOMES)[number];
 
