@@ -8,7 +8,7 @@ import type { PayoutFailure, PayoutRequest, PayoutResult, StepEvent } from '../v
 import { gatewayKey, payoutKey } from '../vocabulary/ids';
 
 /** What the family and staff read on a claim whose payout failed for good (the details are in the task). */
-export const PAYOUT_FAILED_REASON =
+const PAYOUT_FAILED_REASON =
   'A payment could not be made and a supervisor has been asked to act. Nothing was paid twice.';
 
 export function createPayoutActivities(db: Db, gateway: PaymentGateway) {

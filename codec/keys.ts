@@ -40,7 +40,7 @@ export const DEV_PAYLOAD_KEYS = 'dev:d7KWv46MvXtxMQvOjPW47Vtkykm944nKSUW0Uc1JqqU
 const KEY_ID = /^[A-Za-z0-9._-]{1,32}$/;
 const BASE64 = /^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$/;
 
-export class PayloadKeyConfigError extends Error {
+class PayloadKeyConfigError extends Error {
   override name = 'PayloadKeyConfigError';
 }
 

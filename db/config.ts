@@ -59,7 +59,3 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
     await client.end();
   }
 }
-
-export async function migrateLatest(db: Db): Promise<void> {
-  await db.migrate.latest();
-}

@@ -16,7 +16,7 @@ import {
 } from './types';
 
 export * from './errors';
-export type { Disbursement, DisbursementRequest, Statement };
+export type { Disbursement, Statement };
 
 export interface PaymentGateway {
   /** Pays once per idempotency key; throws GatewayRefusedError when the bank refuses the account. */

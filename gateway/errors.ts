@@ -1,7 +1,7 @@
 // How a gateway call failed, sorted by what a Temporal retry can do about it (`retryable`).
 // Messages never carry account numbers: they end up in workflow histories and logs.
 
-export abstract class GatewayError extends Error {
+abstract class GatewayError extends Error {
   abstract readonly retryable: boolean;
 }
 

@@ -21,7 +21,7 @@ import {
   type ValidDisbursementRequest,
 } from './types';
 
-export const ALWAYS_REFUSED_ACCOUNT_PREFIX = '000';
+const ALWAYS_REFUSED_ACCOUNT_PREFIX = '000';
 
 export interface SandboxGatewayOptions {
   /** How long a `timeout` fault holds the request before answering 504. Default 30 s. */

@@ -16,8 +16,8 @@ export const disbursementRequestSchema = z.strictObject({
   description: z.string().max(255).optional(),
 });
 
-export const disbursementStatuses = ['completed', 'failed'] as const;
-export const failureCodes = ['ACCOUNT_REFUSED'] as const;
+const disbursementStatuses = ['completed', 'failed'] as const;
+const failureCodes = ['ACCOUNT_REFUSED'] as const;
 
 export const disbursementSchema = z.object({
   id: z.string(),
@@ -46,7 +46,7 @@ export const statementSchema = z.object({
 
 export const statementQuerySchema = z.strictObject({ date: z.iso.date() });
 
-export const faultKinds = [
+const faultKinds = [
   'http_500',
   'timeout',
   'lost_response',

@@ -11,9 +11,9 @@ import {
 } from './hash-chain';
 import { historyToJsonObject, type JsonHistory } from './proto-json';
 
-export const EXPORT_FORMAT = 'santunan.history-export/v1';
+const EXPORT_FORMAT = 'santunan.history-export/v1';
 
-export interface ExportedRun {
+interface ExportedRun {
   workflowId: string;
   runId: string;
   workflowType: string;
@@ -37,7 +37,7 @@ function runDigest(runs: readonly Pick<ExportedRun, 'workflowId' | 'runId' | 'ha
   return sha256Hex(runs.map((r) => `${r.workflowId}/${r.runId}/${r.hashChain.head}`).join('\n'));
 }
 
-export function exportRun(run: RunHistory): ExportedRun {
+function exportRun(run: RunHistory): ExportedRun {
   const history = historyToJsonObject(run.history);
   return {
     workflowId: run.workflowId,

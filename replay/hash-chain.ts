@@ -29,7 +29,7 @@ export function sha256Hex(text: string): string {
   return createHash(HASH_ALGORITHM).update(text, 'utf8').digest('hex');
 }
 
-export function nextLink(previous: string, event: unknown): string {
+function nextLink(previous: string, event: unknown): string {
   return sha256Hex(previous + canonicalJson(event));
 }
 

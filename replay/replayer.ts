@@ -44,7 +44,7 @@ function toProto(history: History | unknown): History {
  * The first divergence, in the SDK's words, e.g. "Activity type of scheduled event 'notifyFamily' does not
  * match activity type of activity command 'recordStep'"; the full message stays in `error`.
  */
-export function firstDivergence(message: string): string {
+function firstDivergence(message: string): string {
   const detail = /Details: (.*)$/s.exec(message)?.[1] ?? message;
   // Core wraps it: `Failure { failure: Some(Failure { message: "[TMPRL1100] Nondeterminism error: …", … }`
   const inner = /message: "((?:[^"\\]|\\.)*)"/s.exec(detail)?.[1] ?? detail;

@@ -25,7 +25,7 @@ export interface ScholarshipTrail {
   lifeEvents: (ActedBy & { kind: string; date: string; stops?: boolean; reason?: string })[];
 }
 
-export type ScholarshipYearTrail = Omit<ScholarshipYearRecord, 'outcome' | 'amount'> & {
+type ScholarshipYearTrail = Omit<ScholarshipYearRecord, 'outcome' | 'amount'> & {
   outcome: ScholarshipYearRecord['outcome'] | 'undecided';
   amount?: number;
   /** The proof of enrolment: who submitted it, when, for which level and grade. */

@@ -17,7 +17,6 @@ import type { RunHistory } from './fetch';
 import { scholarshipTrail, type ScholarshipTrail } from './scholarship-trail';
 
 export type { ActedBy } from './acted-by';
-export type { ScholarshipTrail, ScholarshipYearTrail } from './scholarship-trail';
 
 export interface DecisionTrail {
   claimNumber?: string;

@@ -15,7 +15,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** The parts of a real calendar date, or undefined (2023-02-30 is not one). */
-export function parseIsoDate(iso: string): DateParts | undefined {
+function parseIsoDate(iso: string): DateParts | undefined {
   const match = ISO_DATE.exec(iso);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -3,12 +3,12 @@
 // add a year, or correct a date, here; the working-day calendar reads nothing else. Collective leave
 // days (cuti bersama) are not included. 2027 is projected from the lunar calendars until its SKB is out.
 
-export interface PublicHoliday {
+interface PublicHoliday {
   date: string;
   name: string;
 }
 
-export const PUBLIC_HOLIDAY_LIST: readonly PublicHoliday[] = [
+const PUBLIC_HOLIDAY_LIST: readonly PublicHoliday[] = [
   { date: '2024-01-01', name: "New Year's Day" },
   { date: '2024-02-08', name: "Isra Mi'raj" },
   { date: '2024-02-10', name: 'Chinese New Year' },

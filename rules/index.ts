@@ -3,25 +3,15 @@ export { quote } from './quote';
 export {
   quoteRequestSchema,
   quoteResponseSchema,
-  benefitComponentSchema,
-  quoteChildSchema,
   COMPONENT_CODES,
-  EVENTS,
-  PROGRAMS,
   MAX_RUPIAH,
   type BenefitComponent,
-  type BenefitEvent,
-  type Child,
-  type ChildScholarship,
   type ComponentCode,
-  type PlanYear,
-  type Program,
   type QuoteRequest,
   type QuoteResponse,
-  type ScholarshipSummary,
 } from './schema';
 export { RuleError } from './errors';
-export { problemFromError, invalidJsonProblem, type Problem, type ProblemBody } from './problem';
+export { problemFromError, invalidJsonProblem, type Problem } from './problem';
 export {
   regulationFor,
   REGULATIONS,
@@ -29,44 +19,25 @@ export {
   PP44_2015,
   PP82_2019,
   PARTIAL_DISABILITY_TABLE,
-  TRANSPORT_MODES,
   type Regulation,
-  type RegulationId,
   type StagedScholarship,
-  type LumpSumScholarship,
-  type TransportMode,
-  type PartialDisabilityEntry,
 } from './regulations';
 export { addWorkingDays, workingDaysBetween, isWorkingDay } from './calendar';
-export { jakartaDate, jakartaStartOfDay, jakartaEndOfDay } from './jakarta-time';
-export { PUBLIC_HOLIDAYS, PUBLIC_HOLIDAY_LIST, type PublicHoliday } from './holidays';
-export { serviceLevelWorkingDays, lateCompensation, type LateCompensation } from './late-compensation';
+export { jakartaDate, jakartaEndOfDay } from './jakarta-time';
+export { PUBLIC_HOLIDAYS } from './holidays';
+export { serviceLevelWorkingDays, lateCompensation } from './late-compensation';
 export { contributionMonths } from './contribution';
-export { scholarshipPlan, type ChildPlan, type PlanChild } from './scholarship-plan';
-export {
-  lifeEventDecision,
-  LIFE_EVENT_KINDS,
-  type LifeEvent,
-  type LifeEventDecision,
-  type LifeEventKind,
-} from './scholarship-life-events';
-export { scholarshipFor, scholarshipGrant, childEligibility, selectChildren } from './scholarship';
-export {
-  heirsEntitled,
-  HEIR_ORDER,
-  HEIR_RELATIONSHIPS,
-  type FamilyMember,
-  type HeirRelationship,
-} from './heirs';
+export { scholarshipPlan } from './scholarship-plan';
+export { lifeEventDecision, type LifeEvent } from './scholarship-life-events';
+export { childEligibility, selectChildren } from './scholarship';
+export { heirsEntitled, HEIR_RELATIONSHIPS, type HeirRelationship } from './heirs';
 export {
   benefitRecipients,
   needsCourtDetermination,
   recipientPositions,
   type BenefitRecipients,
-  type BenefitShare,
-  type RecipientHeir,
 } from './recipients';
-export { claimExpiry, type ClaimExpiry } from './expiry';
+export { claimExpiry } from './expiry';
 export {
   decisionRefusal,
   totalCanRefuse,
@@ -74,15 +45,10 @@ export {
   type DecisionFacts,
   type DecisionRefusal,
 } from './maker-checker';
-export { employerLiability, type EmployerLiability } from './employer-liability';
+export { type EmployerLiability } from './employer-liability';
 export { jkmDeathComponents } from './jkm';
-export { jkkDeathCompensation, jkkDeathComponents } from './jkk-death';
-export {
-  totalDisabilityComponents,
-  partialDisabilityComponent,
-  partialDisabilityLines,
-  partialDisabilityPercent,
-} from './jkk-disability';
-export { temporaryIncapacityComponent, incapacitySegments } from './incapacity';
-export { transportComponent, transportLines } from './transport';
-export { SCHOOL_LEVELS, GRADES, schoolYearName, schoolYearStart, type SchoolLevel } from './school';
+export { jkkDeathComponents } from './jkk-death';
+export { partialDisabilityComponent } from './jkk-disability';
+export { incapacitySegments } from './incapacity';
+export { transportLines } from './transport';
+export { SCHOOL_LEVELS, GRADES } from './school';

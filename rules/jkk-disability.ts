@@ -21,7 +21,7 @@ export function totalDisabilityComponents(regulation: Regulation, monthlyWage: n
 }
 
 /** The table percent for a code; a left-handed worker takes the mirror-image entry's percent. */
-export function partialDisabilityPercent(
+function partialDisabilityPercent(
   table: readonly PartialDisabilityEntry[],
   code: string,
   leftHanded = false,
@@ -33,7 +33,7 @@ export function partialDisabilityPercent(
   return { entry, percent: swapped ? swapped.percent : entry.percent };
 }
 
-export interface PartialDisabilityLine {
+interface PartialDisabilityLine {
   code: string;
   tablePercent: number;
   functionLossPercent?: number;
@@ -42,7 +42,7 @@ export interface PartialDisabilityLine {
 }
 
 /** Anatomical: table % × 80 × wage. Functional: % of function lost × table % × 80 × wage. Rounded per item. */
-export function partialDisabilityLines(
+function partialDisabilityLines(
   regulation: Regulation,
   monthlyWage: number,
   disability: Disability,

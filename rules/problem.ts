@@ -10,7 +10,7 @@ export interface FieldProblem {
   message: string;
 }
 
-export interface ProblemBody {
+interface ProblemBody {
   type: string;
   title: string;
   status: 400;

@@ -5,13 +5,13 @@ import type { Program } from './programs';
 import type { Regulation } from './regulations/types';
 
 /** Part of a benefit: its component codes and their sum. */
-export interface BenefitShare {
+interface BenefitShare {
   components: string[];
   amount: number;
 }
 
 /** An heir who receives, by position on the claim (from 1): never a name or a national ID. */
-export interface RecipientHeir {
+interface RecipientHeir {
   position: number;
   relationship: HeirRelationship;
 }

@@ -5,14 +5,9 @@ import { PROGRAMS, type Program } from './programs';
 import { GRADES, isValidGrade, SCHOOL_LEVELS } from './school';
 import { text } from './text';
 
-export { PROGRAMS, type Program };
+export { type Program };
 
-export const EVENTS = [
-  'death',
-  'permanent_total_disability',
-  'partial_disability',
-  'temporary_incapacity',
-] as const;
+const EVENTS = ['death', 'permanent_total_disability', 'partial_disability', 'temporary_incapacity'] as const;
 export const COMPONENT_CODES = [
   'lump_sum',
   'periodic',
@@ -105,7 +100,7 @@ export const quoteRequestSchema = z.strictObject({
   children: z.array(quoteChildSchema).optional(),
 });
 
-export const benefitComponentSchema = z.strictObject({
+const benefitComponentSchema = z.strictObject({
   code: z.enum(COMPONENT_CODES),
   amount: rupiahOut,
   basis: z.string().min(1),
@@ -127,7 +122,7 @@ const childScholarshipSchema = z.strictObject({
   plan: z.array(planYearSchema),
 });
 
-export const scholarshipSummarySchema = z.strictObject({
+const scholarshipSummarySchema = z.strictObject({
   eligible: z.boolean(),
   reason: z.string(),
   total: rupiahOut,

@@ -5,7 +5,7 @@ import type { StagedScholarship } from './regulations/types';
 export const LIFE_EVENT_KINDS = ['married', 'working', 'died'] as const;
 export type LifeEventKind = (typeof LIFE_EVENT_KINDS)[number];
 export const WORK_TYPES = ['wage', 'self_employment', 'apprenticeship'] as const;
-export type WorkType = (typeof WORK_TYPES)[number];
+type WorkType = (typeof WORK_TYPES)[number];
 
 export interface LifeEvent {
   kind: LifeEventKind;

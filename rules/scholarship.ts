@@ -30,7 +30,7 @@ export interface ScholarshipOutcome {
 }
 
 /** Whether the event and contribution period grant a scholarship at all, with the reason. */
-export function scholarshipGrant(
+function scholarshipGrant(
   regulation: Regulation,
   context: Pick<ScholarshipContext, 'program' | 'event' | 'contributionMonths'>,
 ): { granted: boolean; reason: string } {

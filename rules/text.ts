@@ -9,7 +9,7 @@ export const TEXT_MESSAGE =
   'must not contain NUL, control characters other than newline and tab, or unpaired surrogates';
 
 /** Whether PostgreSQL (text, varchar and jsonb alike) can store the value as it is. */
-export function isStorableText(value: string): boolean {
+function isStorableText(value: string): boolean {
   return !UNSTORABLE.test(value);
 }
 

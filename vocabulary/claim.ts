@@ -29,7 +29,6 @@ export type Child = z.output<typeof childSchema>;
 
 /** What a claim is about: today a death (JKM, or JKK for a death from a work accident). */
 export const CLAIM_EVENTS = ['death'] as const;
-export type ClaimEvent = (typeof CLAIM_EVENTS)[number];
 
 export const claimInputSchema = z.strictObject({
   claimNumber,

@@ -38,8 +38,6 @@ const CLAIM_STATUS = {
 
 export type ClaimStatus = keyof typeof CLAIM_STATUS;
 export const CLAIM_STATUSES = Object.keys(CLAIM_STATUS) as [ClaimStatus, ...ClaimStatus[]];
-/** A claim in one of these takes no more actions; its workflow has ended. */
-export const CLOSED_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter((s) => CLAIM_STATUS[s].closed);
 
 export function isClosedStatus(status: ClaimStatus): boolean {
   return CLAIM_STATUS[status].closed;
@@ -87,7 +85,7 @@ export const SCHOLARSHIP_END_REASONS = [
 export type ScholarshipEndReason = (typeof SCHOLARSHIP_END_REASONS)[number];
 
 /** A school year once decided: paid (with the ledger reference), lapsed, or not payable. */
-export const SCHOLARSHIP_YEAR_OUTCOMES = ['paid', 'lapsed', 'not_payable'] as const;
+const SCHOLARSHIP_YEAR_OUTCOMES = ['paid', 'lapsed', 'not_payable'] as const;
 export type ScholarshipYearOutcome = (typeof SCHOLARSHIP_YEAR_OUTCOMES)[number];
 
 /** A school year's row: its window open, a proof received, a payment refused, or decided. */

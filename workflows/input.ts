@@ -12,7 +12,7 @@ import {
 import { FailureType } from '../vocabulary/failures';
 
 /** New runs hold their input to what can be stored, assessed and paid; runs started before keep their checks. */
-export const STORABLE_INPUT_PATCH = 'claim-input-storable';
+const STORABLE_INPUT_PATCH = 'claim-input-storable';
 
 const loose = (max: number) => z.string().trim().min(1).max(max);
 const date = z.iso.date();

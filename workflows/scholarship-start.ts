@@ -41,10 +41,7 @@ export interface ScholarshipSelection {
 }
 
 /** From the assessment: none when no staged scholarship is granted (PP 44/2015, or no child qualifies). */
-export function scholarshipSelection(
-  input: ClaimInput,
-  benefit: QuoteResponse,
-): ScholarshipSelection | undefined {
+function scholarshipSelection(input: ClaimInput, benefit: QuoteResponse): ScholarshipSelection | undefined {
   const rule = stagedRuleFor(input.eventDate);
   if (!rule || !benefit.scholarship.eligible) return undefined;
   const candidates = input.children

@@ -28,7 +28,7 @@ import type { ScholarshipEndReason } from '../vocabulary/status';
 
 export const DAY_MS = 86_400_000;
 
-export const DEFAULT_OPTIONS: Required<ScholarshipOptions> = {
+const DEFAULT_OPTIONS: Required<ScholarshipOptions> = {
   deadline: { month: 12, day: 31 },
   reminderDays: [30, 60],
   lateWindowDays: 90,
@@ -50,7 +50,7 @@ export function deadlineDate(startYear: number, deadline: { month: number; day: 
   return formatIso(year, deadline.month, Math.min(deadline.day, daysInMonth(year, deadline.month)));
 }
 
-export function schoolYearOf(name: string): number {
+function schoolYearOf(name: string): number {
   return Number(name.slice(0, 4));
 }
 

@@ -9,7 +9,7 @@ import { parse, problems } from './problem';
 import { decoyTrackingCodeHash, verifyTrackingCode } from './tracking-code';
 
 /** Checks the X-Tracking-Code header against the claim: 401 when missing, 404 when wrong or no such claim. */
-export function checkFamilyAccess(req: Request, claim: ClaimRow | undefined): asserts claim is ClaimRow {
+function checkFamilyAccess(req: Request, claim: ClaimRow | undefined): asserts claim is ClaimRow {
   const header = req.get('x-tracking-code');
   if (header === undefined) throw problems.unauthorized('The X-Tracking-Code header is required.');
   const code = parse(trackingCodeHeader, header, 'X-Tracking-Code');

@@ -18,7 +18,7 @@ export interface TrackingLimits {
   perClaim: number;
 }
 
-export const DEFAULT_TRACKING_LIMITS: TrackingLimits = {
+const DEFAULT_TRACKING_LIMITS: TrackingLimits = {
   windowMs: 15 * 60_000,
   perAddress: 100,
   perClaim: 10,

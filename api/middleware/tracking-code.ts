@@ -3,7 +3,7 @@ import { randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto
 
 /** No 0/O, 1/I/L: easy to read out over the phone. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const TRACKING_CODE_LENGTH = 12;
+const TRACKING_CODE_LENGTH = 12;
 
 export function randomCode(length: number, alphabet = ALPHABET): string {
   let out = '';

@@ -13,7 +13,7 @@ import type { ApiMetrics } from '../middleware/metrics';
 import type { HttpProblem } from '../middleware/problem';
 
 /** Anyone; or staff with one of the roles (bearer token) and, with `family`, the family by tracking code. */
-export type Access = 'public' | { staff: readonly StaffRole[]; family?: FamilyAccess };
+type Access = 'public' | { staff: readonly StaffRole[]; family?: FamilyAccess };
 
 export interface ResponseSpec {
   description: string;
@@ -55,7 +55,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type HeaderValues<H> = H extends Record<string, z.ZodType> ? { [K in keyof H]: z.output<H[K]> } : undefined;
 
 /** What the router read from the request before the body: who calls, and the parameters. */
-export interface RequestContext<P extends Params, Q extends Params, H extends Headers> {
+interface RequestContext<P extends Params, Q extends Params, H extends Headers> {
   req: Request;
   res: Response;
   deps: RouteDeps;
@@ -70,7 +70,7 @@ export interface RequestContext<P extends Params, Q extends Params, H extends He
   familyClaim: ClaimRow | undefined;
 }
 
-export interface RouteContext<
+interface RouteContext<
   P extends Params,
   Q extends Params,
   H extends Headers,

@@ -2,7 +2,7 @@
 import type { Stores } from '../../db/stores';
 import { AUDIT_OUTCOMES, type AuditLogQuery } from '../schemas/audit-log';
 
-export function encodeAuditCursor(id: number): string {
+function encodeAuditCursor(id: number): string {
   return Buffer.from(`a:${id}`).toString('base64url');
 }
 

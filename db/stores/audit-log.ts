@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 export type ActorKind = 'staff' | 'family' | 'anonymous';
 
 /** success: below 400; denied: 401 or 403; failed: other 4xx; error: 5xx. */
-export type AuditOutcome = 'success' | 'denied' | 'failed' | 'error';
+type AuditOutcome = 'success' | 'denied' | 'failed' | 'error';
 
 export interface AuditLogRow {
   id: number;

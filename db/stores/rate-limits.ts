@@ -2,7 +2,7 @@
 // database's clock so that all instances agree on when a window ends.
 import type { Knex } from 'knex';
 
-export interface RateLimitCounterRow {
+interface RateLimitCounterRow {
   key: string;
   hits: number;
   /** The end of the key's current window. */

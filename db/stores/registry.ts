@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import { atomically } from './atomic';
 
-export interface EmployerRow {
+interface EmployerRow {
   id: string;
   name: string;
   /** First unpaid contribution month (tunggakan iuran); null when contributions are current. */

@@ -2,7 +2,7 @@
 import type { SchoolLevel } from '../school';
 
 export const REGULATION_IDS = ['PP44-2015', 'PP82-2019'] as const;
-export type RegulationId = (typeof REGULATION_IDS)[number];
+type RegulationId = (typeof REGULATION_IDS)[number];
 
 export const TRANSPORT_MODES = ['land', 'sea', 'air'] as const;
 export type TransportMode = (typeof TRANSPORT_MODES)[number];
@@ -28,7 +28,7 @@ export interface PartialDisabilityEntry {
   swapsForLeftHandedWith?: string;
 }
 
-export interface ScholarshipLevel {
+interface ScholarshipLevel {
   level: SchoolLevel;
   amountPerYear: number;
   maxYears: number;
@@ -46,7 +46,7 @@ interface ScholarshipCommon {
  * Work a child still studying may do without losing the scholarship, for life events on or after `from`
  * (Permenaker 1/2025): self-employment, an apprenticeship, and wage work of at most `maxConsecutiveWageMonths`.
  */
-export interface ScholarshipWorkException {
+interface ScholarshipWorkException {
   from: string;
   maxConsecutiveWageMonths: number;
   basis: string;
@@ -71,7 +71,7 @@ export interface LumpSumScholarship extends ScholarshipCommon {
   amount: number;
 }
 
-export type BasisTopic =
+type BasisTopic =
   | 'jkm_lump_sum'
   | 'jkm_periodic'
   | 'jkm_funeral'
