@@ -1,14 +1,22 @@
 // The one place that reads the environment. Validated once at start-up; a bad value names its variable.
+//
+// Secrets are never defaults outside development: each entry point asks for the secrets it uses (ENTRY_POINT_NEEDS)
+// and nothing else. A secret comes from its variable or from a file named by `<NAME>_FILE` (Docker and Kubernetes
+// secrets). When NODE_ENV is `development` or `test`, a missing secret takes its published development value; when
+// NODE_ENV is anything else, unset included, a missing secret stops the process, naming the variable, and the
+// development payload key id `dev` and HS256 development tokens are refused.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DEV_PAYLOAD_KEYS, parsePayloadKeys } from './codec/keys';
+import { DEV_PAYLOAD_KEYS, parsePayloadKeys, type PayloadKeys } from './codec/keys';
+
+const DEFAULT_OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/santunan'),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('claims'),
-  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').default('santunan-dev-secret-change-me'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   GATEWAY_URL: z.string().url().default('http://127.0.0.1:4010'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
@@ -17,18 +25,6 @@ const schema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** AES-256-GCM keys for Temporal payloads, `kid:base64key,...`: the first encrypts, all decrypt. */
-  PAYLOAD_KEYS: z
-    .string()
-    .default(DEV_PAYLOAD_KEYS)
-    .transform((spec, ctx) => {
-      try {
-        return parsePayloadKeys(spec);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-        return z.NEVER;
-      }
-    }),
   /** The one browser origin (the Temporal web UI) allowed to call the codec server; no CORS when unset. */
   CODEC_CORS_ORIGIN: z
     .string()
@@ -44,21 +40,176 @@ const schema = z.object({
     .string()
     .optional()
     .transform((v) => (v === undefined || v === '' ? undefined : /^\d+$/.test(v) ? Number(v) : v)),
+  /** The agency's identity provider: staff sign in with its access tokens (required by the API in production). */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** Its key set; read from the issuer's discovery document when unset. */
+  OIDC_JWKS_URI: z.string().url().optional(),
+  /** The token claim holding the staff role: a name or a dotted path such as `realm_access.roles`. */
+  OIDC_ROLE_CLAIM: z.string().min(1).default('role'),
+  OIDC_ALGORITHMS: z
+    .string()
+    .default(DEFAULT_OIDC_ALGORITHMS.join(','))
+    .transform((v) => v.split(',').map((a) => a.trim()))
+    .refine((algs) => algs.every((a) => /^(RS|PS|ES)(256|384|512)$|^EdDSA$/.test(a)), {
+      message: 'asymmetric JWS algorithms only, comma-separated (RS256, PS256, ES256, EdDSA...)',
+    }),
 });
 
-export type Config = z.infer<typeof schema>;
+/** The agency's identity provider. */
+export interface OidcSettings {
+  /** The `iss` its tokens carry; its discovery document is at `<issuer>/.well-known/openid-configuration`. */
+  issuer: string;
+  /** The `aud` a token for this API carries. */
+  audience: string;
+  /** Where its signing keys are; read from the discovery document when not given. */
+  jwksUri?: string;
+  /** The claim that holds the staff role: a name or a dotted path (`realm_access.roles`), a string or a list. */
+  roleClaim: string;
+  /** Asymmetric algorithms only: an HS256 token "signed" with a public key is refused. */
+  algorithms: readonly string[];
+}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** The development secret of HS256 staff tokens (`npm run token`); never accepted outside development and tests. */
+export const DEV_AUTH_SECRET = 'santunan-dev-secret-change-me';
+
+/** What an entry point may ask for beyond the plain settings. */
+export interface Needs {
+  /** AES-256-GCM keys for Temporal payloads, `kid:base64key,...`: the first encrypts, all decrypt. */
+  PAYLOAD_KEYS: PayloadKeys;
+  /** How staff sign in to the API: the identity provider, and HS256 development tokens in development only. */
+  STAFF_SIGN_IN: { oidc?: OidcSettings; developmentSecret?: string };
+  /** The secret that `npm run token` signs development tokens with. */
+  DEVELOPMENT_AUTH_SECRET: string;
+}
+export type Need = keyof Needs;
+
+/** Each entry point's needs: it requires these and nothing else (the worker never holds a token secret). */
+export const ENTRY_POINT_NEEDS = {
+  api: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN'],
+  worker: ['PAYLOAD_KEYS'],
+  replay: ['PAYLOAD_KEYS'],
+  migrate: [],
+  gateway: [],
+  token: ['DEVELOPMENT_AUTH_SECRET'],
+  dev: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'DEVELOPMENT_AUTH_SECRET'],
+} as const satisfies Record<string, readonly Need[]>;
+export type EntryPoint = keyof typeof ENTRY_POINT_NEEDS;
+
+export type Settings = z.infer<typeof schema>;
+export type Config<N extends Need = never> = Settings & Pick<Needs, N>;
+
+export function isDevelopment(env: { NODE_ENV?: string | undefined }): boolean {
+  return env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
+}
+
+class ConfigError extends Error {
+  constructor(lines: string[]) {
+    super(`Invalid configuration:\n${lines.map((l) => `  ${l}`).join('\n')}`);
+  }
+}
+
+/** A secret's value from NAME or the file NAME_FILE names; undefined when neither is set. */
+export function readSecret(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  const file = env[`${name}_FILE`];
+  if (value !== undefined && value !== '' && file !== undefined && file !== '')
+    throw new ConfigError([`${name}: set ${name} or ${name}_FILE, not both`]);
+  if (file !== undefined && file !== '') {
+    try {
+      return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+    } catch (err) {
+      throw new ConfigError([`${name}_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code})`]);
+    }
+  }
+  return value === '' ? undefined : value;
+}
+
+function missing(name: string): ConfigError {
+  return new ConfigError([`${name}: must be set (or ${name}_FILE) unless NODE_ENV is development or test`]);
+}
+
+function payloadKeys(env: NodeJS.ProcessEnv, development: boolean): PayloadKeys {
+  const spec = readSecret(env, 'PAYLOAD_KEYS');
+  if (spec === undefined && !development) throw missing('PAYLOAD_KEYS');
+  let keys: PayloadKeys;
+  try {
+    keys = parsePayloadKeys(spec ?? DEV_PAYLOAD_KEYS);
+  } catch (err) {
+    throw new ConfigError([`PAYLOAD_KEYS: ${(err as Error).message}`]);
+  }
+  if (!development && keys.keyIds.includes('dev'))
+    throw new ConfigError([
+      'PAYLOAD_KEYS: the development key id "dev" is refused unless NODE_ENV is development or test',
+    ]);
+  return keys;
+}
+
+function staffSignIn(
+  env: NodeJS.ProcessEnv,
+  settings: Settings,
+  development: boolean,
+): Needs['STAFF_SIGN_IN'] {
+  const oidc =
+    settings.OIDC_ISSUER !== undefined && settings.OIDC_AUDIENCE !== undefined
+      ? {
+          issuer: settings.OIDC_ISSUER,
+          audience: settings.OIDC_AUDIENCE,
+          jwksUri: settings.OIDC_JWKS_URI,
+          roleClaim: settings.OIDC_ROLE_CLAIM,
+          algorithms: settings.OIDC_ALGORITHMS,
+        }
+      : undefined;
+  if ((settings.OIDC_ISSUER === undefined) !== (settings.OIDC_AUDIENCE === undefined))
+    throw new ConfigError([
+      `${settings.OIDC_ISSUER ? 'OIDC_AUDIENCE' : 'OIDC_ISSUER'}: must be set with the other`,
+    ]);
+  if (development) return { oidc, developmentSecret: developmentSecret(env) };
+  if (readSecret(env, 'AUTH_SECRET') !== undefined)
+    throw new ConfigError([
+      'AUTH_SECRET: HS256 development tokens are refused unless NODE_ENV is development or test; staff sign in through OIDC_ISSUER',
+    ]);
+  if (!oidc) throw missing('OIDC_ISSUER');
+  return { oidc };
+}
+
+function developmentSecret(env: NodeJS.ProcessEnv): string {
+  const secret = readSecret(env, 'AUTH_SECRET') ?? DEV_AUTH_SECRET;
+  if (secret.length < 16) throw new ConfigError(['AUTH_SECRET: must be at least 16 characters']);
+  return secret;
+}
+
+/**
+ * The settings, and the secrets the entry point needs (ENTRY_POINT_NEEDS). Throws naming each bad variable.
+ */
+export function loadConfig<const N extends Need = never>(
+  needs: readonly N[] = [],
+  env: NodeJS.ProcessEnv = process.env,
+): Config<N> {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  if (!parsed.success)
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const settings = parsed.data;
+  const development = isDevelopment(settings);
+  const loaded: Partial<Needs> = {};
+  for (const need of needs) {
+    if (need === 'PAYLOAD_KEYS') loaded.PAYLOAD_KEYS = payloadKeys(env, development);
+    if (need === 'STAFF_SIGN_IN') loaded.STAFF_SIGN_IN = staffSignIn(env, settings, development);
+    if (need === 'DEVELOPMENT_AUTH_SECRET') {
+      if (!development)
+        throw new ConfigError([
+          'NODE_ENV: development tokens are minted only when NODE_ENV is development or test',
+        ]);
+      loaded.DEVELOPMENT_AUTH_SECRET = developmentSecret(env);
+    }
   }
-  if (parsed.data.NODE_ENV === 'production' && !env.AUTH_SECRET) {
-    throw new Error('Invalid configuration:\n  AUTH_SECRET: must be set in production');
-  }
-  if (parsed.data.NODE_ENV === 'production' && !env.PAYLOAD_KEYS) {
-    throw new Error('Invalid configuration:\n  PAYLOAD_KEYS: must be set in production');
-  }
-  return parsed.data;
+  return { ...settings, ...(loaded as Pick<Needs, N>) };
+}
+
+/** The configuration of one entry point: exactly the secrets it uses. */
+export function loadEntryPointConfig<E extends EntryPoint>(
+  entryPoint: E,
+  env: NodeJS.ProcessEnv = process.env,
+): Config<(typeof ENTRY_POINT_NEEDS)[E][number]> {
+  return loadConfig<(typeof ENTRY_POINT_NEEDS)[E][number]>(ENTRY_POINT_NEEDS[entryPoint], env);
 }

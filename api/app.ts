@@ -8,6 +8,8 @@ import type { Db } from '../db/config';
 import { createStores } from '../db/stores';
 import { Replayer } from '../replay';
 import { auditTrail, AuditWriter } from './middleware/audit-trail';
+import type { OidcSettings } from '../config';
+import { createStaffAuthenticator, identifyStaff } from './middleware/auth';
 import { createApiMetrics } from './middleware/metrics';
 import { problemHandler, problems, sendProblem } from './middleware/problem';
 import type { SecurityEventSink, TrackingLimits } from './middleware/rate-limit';
@@ -19,7 +21,10 @@ import { createApiRouter, mountAliases } from './routes/router';
 export interface AppDeps {
   db: Db;
   temporal: Client;
-  authSecret: string;
+  /** The secret of HS256 development tokens: give it only in development and tests. */
+  authSecret?: string;
+  /** The agency's identity provider, whose access tokens staff sign in with. */
+  oidc?: OidcSettings;
   logger: Logger;
   taskQueue?: string;
   /** The clock, for "today" at intake. */
@@ -51,10 +56,9 @@ export function createApp(deps: AppDeps): Express {
   const metrics = createApiMetrics({ stores, auditWriter });
   // Before body parsing, so requests refused for their body are timed and recorded too.
   app.use('/api/v1', metrics.requests);
-  app.use(
-    '/api/v1',
-    auditTrail({ authSecret: deps.authSecret, writer: auditWriter, unaudited: unauditedRequests(ROUTES) }),
-  );
+  // Every route, the aliases outside /api/v1 included, knows its caller before it runs.
+  app.use(identifyStaff(createStaffAuthenticator({ oidc: deps.oidc, developmentSecret: deps.authSecret })));
+  app.use('/api/v1', auditTrail({ writer: auditWriter, unaudited: unauditedRequests(ROUTES) }));
   app.use(express.json({ limit: '100kb', strict: true, type: ['application/json', 'application/*+json'] }));
 
   const routeDeps: RouteDeps = {

@@ -1,10 +1,10 @@
 // The HTTP API. Stateless: run as many behind a load balancer as needed.
-import { loadConfig } from '../config';
+import { loadEntryPointConfig } from '../config';
 import { createLogger } from '../logger';
 import { startApi } from './lib/api';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadEntryPointConfig('api');
   const logger = createLogger(config.LOG_LEVEL, 'api');
   const api = await startApi(config, logger);
   logger.info({ port: config.API_PORT }, 'API listening');

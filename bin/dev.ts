@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { signStaffToken } from '../api/middleware/auth';
-import { loadConfig } from '../config';
+import { loadEntryPointConfig } from '../config';
 import { createDb, ensureDatabase } from '../db/config';
 import { seedRegistry, WALKTHROUGH_PARTICIPANTS } from '../db/seeds/registry';
 import { createSandboxGateway } from '../gateway/sandbox';
@@ -47,7 +47,9 @@ async function waitForTemporal(address: string, child: ChildProcess): Promise<vo
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // `npm start` is development by definition: its published secrets are refused anywhere else.
+  process.env.NODE_ENV ??= 'development';
+  const config = loadEntryPointConfig('dev');
   const logger = createLogger(config.LOG_LEVEL, 'dev');
   // The worker's own log: warnings and errors only, so the banner below stays readable.
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -96,7 +98,7 @@ async function main(): Promise<void> {
   const workerDone = worker.run();
   const api = await startApi(config, logger);
 
-  const officer = signStaffToken(config.AUTH_SECRET, { id: 'officer-1', role: 'officer' });
+  const officer = signStaffToken(config.DEVELOPMENT_AUTH_SECRET, { id: 'officer-1', role: 'officer' });
   const base = `http://localhost:${config.API_PORT}/api/v1`;
   console.log(`
 Santunan is running.

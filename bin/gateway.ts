@@ -1,10 +1,10 @@
 // Runs the sandbox payment gateway on GATEWAY_HOST:GATEWAY_PORT, keeping its ledger under DATA_DIR.
 import { join } from 'node:path';
-import { loadConfig } from '../config';
+import { loadEntryPointConfig } from '../config';
 import { createSandboxGateway } from '../gateway/sandbox';
 import { createLogger } from '../logger';
 
-const config = loadConfig();
+const config = loadEntryPointConfig('gateway');
 const HOST = config.GATEWAY_HOST;
 const logger = createLogger(config.LOG_LEVEL, 'sandbox-gateway');
 const stateFile = join(config.DATA_DIR, 'gateway.json');

@@ -13,7 +13,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { SingleBar } from 'cli-progress';
 import { createDataConverter } from '../codec/data-converter';
-import { loadConfig } from '../config';
+import { loadEntryPointConfig } from '../config';
 import {
   fetchClaimHistories,
   historyFromJson,
@@ -114,7 +114,7 @@ async function main(): Promise<number> {
     console.error('--since must be a date as YYYY-MM-DD');
     return EXIT_USAGE;
   }
-  const config = loadConfig();
+  const config = loadEntryPointConfig('replay');
   // Replay logs only errors: a divergence is reported below, not as a worker warning.
   Runtime.install({
     logger: new DefaultLogger('ERROR'),

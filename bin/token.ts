@@ -1,7 +1,7 @@
 // Mints a development staff token: npm run token -- --role officer --sub officer-1 [--expires 8h]
 import { parseArgs } from 'node:util';
 import { signStaffToken } from '../api/middleware/auth';
-import { loadConfig } from '../config';
+import { loadEntryPointConfig } from '../config';
 import { STAFF_ROLES } from '../vocabulary/actors';
 
 const { values } = parseArgs({
@@ -16,6 +16,9 @@ if (!role) {
   console.error(`--role must be one of ${STAFF_ROLES.join(', ')}`);
   process.exit(2);
 }
-const config = loadConfig();
+// A development tool: development unless NODE_ENV says otherwise, and then it refuses (config names NODE_ENV).
+const config = loadEntryPointConfig('token', { NODE_ENV: 'development', ...process.env });
 const sub = values.sub ?? `${role}-1`;
-console.log(signStaffToken(config.AUTH_SECRET, { id: sub, role }, values.expires as `${number}h`));
+console.log(
+  signStaffToken(config.DEVELOPMENT_AUTH_SECRET, { id: sub, role }, values.expires as `${number}h`),
+);

@@ -1,10 +1,10 @@
 // The worker: runs claim workflows and their activities from the "claims" task queue. Run as many as needed.
-import { loadConfig } from '../config';
+import { loadEntryPointConfig } from '../config';
 import { createLogger } from '../logger';
 import { createClaimsWorker } from './lib/worker';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadEntryPointConfig('worker');
   const logger = createLogger(config.LOG_LEVEL, 'worker');
   const { run } = await createClaimsWorker(config);
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS }, 'worker started');

@@ -6,7 +6,7 @@ import { failureConverter } from './failure-converter';
 import type { PayloadKeys } from './keys';
 
 export { AesGcmPayloadCodec, PayloadDecryptionError } from './aes-gcm-codec';
-export { loadPayloadKeys, parsePayloadKeys, PayloadKeys } from './keys';
+export { parsePayloadKeys, PayloadKeys } from './keys';
 
 export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
 

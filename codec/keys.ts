@@ -69,18 +69,3 @@ export function parsePayloadKeys(spec: string): PayloadKeys {
   });
   return new PayloadKeys(entries[0]!.slice(0, entries[0]!.indexOf(':')), keys);
 }
-
-/** PAYLOAD_KEYS from the environment; the development key when unset, except in production. */
-export function loadPayloadKeys(env: NodeJS.ProcessEnv = process.env): PayloadKeys {
-  const spec = env.PAYLOAD_KEYS;
-  if (spec === undefined || spec.trim() === '') {
-    if (env.NODE_ENV === 'production')
-      throw new PayloadKeyConfigError('PAYLOAD_KEYS: must be set in production');
-    return parsePayloadKeys(DEV_PAYLOAD_KEYS);
-  }
-  try {
-    return parsePayloadKeys(spec);
-  } catch (err) {
-    throw new PayloadKeyConfigError(`PAYLOAD_KEYS: ${(err as Error).message}`);
-  }
-}

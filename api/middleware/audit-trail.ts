@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/config';
 import { AuditLogStore, type ActorKind, type AuditEntry as AuditLogEntry } from '../../db/stores';
 import { CLAIM_NUMBER_IN_TEXT } from '../../vocabulary/ids';
-import { staffFromRequest, type Staff } from './auth';
+import type { Staff } from './auth';
 
 /** One request's row, before the writer stamps it with the request's time. */
 export type AuditEntry = Omit<AuditLogEntry, 'at'>;
@@ -16,14 +16,10 @@ function safePath(path: string): string {
   return path.replace(/\d{10,}/g, (digits) => '*'.repeat(digits.length)).slice(0, 300);
 }
 
-function identify(req: Request, secret: string): { kind: ActorKind; staff?: Staff } {
+function identify(req: Request): { kind: ActorKind; staff?: Staff } {
+  // Set by identifyStaff() for a valid token; a malformed, forged or expired one leaves no identity to record.
   if (req.staff) return { kind: 'staff', staff: req.staff };
-  try {
-    const staff = staffFromRequest(req, secret);
-    if (staff) return { kind: 'staff', staff };
-  } catch {
-    return { kind: 'anonymous' }; // a malformed, forged or expired token: no identity to record
-  }
+  if (req.get('authorization') !== undefined) return { kind: 'anonymous' };
   return req.get('x-tracking-code') !== undefined ? { kind: 'family' } : { kind: 'anonymous' };
 }
 
@@ -151,7 +147,6 @@ export class AuditWriter {
  * Mounted before body parsing, so requests refused for a bad body are recorded too.
  */
 export function auditTrail(deps: {
-  authSecret: string;
   writer: AuditWriter;
   /** `GET /healthz` and the like, from the route declarations: service routes with no actor and no claim. */
   unaudited: ReadonlySet<string>;
@@ -170,7 +165,7 @@ export function auditTrail(deps: {
       return json(body);
     };
     res.once('close', () => {
-      const who = identify(req, deps.authSecret);
+      const who = identify(req);
       const routePath = (req.route as { path?: unknown } | undefined)?.path;
       const entry: AuditEntry = {
         actorKind: who.kind,

@@ -24,8 +24,7 @@ async function admit(route: AnyRoute, req: Request, deps: RouteDeps): Promise<Ad
   const access = route.access;
   if (access === 'public') return { staff: undefined, actor: undefined, familyClaim: undefined };
   if (!access.family || (access.staff.length > 0 && req.get('authorization'))) {
-    const staff = authorizeStaff(req, deps.authSecret, access.staff);
-    req.staff = staff;
+    const staff = authorizeStaff(req, access.staff);
     return { staff, actor: { kind: 'staff', id: staff.id, role: staff.role }, familyClaim: undefined };
   }
   const familyClaim = await access.family.check(req, deps.stores);

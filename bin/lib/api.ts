@@ -8,7 +8,7 @@ import { createDb } from '../../db/config';
 import type { Logger } from '../../logger';
 
 /** Starts the HTTP API on API_PORT; resolves once it listens. */
-export async function startApi(config: Config, logger: Logger) {
+export async function startApi(config: Config<'PAYLOAD_KEYS' | 'STAFF_SIGN_IN'>, logger: Logger) {
   const db = createDb(config.DATABASE_URL);
   // Lazy, with few retries: the API starts while Temporal is down and answers 503 at once instead of hanging.
   const connection = Connection.lazy({
@@ -25,7 +25,8 @@ export async function startApi(config: Config, logger: Logger) {
     db,
     auditWriter,
     temporal,
-    authSecret: config.AUTH_SECRET,
+    authSecret: config.STAFF_SIGN_IN.developmentSecret,
+    oidc: config.STAFF_SIGN_IN.oidc,
     logger,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     payloadCodec: new AesGcmPayloadCodec(config.PAYLOAD_KEYS),

@@ -11,7 +11,10 @@ import { ensureReconciliationSchedule } from './schedules';
  * A worker for the claims task queue, with its own database pool and gateway adapter (or the ones given: a fault
  * test injects adapters that stop at chosen moments). Creates the daily reconciliation schedule if it is missing.
  */
-export async function createClaimsWorker(config: Config, adapters: Partial<ActivityDeps> = {}) {
+export async function createClaimsWorker(
+  config: Config<'PAYLOAD_KEYS'>,
+  adapters: Partial<ActivityDeps> = {},
+) {
   const db = adapters.db ?? createDb(config.DATABASE_URL);
   const gateway = adapters.gateway ?? createHttpGateway({ baseUrl: config.GATEWAY_URL });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

@@ -4,12 +4,10 @@ import { ApplicationFailure, defaultPayloadConverter, type Payload } from '@temp
 import {
   AesGcmPayloadCodec,
   createDataConverter,
-  loadPayloadKeys,
   parsePayloadKeys,
   PayloadDecryptionError,
 } from '../../codec/data-converter';
 import { failureConverter } from '../../codec/failure-converter';
-import { loadConfig } from '../../config';
 
 const KEY_A = 'vQ0bS0WqgQ5m8XqzJ1o2m7cZ9b0n5zq7Rk3f1o8wJ2Y=';
 const KEY_B = 'Q2hhbmdlZCBrZXkgZm9yIHJvdGF0aW9uIHRlc3QhISE=';
@@ -160,15 +158,5 @@ describe('PAYLOAD_KEYS', () => {
       expect(shown).not.toContain(KEY_B);
       expect(shown).not.toContain(Buffer.from(KEY_A, 'base64').toString('hex'));
     }
-  });
-
-  it('falls back to the development key outside production, and is required in production', () => {
-    expect(loadPayloadKeys({}).currentKeyId).toBe('dev');
-    expect(() => loadPayloadKeys({ NODE_ENV: 'production' })).toThrow(
-      'PAYLOAD_KEYS: must be set in production',
-    );
-    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) })).toThrow(/PAYLOAD_KEYS/);
-    expect(() => loadConfig({ PAYLOAD_KEYS: 'a:short' })).toThrow(/PAYLOAD_KEYS: key "a" must be 32 bytes/);
-    expect(loadConfig({ PAYLOAD_KEYS: `k9:${KEY_B}` }).PAYLOAD_KEYS.currentKeyId).toBe('k9');
   });
 });

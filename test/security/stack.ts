@@ -20,7 +20,8 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from 
 import pino from 'pino';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
-import { AesGcmPayloadCodec, createDataConverter, loadPayloadKeys } from '../../codec/data-converter';
+import { AesGcmPayloadCodec, createDataConverter } from '../../codec/data-converter';
+import { loadConfig } from '../../config';
 import { createDb, dropDatabase, ensureDatabase } from '../../db/config';
 import { seedRegistry } from '../../db/seeds/registry';
 import { createHttpGateway } from '../../gateway/client';
@@ -59,7 +60,10 @@ async function main(): Promise<void> {
   const env = process.env;
   const level = (env.STACK_LOG_LEVEL ?? 'info').toLowerCase();
   const log = pino({ name: 'stack', level });
-  const keys = loadPayloadKeys({ PAYLOAD_KEYS: env.STACK_PAYLOAD_KEYS ?? env.PAYLOAD_KEYS });
+  const keys = loadConfig(['PAYLOAD_KEYS'], {
+    NODE_ENV: 'test',
+    PAYLOAD_KEYS: env.STACK_PAYLOAD_KEYS ?? env.PAYLOAD_KEYS,
+  }).PAYLOAD_KEYS;
   // The worker's own log on stdout too, as JSON lines: the canary searches it.
   Runtime.install({
     logger: new DefaultLogger(level.toUpperCase() as LogLevel, (entry) => {

@@ -1,0 +1,58 @@
+// docker-compose.yml, parsed (there is no Docker engine here to run `docker compose config`): the rules it must keep.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ENTRY_POINT_NEEDS } from '../../config';
+import { root } from '../helpers/paths';
+
+interface Service {
+  command?: string[];
+  environment?: Record<string, string>;
+  secrets?: string[];
+}
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+  secrets?: Record<string, { file?: string }>;
+};
+/** The services built from ./Dockerfile, by the entry point their command runs. */
+const app = Object.entries(compose.services)
+  .map(([name, service]) => ({
+    name,
+    service,
+    entry: /bin\/(\w+)\.ts/.exec(service.command?.join(' ') ?? '')?.[1],
+  }))
+  .filter(
+    (s): s is { name: string; service: Service; entry: keyof typeof ENTRY_POINT_NEEDS } =>
+      s.entry !== undefined,
+  );
+
+describe('docker-compose.yml', () => {
+  it('runs every entry point of the app in production mode', () => {
+    expect(app.map((s) => s.entry).sort()).toEqual(['api', 'gateway', 'migrate', 'worker']);
+    for (const { service } of app) expect(service.environment?.NODE_ENV).toBe('production');
+  });
+
+  it('gives no service a token secret, and the payload keys only as a file to the services that use them', () => {
+    for (const { name, service, entry } of app) {
+      const env = service.environment ?? {};
+      expect({ name, AUTH_SECRET: env.AUTH_SECRET }).toEqual({ name, AUTH_SECRET: undefined });
+      expect({ name, PAYLOAD_KEYS: env.PAYLOAD_KEYS }).toEqual({ name, PAYLOAD_KEYS: undefined });
+      const needsKeys = (ENTRY_POINT_NEEDS[entry] as readonly string[]).includes('PAYLOAD_KEYS');
+      expect({ name, secrets: service.secrets ?? [] }).toEqual({
+        name,
+        secrets: needsKeys ? ['payload_keys'] : [],
+      });
+      expect({ name, file: env.PAYLOAD_KEYS_FILE }).toEqual({
+        name,
+        file: needsKeys ? '/run/secrets/payload_keys' : undefined,
+      });
+    }
+    expect(compose.secrets?.payload_keys?.file).toBeDefined();
+  });
+
+  it('signs staff in through the identity provider, required at start', () => {
+    const api = app.find((s) => s.entry === 'api')!.service.environment!;
+    expect(api.OIDC_ISSUER).toMatch(/^\$\{OIDC_ISSUER:\?/);
+    expect(api.OIDC_AUDIENCE).toMatch(/^\$\{OIDC_AUDIENCE:\?/);
+  });
+});
