@@ -120,7 +120,8 @@ async function main(): Promise<number> {
     logger: new DefaultLogger('ERROR'),
     telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
   });
-  const dataConverter = createDataConverter(config.PAYLOAD_KEYS);
+  // An auditor replays histories of every age, those recorded before payloads were encrypted too.
+  const dataConverter = createDataConverter(config.PAYLOAD_KEYS, 'read');
   const replayer = new Replayer({ dataConverter });
   const needsServer = values.all || positionals.some((p) => isClaimNumber(p));
   const connection = needsServer ? await Connection.connect({ address: config.TEMPORAL_ADDRESS }) : undefined;

@@ -51,8 +51,26 @@ function isEncrypted(payload: Payload): boolean {
   return str(payload.metadata?.[METADATA_ENCODING_KEY]) === ENCRYPTED_ENCODING;
 }
 
+/**
+ * What a payload that was never encrypted meets on decode. `refuse` (the default, for workers and clients): a
+ * workflow start, signal or update sent by a client without the keys is never run. `read` (for reading recorded
+ * histories and showing payloads in the web UI only): histories written before the codec existed stay readable.
+ */
+export type PlaintextPolicy = 'refuse' | 'read';
+
+/** What a refused plaintext payload decodes to: an encoding that Temporal's payload converters refuse to read. */
+export const REFUSED_PLAINTEXT_ENCODING = 'binary/refused-plaintext';
+
 export class AesGcmPayloadCodec implements PayloadCodec {
-  constructor(private readonly keys: PayloadKeys) {}
+  constructor(
+    private readonly keys: PayloadKeys,
+    private readonly plaintext: PlaintextPolicy = 'refuse',
+  ) {}
+
+  /** The same keys, for reading recorded histories: old plaintext payloads are read as they are. */
+  reading(): AesGcmPayloadCodec {
+    return new AesGcmPayloadCodec(this.keys, 'read');
+  }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((p) => this.encrypt(p));
@@ -78,9 +96,18 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     };
   }
 
-  /** Payloads that were never encrypted (written before the codec existed) pass through unchanged. */
+  /** A payload that was never encrypted is refused, or read unchanged under the `read` policy. */
   decrypt(payload: Payload): Payload {
-    if (!isEncrypted(payload)) return payload;
+    if (!isEncrypted(payload)) {
+      if (this.plaintext === 'read') return payload;
+      // Not thrown here: a codec error fails the whole workflow task, again and again, so a forged update would jam
+      // the claim. Decoded to an encoding no payload converter knows instead, the update is rejected inside the
+      // workflow (its caller gets the error) and the claim goes on; a forged start never gets its input.
+      return {
+        metadata: { [METADATA_ENCODING_KEY]: text(REFUSED_PLAINTEXT_ENCODING) },
+        data: new Uint8Array(),
+      };
+    }
     const keyId = str(payload.metadata?.[KEY_ID_METADATA]);
     if (!keyId)
       throw new PayloadDecryptionError(`Cannot decrypt a payload: it carries no ${KEY_ID_METADATA}.`);

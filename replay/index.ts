@@ -5,6 +5,7 @@ import { buildExport, type HistoryExport } from './export';
 import { eventCount, fetchClaimHistories } from './fetch';
 import type { Replayer, RunReplayResult } from './replayer';
 import { buildDecisionTrail, type DecisionTrail } from './trail';
+import { forReading } from '../codec/data-converter';
 
 export * from './events';
 export * from './export';
@@ -59,6 +60,6 @@ export async function replayClaim(
     histories: fetched.length,
     events: fetched.reduce((sum, r) => sum + eventCount(r), 0),
     runs,
-    decisionTrail: await buildDecisionTrail(fetched, client.options.loadedDataConverter),
+    decisionTrail: await buildDecisionTrail(fetched, forReading(client.options.loadedDataConverter)),
   };
 }

@@ -4,6 +4,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleOption } from '@temporal
 import { DeterminismViolationError } from '@temporalio/workflow';
 import type { History } from './proto-json';
 import { historyFromJson } from './proto-json';
+import { forReading } from '../codec/data-converter';
 
 export interface ReplayInput {
   workflowId: string;
@@ -96,7 +97,7 @@ export class Replayer {
     const results = Worker.runReplayHistories(
       {
         workflowBundle,
-        ...(this.options.dataConverter ? { dataConverter: this.options.dataConverter } : {}),
+        ...(this.options.dataConverter ? { dataConverter: forReading(this.options.dataConverter) } : {}),
         replayName: 'santunan-replay',
       },
       histories(),
@@ -140,7 +141,7 @@ export async function replayOrThrow(
   await Worker.runReplayHistory(
     {
       workflowBundle: options.workflowBundle,
-      ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
+      ...(options.dataConverter ? { dataConverter: forReading(options.dataConverter) } : {}),
     },
     toProto(input.history),
     input.workflowId,

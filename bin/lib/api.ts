@@ -29,7 +29,8 @@ export async function startApi(config: Config<'PAYLOAD_KEYS' | 'STAFF_SIGN_IN'>,
     oidc: config.STAFF_SIGN_IN.oidc,
     logger,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    payloadCodec: new AesGcmPayloadCodec(config.PAYLOAD_KEYS),
+    // The web UI's codec server shows payloads of every age; it decides nothing.
+    payloadCodec: new AesGcmPayloadCodec(config.PAYLOAD_KEYS, 'read'),
     codecCorsOrigin: config.CODEC_CORS_ORIGIN,
     trackingLimits: {
       windowMs: config.TRACKING_RATE_WINDOW_SECONDS * 1000,

@@ -11,7 +11,7 @@ export const TEST_PAYLOAD_KEYS = parsePayloadKeys(TEST_PAYLOAD_KEYS_SPEC);
 
 /** For every test Client and Worker. */
 export const testDataConverter = createDataConverter(TEST_PAYLOAD_KEYS);
-/** For the API's codec routes. */
-export const testPayloadCodec = new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS);
+/** For the API's codec routes, which show payloads of every age (as bin/lib/api.ts gives them). */
+export const testPayloadCodec = new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS, 'read');
 /** For reading recorded histories without a Client. */
 export const testLoadedDataConverter = createLoadedDataConverter(TEST_PAYLOAD_KEYS);

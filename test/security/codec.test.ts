@@ -92,9 +92,13 @@ describe('AesGcmPayloadCodec', () => {
     await expect(both.decode([{ ...encrypted!, data: Buffer.from([1, 2, 3]) }])).rejects.toThrow(/malformed/);
   });
 
-  it('passes payloads written before encryption through unchanged', async () => {
+  it('refuses a payload that is not encrypted, unless it is reading old histories', async () => {
     const plain = toPayload({ status: 'paid' });
-    expect(await codec.decode([plain])).toEqual([plain]);
+    const [refused] = await codec.decode([plain]);
+    expect(Buffer.from(refused!.metadata!.encoding!).toString()).toBe('binary/refused-plaintext');
+    expect(() => defaultPayloadConverter.fromPayload(refused!)).toThrow(/Unknown encoding/);
+    const reader = new AesGcmPayloadCodec(parsePayloadKeys(`a:${KEY_A}`), 'read');
+    expect(await reader.decode([plain])).toEqual([plain]);
   });
 });
 
