@@ -44,6 +44,9 @@ export const createClaim = route({
     201: json(createdClaimResponse, 'Claim started; the tracking code is shown only now'),
     200: json(createdClaimResponse, 'The same Idempotency-Key was seen before: the same claim'),
     ...staffErrors,
+    409: problem(
+      "One death, one claim: the participant's death is held by an open or paid claim, named in claimNumber",
+    ),
     422: problem('Unknown participant, impossible dates, or a reused Idempotency-Key'),
   },
   async handle({ deps, staff, headers, body, res }) {

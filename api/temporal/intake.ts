@@ -19,7 +19,7 @@ export interface IntakeResult {
 }
 
 interface IntakeDeps {
-  stores: Pick<Stores, 'intake' | 'registry'>;
+  stores: Pick<Stores, 'intake' | 'registry' | 'transaction'>;
   temporal: Client;
   taskQueue?: string;
   now?: () => Date;
@@ -36,6 +36,24 @@ interface Attempt {
 /** The request hash stored with an Idempotency-Key: the same body gives the same hash, whatever its key order. */
 export function canonicalHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+/**
+ * Holds the participant's death for the claim, then starts its workflow, in one transaction: a concurrent request for
+ * the same death waits on PostgreSQL's unique index until this start is known, then gets a 409 naming this claim.
+ * A failed start rolls the hold back; were the start to have reached Temporal after all, its recordClaim holds the
+ * death again, or closes the claim as a duplicate if another claim took it meanwhile.
+ */
+async function holdAndStart(deps: IntakeDeps, body: CreateClaimBody, attempt: Attempt): Promise<boolean> {
+  return deps.stores.transaction(async (tx) => {
+    const hold = await tx.claimedDeaths.hold({
+      claimNumber: attempt.claimNumber,
+      participantNik: body.participantNik,
+      program: body.program,
+    });
+    if ('heldBy' in hold) throw problems.alreadyClaimed(hold.heldBy);
+    return startWorkflow(deps, body, attempt);
+  });
 }
 
 /** Starts the claim's workflow; false when a run with its id exists (started by another request, or closed). */
@@ -89,7 +107,7 @@ async function startOnce(
     created_by: attempt.createdBy,
   });
   if (reserved) {
-    const created = await startWorkflow(deps, body, attempt);
+    const created = await holdAndStart(deps, body, attempt);
     return created
       ? { claimNumber: attempt.claimNumber, trackingCode, replayed: false }
       : { claimNumber: attempt.claimNumber, replayed: true };
@@ -106,7 +124,7 @@ async function startOnce(
     createdBy: earlier.created_by,
     trackingCodeHash: attempt.trackingCodeHash,
   };
-  if (!(await startWorkflow(deps, body, retry))) return { claimNumber: retry.claimNumber, replayed: true };
+  if (!(await holdAndStart(deps, body, retry))) return { claimNumber: retry.claimNumber, replayed: true };
   // Only the request whose start created the run writes here, so the row keeps the hash the claim started with.
   await deps.stores.intake.swapTrackingCodeHash(
     idempotencyKey,
@@ -139,7 +157,7 @@ export async function startClaim(
     trackingCodeHash: hashTrackingCode(trackingCode),
   };
   if (idempotencyKey !== undefined) return startOnce(deps, body, attempt, trackingCode, idempotencyKey);
-  if (!(await startWorkflow(deps, body, attempt))) {
+  if (!(await holdAndStart(deps, body, attempt))) {
     // Without a key nothing else starts this number: only a collision of the random part (31^8 a day) gets here.
     throw new Error(`claim number ${attempt.claimNumber} is taken`);
   }

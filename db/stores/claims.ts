@@ -6,6 +6,8 @@ import type { DocumentCode } from '../../vocabulary/documents';
 import type { Program } from '../../rules/programs';
 import { recipientPositions } from '../../rules/recipients';
 import { atomically } from './atomic';
+import { releaseDeath } from './claimed-deaths';
+import { isRefusedStatus } from '../../vocabulary/status';
 import type {
   AssessmentRow,
   ChildRow,
@@ -73,6 +75,10 @@ async function append(
     await db<ClaimRow>('claims')
       .where({ claim_number: claimNumber })
       .update({ ...columns, updated_at: db.fn.now() });
+  }
+  // A refused claim frees the participant's death in the same transaction as its status (one death, one claim).
+  if (change.status !== undefined && isRefusedStatus(change.status)) {
+    await releaseDeath(db, claimNumber, change.status);
   }
   return true;
 }
