@@ -13,9 +13,12 @@ import {
   decisionBody,
   decodeCursor,
   idempotencyKeyHeader,
+  issuedTrackingCodeResponse,
   listClaimsQuery,
+  trackingCodeBody,
   verificationBody,
 } from '../schemas/claims';
+import { hashTrackingCode, newTrackingCode } from '../middleware/tracking-code';
 import { startClaim } from '../temporal/intake';
 import { sendClaimUpdate } from '../temporal/updates';
 import { listClaims as claimsPage, staffClaimView } from '../views/claims';
@@ -166,5 +169,37 @@ export const replaceClaimBankAccount = route({
       bankAccount: body,
     });
     res.json(result);
+  },
+});
+
+export const reissueTrackingCode = route({
+  operationId: 'reissueTrackingCode',
+  summary: "Issue the family a new tracking code, recording how the family's identity was checked (officer)",
+  method: 'post',
+  path: '/claims/:claimNumber/tracking-code',
+  access: { staff: deciders },
+  request: { params: claimNumberParam, body: trackingCodeBody },
+  responses: {
+    201: json(
+      issuedTrackingCodeResponse,
+      'The new code, shown only now; the old one no longer opens the claim',
+    ),
+    ...staffErrors,
+    404: noSuchClaim,
+  },
+  find: existingClaim,
+  async handle({ deps, found, staff, body, res }) {
+    // The code lost with the answer to POST /claims, or forgotten: the family's access moves to the new code at once.
+    const trackingCode = newTrackingCode();
+    const issued = await deps.stores.claims.reissueTrackingCode(
+      found!.claim_number,
+      hashTrackingCode(trackingCode),
+      {
+        issuedBy: staff!.id,
+        identityCheck: body.identityCheck,
+      },
+    );
+    if (!issued) throw problems.notFound();
+    res.status(201).json({ claimNumber: found!.claim_number, trackingCode });
   },
 });

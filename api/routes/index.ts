@@ -5,6 +5,7 @@ import {
   decideClaim,
   getClaim,
   listClaims,
+  reissueTrackingCode,
   replaceClaimBankAccount,
   verifyDocuments,
 } from './claims';
@@ -28,6 +29,7 @@ export const ROUTES: readonly AnyRoute[] = [
   verifyDocuments,
   decideClaim,
   replaceClaimBankAccount,
+  reissueTrackingCode,
   chooseScholarshipChildren,
   submitEnrollment,
   replaceScholarshipBankAccount,

@@ -48,6 +48,20 @@ export const decisionBody = z.strictObject({
 
 export const bankAccountBody = bankAccountSchema;
 
+export const trackingCodeBody = z.strictObject({
+  identityCheck: text(NOTE_MAX)
+    .trim()
+    .min(1, "must say how the family's identity was checked")
+    .describe(
+      "How the family's identity was checked, e.g. the heir's KTP seen against the claim's heir list",
+    ),
+});
+
+export const issuedTrackingCodeResponse = z.object({
+  claimNumber: z.string(),
+  trackingCode: z.string().describe('The new tracking code: shown only now; the old one no longer works'),
+});
+
 /** The cursor carries PostgreSQL's own text for created_at: microseconds survive, unlike a JS Date. */
 export function encodeCursor(createdAt: string, claimNumber: string): string {
   return Buffer.from(JSON.stringify([createdAt, claimNumber])).toString('base64url');

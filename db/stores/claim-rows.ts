@@ -36,6 +36,15 @@ export interface ClaimRow {
   updated_at: Date;
 }
 
+/** A tracking code issued again: by whom, when, and how the family's identity was checked. */
+export interface TrackingCodeReissueRow {
+  id: number;
+  claim_number: string;
+  issued_by: string;
+  identity_check: string;
+  issued_at: Date;
+}
+
 export interface HeirRow {
   id: number;
   claim_number: string;

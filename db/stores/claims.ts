@@ -19,6 +19,7 @@ import type {
   ClaimRow,
   DocumentRow,
   HeirRow,
+  TrackingCodeReissueRow,
 } from './claim-rows';
 import type { AssessmentRecord, StepEvent } from '../../vocabulary/activities';
 
@@ -192,6 +193,36 @@ export class ClaimStore {
     await this.db<ClaimRow>('claims')
       .where({ claim_number: claimNumber })
       .update({ verification_due: dueDate });
+  }
+
+  /**
+   * A new tracking code for the family: the old one stops opening the claim with this commit. The reissue is kept
+   * with who issued it and how the family's identity was checked. False when there is no such claim.
+   */
+  reissueTrackingCode(
+    claimNumber: string,
+    trackingCodeHash: string,
+    reissue: { issuedBy: string; identityCheck: string },
+  ): Promise<boolean> {
+    return atomically(this.db, async (db) => {
+      const updated = await db<ClaimRow>('claims')
+        .where({ claim_number: claimNumber })
+        .update({ tracking_code_hash: trackingCodeHash, updated_at: db.fn.now() });
+      if (updated === 0) return false;
+      await db<TrackingCodeReissueRow>('tracking_code_reissues').insert({
+        claim_number: claimNumber,
+        issued_by: reissue.issuedBy,
+        identity_check: reissue.identityCheck,
+      });
+      return true;
+    });
+  }
+
+  /** The tracking codes issued again for the claim, oldest first. */
+  trackingCodeReissues(claimNumber: string): Promise<TrackingCodeReissueRow[]> {
+    return this.db<TrackingCodeReissueRow>('tracking_code_reissues')
+      .where({ claim_number: claimNumber })
+      .orderBy('id');
   }
 
   find(claimNumber: string): Promise<ClaimRow | undefined> {

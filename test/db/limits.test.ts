@@ -120,7 +120,7 @@ for (const table of [
 ]) {
   REACHES[`${table}.claim_number`] = CLAIM_NUMBER;
 }
-for (const table of ['claimed_deaths']) {
+for (const table of ['claimed_deaths', 'tracking_code_reissues']) {
   REACHES[`${table}.claim_number`] = CLAIM_NUMBER;
 }
 for (const table of ['intake_requests', 'scholarships', 'scholarship_years', 'scholarship_events']) {
@@ -138,6 +138,7 @@ for (const column of [
   'documents.checked_by',
   'claim_events.actor',
   'intake_requests.created_by',
+  'tracking_code_reissues.issued_by',
   'scholarship_choices.chosen_by',
   'scholarship_events.actor',
   'scholarship_years.submitted_by',
