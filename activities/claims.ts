@@ -157,6 +157,11 @@ export function createClaimActivities(db: Db) {
       await stores.claims.setVerificationDue(claimNumber, dueDate);
     },
 
+    /** A backdated claim date decided: the claim goes on (received) with the claim date the supervisor decided. */
+    async recordClaimDateDecision(claimNumber: string, event: StepEvent, claimDate: string): Promise<void> {
+      await stores.claims.appendEvent(claimNumber, event, { status: 'received', claimDate });
+    },
+
     async recordBankAccount(claimNumber: string, event: StepEvent, account: AccountRevision): Promise<void> {
       await stores.claims.appendEvent(claimNumber, event, { status: 'paying', bankAccount: account });
     },

@@ -11,6 +11,11 @@ const CLAIM_STATUS = {
     closed: false,
     family: 'Your claim has been received and is being checked against the participant registry.',
   },
+  waiting_for_backdating_approval: {
+    closed: false,
+    family:
+      'The claim date given is earlier than the day your claim reached us: a supervisor is checking the paper file.',
+  },
   ineligible: {
     closed: true,
     refused: true,

@@ -1,11 +1,18 @@
 // Claims: intake (officer), the work queue and a claim's detail (staff), verification and decision (officer or
 // supervisor), and a replacement bank account (officer, supervisor, or the family with its tracking code).
 import type { ClaimCursor } from '../../db/stores';
-import { decideUpdate, updateBankAccountUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
-import { checkDecider } from '../maker-checker';
+import {
+  decideBackdatingUpdate,
+  decideUpdate,
+  updateBankAccountUpdate,
+  verifyUpdate,
+} from '../../vocabulary/messages/claim';
+import { backdatingRefusal } from '../../rules';
+import { checkDecider, makerCheckerProblem } from '../maker-checker';
 import { familyOfClaim } from '../middleware/family-access';
 import { problems } from '../middleware/problem';
 import {
+  backdatingDecisionBody,
   bankAccountBody,
   claimNumberParam,
   createClaimBody,
@@ -201,5 +208,36 @@ export const reissueTrackingCode = route({
     );
     if (!issued) throw problems.notFound();
     res.status(201).json({ claimNumber: found!.claim_number, trackingCode });
+  },
+});
+
+export const decideClaimDate = route({
+  operationId: 'decideClaimDate',
+  summary: 'Approve or refuse a backdated claim date, with a reason (supervisor; never the filer)',
+  method: 'post',
+  path: '/claims/:claimNumber/backdating-decision',
+  access: { staff: ['supervisor'] },
+  request: { params: claimNumberParam, body: backdatingDecisionBody },
+  responses: {
+    200: json('object', 'The decision, and the claim date the claim goes on with'),
+    ...staffErrors,
+    404: noSuchClaim,
+    409: problem('The claim is not waiting for its claim date to be approved'),
+  },
+  find: existingClaim,
+  async handle({ deps, found, staff, actor, body, res }) {
+    // The filer may not approve their own date: refused from the projection, and again by the workflow's validator.
+    const refusal = backdatingRefusal({
+      deciderId: staff!.id,
+      deciderRole: staff!.role,
+      filedBy: found!.created_by,
+    });
+    if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
+    const result = await sendClaimUpdate(deps.temporal, found!.claim_number, decideBackdatingUpdate, {
+      actor: actor!,
+      decision: body.decision,
+      reason: body.reason,
+    });
+    res.json(result);
   },
 });

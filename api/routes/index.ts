@@ -3,6 +3,7 @@ import { getClaimHistory, listAuditLog, replayClaim } from './audit';
 import {
   createClaim,
   decideClaim,
+  decideClaimDate,
   getClaim,
   listClaims,
   reissueTrackingCode,
@@ -30,6 +31,7 @@ export const ROUTES: readonly AnyRoute[] = [
   decideClaim,
   replaceClaimBankAccount,
   reissueTrackingCode,
+  decideClaimDate,
   chooseScholarshipChildren,
   submitEnrollment,
   replaceScholarshipBankAccount,

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Stores } from '../../db/stores';
-import { jakartaDate } from '../../rules';
+import { isBackdated, jakartaDate } from '../../rules';
 import type { claimWorkflow } from '../../workflows/claim';
 import { canonicalJson } from '../../vocabulary/canonical-json';
 import { claimWorkflowId, formatClaimNumber, TASK_QUEUE } from '../../vocabulary/ids';
@@ -29,6 +29,8 @@ interface IntakeDeps {
 interface Attempt {
   claimNumber: string;
   claimDate: string;
+  /** The day the claim reached the system (Asia/Jakarta): a claimDate before it is a backdated one. */
+  receivedDate: string;
   createdBy: string;
   trackingCodeHash: string;
 }
@@ -71,6 +73,9 @@ async function startWorkflow(deps: IntakeDeps, body: CreateClaimBody, attempt: A
     ...(body.actualMonthlyWage !== undefined ? { actualMonthlyWage: body.actualMonthlyWage } : {}),
     trackingCodeHash: attempt.trackingCodeHash,
     createdBy: attempt.createdBy,
+    ...(body.backdating
+      ? { backdating: { reason: body.backdating.reason, receivedDate: attempt.receivedDate } }
+      : {}),
   };
   try {
     // FAIL, not USE_EXISTING: of concurrent starts exactly one creates the run, and only it knows the working code.
@@ -121,6 +126,7 @@ async function startOnce(
   const retry: Attempt = {
     claimNumber: earlier.claim_number,
     claimDate: earlier.claim_date,
+    receivedDate: jakartaDate(earlier.created_at.getTime()),
     createdBy: earlier.created_by,
     trackingCodeHash: attempt.trackingCodeHash,
   };
@@ -144,6 +150,15 @@ export async function startClaim(
   const claimDate = body.claimDate ?? today;
   if (body.eventDate > today) throw problems.unprocessable('eventDate', 'must not be in the future');
   if (claimDate > today) throw problems.unprocessable('claimDate', 'must not be in the future');
+  if (isBackdated(claimDate, today) && !body.backdating) {
+    throw problems.unprocessable(
+      'claimDate',
+      `is before today (${today}): an earlier claim date needs backdating.reason and a supervisor's approval`,
+    );
+  }
+  if (body.backdating && !isBackdated(claimDate, today)) {
+    throw problems.unprocessable('backdating', 'is only for a claimDate before today');
+  }
   if (body.eventDate > claimDate) throw problems.unprocessable('eventDate', 'must not be after claimDate');
   if (!(await deps.stores.registry.isParticipant(body.participantNik))) {
     throw problems.unprocessable('participantNik', 'is not a registered BPJS Ketenagakerjaan participant');
@@ -153,6 +168,7 @@ export async function startClaim(
   const attempt: Attempt = {
     claimNumber: formatClaimNumber(body.program, claimDate, randomCode(8, 'ABCDEFGHJKMNPQRSTUVWXYZ23456789')),
     claimDate,
+    receivedDate: today,
     createdBy: staff.id,
     trackingCodeHash: hashTrackingCode(trackingCode),
   };

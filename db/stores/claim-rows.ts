@@ -112,6 +112,8 @@ export interface ClaimChange {
   decision?: { decision: 'approve' | 'reject'; decidedBy: string; reason: string; at: Date };
   verified?: { by: string; at: Date };
   escalatedAt?: Date;
+  /** The claim date a supervisor decided for a backdated claim. */
+  claimDate?: string;
   bankAccount?: { bankCode: string; accountNumber: string; accountName: string; revision: number };
   /** Stamps closed_at with the database's clock. */
   closed?: boolean;
