@@ -3,6 +3,7 @@ import { claimNotice, createStores } from '../db/stores';
 import type {
   AccountRevision,
   AssessmentRecord,
+  ClaimRecorded,
   DecisionRecord,
   MembershipCheck,
   StepEvent,
@@ -20,9 +21,21 @@ function wholeMonthsBetween(from: string, to: string): number {
 export function createClaimActivities(db: Db) {
   const stores = createStores(db);
   return {
-    /** The claim, its heirs and children; idempotent on the claim number. */
-    async recordClaim(input: ClaimInput, event: StepEvent): Promise<{ created: boolean }> {
-      return { created: await stores.claims.create(input, event) };
+    /**
+     * The claim, its heirs and children, and the participant's death held for it; idempotent on the claim number.
+     * The API holds the death before it starts the workflow; this holds it again for a start whose hold was rolled
+     * back (an answer lost on the way from Temporal), and says which claim holds it when another one does.
+     */
+    async recordClaim(input: ClaimInput, event: StepEvent): Promise<ClaimRecorded> {
+      return stores.transaction(async (tx) => {
+        const created = await tx.claims.create(input, event);
+        const hold = await tx.claimedDeaths.hold({
+          claimNumber: input.claimNumber,
+          participantNik: input.participantNik,
+          program: input.program,
+        });
+        return { created, ...('heldBy' in hold ? { duplicateOf: hold.heldBy } : {}) };
+      });
     },
 
     /** The participant in the registry at the date of death. */
@@ -142,6 +155,11 @@ export function createClaimActivities(db: Db) {
 
     async recordVerificationDue(claimNumber: string, dueDate: string): Promise<void> {
       await stores.claims.setVerificationDue(claimNumber, dueDate);
+    },
+
+    /** A backdated claim date decided: the claim goes on (received) with the claim date the supervisor decided. */
+    async recordClaimDateDecision(claimNumber: string, event: StepEvent, claimDate: string): Promise<void> {
+      await stores.claims.appendEvent(claimNumber, event, { status: 'received', claimDate });
     },
 
     async recordBankAccount(claimNumber: string, event: StepEvent, account: AccountRevision): Promise<void> {

@@ -5,6 +5,7 @@ import { maskDigits } from '../vocabulary/masking';
 import type { AssessmentRecord } from '../vocabulary/activities';
 import type { ClaimInput } from '../vocabulary/claim';
 import {
+  decideBackdatingUpdate,
   decideUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
@@ -21,7 +22,16 @@ export type { ActedBy } from './acted-by';
 export interface DecisionTrail {
   claimNumber?: string;
   program?: string;
-  filed?: ActedBy & { eventDate: string; claimDate: string; heirs: number; children: number };
+  filed?: ActedBy & {
+    eventDate: string;
+    claimDate: string;
+    heirs: number;
+    children: number;
+    /** A claim date before the day the claim reached the system, and why. */
+    backdating?: { reason: string; receivedDate: string };
+  };
+  /** A supervisor's decision on a backdated claim date, and the claim date the claim went on with. */
+  backdatingDecision?: ActedBy & { decision: 'approve' | 'refuse'; reason: string; claimDate?: string };
   membership?: {
     at: string;
     eligible: boolean;
@@ -103,6 +113,7 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
       claimDate: input.claimDate,
       heirs: input.heirs?.length ?? 0,
       children: input.children?.length ?? 0,
+      ...(input.backdating ? { backdating: input.backdating } : {}),
     };
   }
   trail.patches.push(...run.patches.filter((p) => !trail.patches.includes(p)));
@@ -113,7 +124,17 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
     const decision = updateOf(update, decideUpdate);
     const choice = updateOf(update, chooseScholarshipChildrenUpdate);
     const account = updateOf(update, updateBankAccountUpdate);
-    if (verification) {
+    const backdating = updateOf(update, decideBackdatingUpdate);
+    if (backdating) {
+      const { request, result } = backdating;
+      trail.backdatingDecision = {
+        ...actedBy(request.actor),
+        at: update.acceptedAt,
+        decision: request.decision,
+        reason: request.reason,
+        ...(result ? { claimDate: result.claimDate } : {}),
+      };
+    } else if (verification) {
       const { request, result } = verification;
       trail.verifications.push({
         ...actedBy(request.actor),

@@ -38,6 +38,7 @@ export {
   type BenefitRecipients,
 } from './recipients';
 export { claimExpiry } from './expiry';
+export { backdatingRefusal, isBackdated, type BackdatingFacts } from './backdating';
 export {
   decisionRefusal,
   totalCanRefuse,

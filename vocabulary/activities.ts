@@ -17,6 +17,13 @@ export interface StepEvent {
   data?: Record<string, unknown>;
 }
 
+/** recordClaim's answer: whether the row is new, and the claim already holding the participant's death, if any. */
+export interface ClaimRecorded {
+  created: boolean;
+  /** One death, one claim: another claim, open or paid, holds this participant's death; this one pays nothing. */
+  duplicateOf?: string;
+}
+
 /** The participant registry's facts on the date of the event. */
 export interface MembershipFacts {
   membershipStartDate: string;

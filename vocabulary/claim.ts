@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { HEIR_RELATIONSHIPS } from '../rules/heirs';
 import { PROGRAMS } from '../rules/programs';
 import { quoteChildSchema } from '../rules/schema';
-import { ACCOUNT_NAME_MAX, HEIR_NAME_MAX, TRACKING_CODE_HASH_MAX } from './limits';
+import { ACCOUNT_NAME_MAX, HEIR_NAME_MAX, NOTE_MAX, TRACKING_CODE_HASH_MAX } from './limits';
 import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
 
 export const bankAccountSchema = z.strictObject({
@@ -27,6 +27,9 @@ export type Heir = z.output<typeof heirSchema>;
 export const childSchema = quoteChildSchema;
 export type Child = z.output<typeof childSchema>;
 
+/** Why the claim date is earlier than the day the claim reached the system (a paper file received earlier). */
+export const backdatingReason = text(NOTE_MAX).trim().min(1, 'must give a reason');
+
 /** What a claim is about: today a death (JKM, or JKK for a death from a work accident). */
 export const CLAIM_EVENTS = ['death'] as const;
 
@@ -46,6 +49,8 @@ export const claimInputSchema = z.strictObject({
   actualMonthlyWage: rupiah.optional(),
   trackingCodeHash: z.string().min(10).max(TRACKING_CODE_HASH_MAX),
   createdBy: staffId,
+  /** A claim date before the day the claim reached the system: it waits for a supervisor's approval. */
+  backdating: z.strictObject({ reason: backdatingReason, receivedDate: isoDate }).optional(),
 });
 /** What starts a ClaimWorkflow. */
 export type ClaimInput = z.output<typeof claimInputSchema>;

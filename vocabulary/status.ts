@@ -2,13 +2,25 @@
 // here or nowhere: the lists, the closed ones and the texts are derived, and a text cannot be forgotten.
 // No zod here: workflow code imports the types (vocabulary/primitives.ts makes the request enums).
 
-/** A claim's statuses: whether the claim is closed in it, and what the family reads. */
+/**
+ * A claim's statuses: whether the claim is closed in it, whether it was refused (rejected or ineligible: the death
+ * may then be claimed again, README "One death, one claim"), and what the family reads.
+ */
 const CLAIM_STATUS = {
   received: {
     closed: false,
     family: 'Your claim has been received and is being checked against the participant registry.',
   },
-  ineligible: { closed: true, family: 'Your claim cannot be paid. The reason is given below.' },
+  waiting_for_backdating_approval: {
+    closed: false,
+    family:
+      'The claim date given is earlier than the day your claim reached us: a supervisor is checking the paper file.',
+  },
+  ineligible: {
+    closed: true,
+    refused: true,
+    family: 'Your claim cannot be paid. The reason is given below.',
+  },
   waiting_for_documents: {
     closed: false,
     family: 'Waiting for the documents to be verified by a claims officer.',
@@ -17,7 +29,7 @@ const CLAIM_STATUS = {
     closed: false,
     family: 'The documents are complete; the benefit has been calculated and awaits approval.',
   },
-  rejected: { closed: true, family: 'Your claim was rejected. The reason is given below.' },
+  rejected: { closed: true, refused: true, family: 'Your claim was rejected. The reason is given below.' },
   paying: { closed: false, family: 'Your claim was approved and is being paid.' },
   waiting_for_bank_account: {
     closed: false,
@@ -34,7 +46,7 @@ const CLAIM_STATUS = {
       'Your claim has been paid. More children qualify for a scholarship than may receive one: a claims officer is choosing.',
   },
   paid: { closed: true, family: 'Your claim has been paid.' },
-} as const satisfies Record<string, { closed: boolean; family: string }>;
+} as const satisfies Record<string, { closed: boolean; refused?: true; family: string }>;
 
 export type ClaimStatus = keyof typeof CLAIM_STATUS;
 export const CLAIM_STATUSES = Object.keys(CLAIM_STATUS) as [ClaimStatus, ...ClaimStatus[]];
@@ -42,6 +54,14 @@ export const CLAIM_STATUSES = Object.keys(CLAIM_STATUS) as [ClaimStatus, ...Clai
 export function isClosedStatus(status: ClaimStatus): boolean {
   return CLAIM_STATUS[status].closed;
 }
+
+/** A claim closed without payment: it no longer holds the participant's death, which may be claimed again. */
+export function isRefusedStatus(status: ClaimStatus): boolean {
+  return 'refused' in CLAIM_STATUS[status];
+}
+
+/** The statuses in which a claim was refused (rejected, ineligible). */
+export const REFUSED_CLAIM_STATUSES = CLAIM_STATUSES.filter(isRefusedStatus);
 
 /** What the family reads for a claim's status. */
 export function claimStatusText(status: ClaimStatus): string {

@@ -23,10 +23,12 @@ export class ClaimCase {
   /** 0 for the claim's account; +1 for each replacement after a refusal. */
   accountRevision = 0;
   readonly pendingComponents: string[] = [];
+  /** A backdated claim date was approved or refused (the claim date in `input` is then the decided one). */
+  backdatingDecided = false;
 
   /** heirsByRank: the run took patch 'heirs-by-rank'; runs started before it keep their checklist and payouts. */
   constructor(
-    readonly input: ClaimInput,
+    public input: ClaimInput,
     readonly heirsByRank = false,
   ) {
     this.account = input.bankAccount;

@@ -20,6 +20,11 @@ import {
 import { RECORDING } from './activity-options';
 import { ClaimCase, type Decision } from './claim-case';
 import { registerClaimHandlers } from './claim-handlers';
+import {
+  CLAIM_DATE_BACKDATING_PATCH,
+  registerBackdatingHandler,
+  waitForBackdatingDecision,
+} from './claim-backdating';
 import { LATE_COMPENSATION_PATCH, payComponents, payLateCompensation } from './claim-payouts';
 import type { ClaimInput } from '../vocabulary/claim';
 import type { ClaimOutcome } from '../vocabulary/messages/claim';
@@ -30,6 +35,8 @@ const records = proxyActivities<Activities>(RECORDING);
 
 /** Recipients by legal rank and the court determination on the checklist (README, "Benefit rules"). */
 export const HEIRS_BY_RANK_PATCH = 'heirs-by-rank';
+/** A claim for a death another claim holds closes at once, paying nothing (README, "One death, one claim"). */
+export const ONE_CLAIM_PER_DEATH_PATCH = 'one-claim-per-death';
 
 export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome> {
   // Evaluated once, first: a run decides at its start whether heirs are ranked, and keeps that to its end.
@@ -37,12 +44,24 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   // Registers the officer's choice of children (an update) before the first await.
   const scholarships = scholarshipStarter(claim.input, claim.step, () => claim.status);
   registerClaimHandlers(claim);
+  registerBackdatingHandler(claim);
 
-  // 1. The claim on record.
-  await records.recordClaim(
+  // 1. The claim on record, holding the participant's death: one death, one claim, across JKM and JKK.
+  const recorded = await records.recordClaim(
     claim.input,
     claim.step('claim_received', claim.input.createdBy, { program: claim.input.program }),
   );
+  // Only a duplicate takes this branch, so the marker is recorded by duplicates alone; histories before it replay.
+  if (recorded.duplicateOf !== undefined && patched(ONE_CLAIM_PER_DEATH_PATCH)) {
+    const reason = `This death is already claimed by claim ${recorded.duplicateOf}: one death, one claim.`;
+    return close(claim, ineligible(reason), 'duplicate_claim_refused');
+  }
+
+  // A claim date earlier than the day the claim reached the system waits for a supervisor who did not file it;
+  // expiry and the service level then count to the decided date. Only such claims record the marker.
+  if (claim.input.backdating !== undefined && patched(CLAIM_DATE_BACKDATING_PATCH)) {
+    await waitForBackdatingDecision(claim);
+  }
 
   // 2. Membership at the date of death.
   const membership = await records.checkMembership(claim.input.participantNik, claim.input.eventDate);

@@ -66,5 +66,9 @@ export function validateClaimInput(input: unknown): ClaimInput {
     throw invalid(parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', '));
   }
   if (parsed.data.eventDate > parsed.data.claimDate) throw invalid('eventDate is after claimDate');
+  const { backdating } = parsed.data;
+  if (backdating && !(parsed.data.claimDate < backdating.receivedDate)) {
+    throw invalid('backdating is only for a claimDate before backdating.receivedDate');
+  }
   return parsed.data;
 }

@@ -19,6 +19,8 @@ export class HttpProblem extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly headers: Record<string, string> = {},
+    /** Members beyond the standard ones (RFC 9457 extensions), such as the claim a conflict is with. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
   }
@@ -42,6 +44,17 @@ export const problems = {
   notFound: (detail = 'No such claim.') => new HttpProblem(404, 'not-found', 'Not found', detail),
   conflict: (detail: string, type = 'conflict') =>
     new HttpProblem(409, type, 'Conflict with the claim state', detail),
+  /** One death, one claim: the participant's death is held by an open or paid claim, named for the officer. */
+  alreadyClaimed: (claimNumber: string) =>
+    new HttpProblem(
+      409,
+      'already-claimed',
+      'This death is already claimed',
+      `participantNik: the participant already has an open or paid death claim, ${claimNumber}`,
+      [{ field: 'participantNik', message: 'already has an open or paid death claim' }],
+      {},
+      { claimNumber },
+    ),
   unavailable: (detail: string) =>
     new HttpProblem(503, 'unavailable', 'Service temporarily unavailable', detail, undefined, {
       'Retry-After': '5',
@@ -77,6 +90,7 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
       status: problem.status,
       ...(problem.detail ? { detail: problem.detail } : {}),
       ...(problem.errors ? { errors: problem.errors } : {}),
+      ...problem.extensions,
     });
 }
 

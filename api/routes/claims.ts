@@ -1,11 +1,18 @@
 // Claims: intake (officer), the work queue and a claim's detail (staff), verification and decision (officer or
 // supervisor), and a replacement bank account (officer, supervisor, or the family with its tracking code).
 import type { ClaimCursor } from '../../db/stores';
-import { decideUpdate, updateBankAccountUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
-import { checkDecider } from '../maker-checker';
+import {
+  decideBackdatingUpdate,
+  decideUpdate,
+  updateBankAccountUpdate,
+  verifyUpdate,
+} from '../../vocabulary/messages/claim';
+import { backdatingRefusal } from '../../rules';
+import { checkDecider, makerCheckerProblem } from '../maker-checker';
 import { familyOfClaim } from '../middleware/family-access';
 import { problems } from '../middleware/problem';
 import {
+  backdatingDecisionBody,
   bankAccountBody,
   claimNumberParam,
   createClaimBody,
@@ -13,9 +20,12 @@ import {
   decisionBody,
   decodeCursor,
   idempotencyKeyHeader,
+  issuedTrackingCodeResponse,
   listClaimsQuery,
+  trackingCodeBody,
   verificationBody,
 } from '../schemas/claims';
+import { hashTrackingCode, newTrackingCode } from '../middleware/tracking-code';
 import { startClaim } from '../temporal/intake';
 import { sendClaimUpdate } from '../temporal/updates';
 import { listClaims as claimsPage, staffClaimView } from '../views/claims';
@@ -44,6 +54,9 @@ export const createClaim = route({
     201: json(createdClaimResponse, 'Claim started; the tracking code is shown only now'),
     200: json(createdClaimResponse, 'The same Idempotency-Key was seen before: the same claim'),
     ...staffErrors,
+    409: problem(
+      "One death, one claim: the participant's death is held by an open or paid claim, named in claimNumber",
+    ),
     422: problem('Unknown participant, impossible dates, or a reused Idempotency-Key'),
   },
   async handle({ deps, staff, headers, body, res }) {
@@ -161,6 +174,69 @@ export const replaceClaimBankAccount = route({
     const result = await sendClaimUpdate(deps.temporal, params.claimNumber, updateBankAccountUpdate, {
       actor: actor!,
       bankAccount: body,
+    });
+    res.json(result);
+  },
+});
+
+export const reissueTrackingCode = route({
+  operationId: 'reissueTrackingCode',
+  summary: "Issue the family a new tracking code, recording how the family's identity was checked (officer)",
+  method: 'post',
+  path: '/claims/:claimNumber/tracking-code',
+  access: { staff: deciders },
+  request: { params: claimNumberParam, body: trackingCodeBody },
+  responses: {
+    201: json(
+      issuedTrackingCodeResponse,
+      'The new code, shown only now; the old one no longer opens the claim',
+    ),
+    ...staffErrors,
+    404: noSuchClaim,
+  },
+  find: existingClaim,
+  async handle({ deps, found, staff, body, res }) {
+    // The code lost with the answer to POST /claims, or forgotten: the family's access moves to the new code at once.
+    const trackingCode = newTrackingCode();
+    const issued = await deps.stores.claims.reissueTrackingCode(
+      found!.claim_number,
+      hashTrackingCode(trackingCode),
+      {
+        issuedBy: staff!.id,
+        identityCheck: body.identityCheck,
+      },
+    );
+    if (!issued) throw problems.notFound();
+    res.status(201).json({ claimNumber: found!.claim_number, trackingCode });
+  },
+});
+
+export const decideClaimDate = route({
+  operationId: 'decideClaimDate',
+  summary: 'Approve or refuse a backdated claim date, with a reason (supervisor; never the filer)',
+  method: 'post',
+  path: '/claims/:claimNumber/backdating-decision',
+  access: { staff: ['supervisor'] },
+  request: { params: claimNumberParam, body: backdatingDecisionBody },
+  responses: {
+    200: json('object', 'The decision, and the claim date the claim goes on with'),
+    ...staffErrors,
+    404: noSuchClaim,
+    409: problem('The claim is not waiting for its claim date to be approved'),
+  },
+  find: existingClaim,
+  async handle({ deps, found, staff, actor, body, res }) {
+    // The filer may not approve their own date: refused from the projection, and again by the workflow's validator.
+    const refusal = backdatingRefusal({
+      deciderId: staff!.id,
+      deciderRole: staff!.role,
+      filedBy: found!.created_by,
+    });
+    if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
+    const result = await sendClaimUpdate(deps.temporal, found!.claim_number, decideBackdatingUpdate, {
+      actor: actor!,
+      decision: body.decision,
+      reason: body.reason,
     });
     res.json(result);
   },

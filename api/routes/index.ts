@@ -3,8 +3,10 @@ import { getClaimHistory, listAuditLog, replayClaim } from './audit';
 import {
   createClaim,
   decideClaim,
+  decideClaimDate,
   getClaim,
   listClaims,
+  reissueTrackingCode,
   replaceClaimBankAccount,
   verifyDocuments,
 } from './claims';
@@ -28,6 +30,8 @@ export const ROUTES: readonly AnyRoute[] = [
   verifyDocuments,
   decideClaim,
   replaceClaimBankAccount,
+  reissueTrackingCode,
+  decideClaimDate,
   chooseScholarshipChildren,
   submitEnrollment,
   replaceScholarshipBankAccount,

@@ -2,8 +2,14 @@
 import { z } from 'zod';
 import { PROGRAMS } from '../../rules/programs';
 import { DOCUMENT_CODES } from '../../vocabulary/documents';
-import { bankAccountSchema, childSchema, CLAIM_EVENTS, heirSchema } from '../../vocabulary/claim';
-import { DECISIONS } from '../../vocabulary/messages/claim';
+import {
+  backdatingReason,
+  bankAccountSchema,
+  childSchema,
+  CLAIM_EVENTS,
+  heirSchema,
+} from '../../vocabulary/claim';
+import { BACKDATING_DECISIONS, DECISIONS } from '../../vocabulary/messages/claim';
 import { IDEMPOTENCY_KEY_MAX, NOTE_MAX } from '../../vocabulary/limits';
 import { claimNumber, isoDate, nik, rupiah, text } from '../../vocabulary/primitives';
 import { CLAIM_STATUSES } from '../../vocabulary/status';
@@ -15,7 +21,17 @@ export const createClaimBody = z.strictObject({
   event: z.enum(CLAIM_EVENTS).default('death'),
   participantNik: nik.describe("The deceased participant's national ID (NIK)"),
   eventDate: isoDate.describe('Date of death'),
-  claimDate: isoDate.optional().describe('Date the claim was filed; today (Asia/Jakarta) when omitted'),
+  claimDate: isoDate
+    .optional()
+    .describe(
+      'Date the claim was filed; today (Asia/Jakarta) when omitted. An earlier date needs backdating and a supervisor',
+    ),
+  backdating: z
+    .strictObject({
+      reason: backdatingReason.describe('Why the claim date is earlier, e.g. a paper file received that day'),
+    })
+    .optional()
+    .describe("Only with a claimDate before today: the claim waits for a supervisor's approval of that date"),
   heirs: z
     .array(heirSchema)
     .min(1)
@@ -47,6 +63,27 @@ export const decisionBody = z.strictObject({
 });
 
 export const bankAccountBody = bankAccountSchema;
+
+export const backdatingDecisionBody = z.strictObject({
+  decision: z
+    .enum(BACKDATING_DECISIONS)
+    .describe('approve: the claim date stands; refuse: it becomes the day the claim reached the system'),
+  reason: text(NOTE_MAX).trim().min(1, 'must give a reason'),
+});
+
+export const trackingCodeBody = z.strictObject({
+  identityCheck: text(NOTE_MAX)
+    .trim()
+    .min(1, "must say how the family's identity was checked")
+    .describe(
+      "How the family's identity was checked, e.g. the heir's KTP seen against the claim's heir list",
+    ),
+});
+
+export const issuedTrackingCodeResponse = z.object({
+  claimNumber: z.string(),
+  trackingCode: z.string().describe('The new tracking code: shown only now; the old one no longer works'),
+});
 
 /** The cursor carries PostgreSQL's own text for created_at: microseconds survive, unlike a JS Date. */
 export function encodeCursor(createdAt: string, claimNumber: string): string {

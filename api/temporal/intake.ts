@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Stores } from '../../db/stores';
-import { jakartaDate } from '../../rules';
+import { isBackdated, jakartaDate } from '../../rules';
 import type { claimWorkflow } from '../../workflows/claim';
 import { canonicalJson } from '../../vocabulary/canonical-json';
 import { claimWorkflowId, formatClaimNumber, TASK_QUEUE } from '../../vocabulary/ids';
@@ -19,7 +19,7 @@ export interface IntakeResult {
 }
 
 interface IntakeDeps {
-  stores: Pick<Stores, 'intake' | 'registry'>;
+  stores: Pick<Stores, 'intake' | 'registry' | 'transaction'>;
   temporal: Client;
   taskQueue?: string;
   now?: () => Date;
@@ -29,6 +29,8 @@ interface IntakeDeps {
 interface Attempt {
   claimNumber: string;
   claimDate: string;
+  /** The day the claim reached the system (Asia/Jakarta): a claimDate before it is a backdated one. */
+  receivedDate: string;
   createdBy: string;
   trackingCodeHash: string;
 }
@@ -36,6 +38,24 @@ interface Attempt {
 /** The request hash stored with an Idempotency-Key: the same body gives the same hash, whatever its key order. */
 export function canonicalHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+/**
+ * Holds the participant's death for the claim, then starts its workflow, in one transaction: a concurrent request for
+ * the same death waits on PostgreSQL's unique index until this start is known, then gets a 409 naming this claim.
+ * A failed start rolls the hold back; were the start to have reached Temporal after all, its recordClaim holds the
+ * death again, or closes the claim as a duplicate if another claim took it meanwhile.
+ */
+async function holdAndStart(deps: IntakeDeps, body: CreateClaimBody, attempt: Attempt): Promise<boolean> {
+  return deps.stores.transaction(async (tx) => {
+    const hold = await tx.claimedDeaths.hold({
+      claimNumber: attempt.claimNumber,
+      participantNik: body.participantNik,
+      program: body.program,
+    });
+    if ('heldBy' in hold) throw problems.alreadyClaimed(hold.heldBy);
+    return startWorkflow(deps, body, attempt);
+  });
 }
 
 /** Starts the claim's workflow; false when a run with its id exists (started by another request, or closed). */
@@ -53,6 +73,9 @@ async function startWorkflow(deps: IntakeDeps, body: CreateClaimBody, attempt: A
     ...(body.actualMonthlyWage !== undefined ? { actualMonthlyWage: body.actualMonthlyWage } : {}),
     trackingCodeHash: attempt.trackingCodeHash,
     createdBy: attempt.createdBy,
+    ...(body.backdating
+      ? { backdating: { reason: body.backdating.reason, receivedDate: attempt.receivedDate } }
+      : {}),
   };
   try {
     // FAIL, not USE_EXISTING: of concurrent starts exactly one creates the run, and only it knows the working code.
@@ -89,7 +112,7 @@ async function startOnce(
     created_by: attempt.createdBy,
   });
   if (reserved) {
-    const created = await startWorkflow(deps, body, attempt);
+    const created = await holdAndStart(deps, body, attempt);
     return created
       ? { claimNumber: attempt.claimNumber, trackingCode, replayed: false }
       : { claimNumber: attempt.claimNumber, replayed: true };
@@ -103,10 +126,11 @@ async function startOnce(
   const retry: Attempt = {
     claimNumber: earlier.claim_number,
     claimDate: earlier.claim_date,
+    receivedDate: jakartaDate(earlier.created_at.getTime()),
     createdBy: earlier.created_by,
     trackingCodeHash: attempt.trackingCodeHash,
   };
-  if (!(await startWorkflow(deps, body, retry))) return { claimNumber: retry.claimNumber, replayed: true };
+  if (!(await holdAndStart(deps, body, retry))) return { claimNumber: retry.claimNumber, replayed: true };
   // Only the request whose start created the run writes here, so the row keeps the hash the claim started with.
   await deps.stores.intake.swapTrackingCodeHash(
     idempotencyKey,
@@ -126,6 +150,15 @@ export async function startClaim(
   const claimDate = body.claimDate ?? today;
   if (body.eventDate > today) throw problems.unprocessable('eventDate', 'must not be in the future');
   if (claimDate > today) throw problems.unprocessable('claimDate', 'must not be in the future');
+  if (isBackdated(claimDate, today) && !body.backdating) {
+    throw problems.unprocessable(
+      'claimDate',
+      `is before today (${today}): an earlier claim date needs backdating.reason and a supervisor's approval`,
+    );
+  }
+  if (body.backdating && !isBackdated(claimDate, today)) {
+    throw problems.unprocessable('backdating', 'is only for a claimDate before today');
+  }
   if (body.eventDate > claimDate) throw problems.unprocessable('eventDate', 'must not be after claimDate');
   if (!(await deps.stores.registry.isParticipant(body.participantNik))) {
     throw problems.unprocessable('participantNik', 'is not a registered BPJS Ketenagakerjaan participant');
@@ -135,11 +168,12 @@ export async function startClaim(
   const attempt: Attempt = {
     claimNumber: formatClaimNumber(body.program, claimDate, randomCode(8, 'ABCDEFGHJKMNPQRSTUVWXYZ23456789')),
     claimDate,
+    receivedDate: today,
     createdBy: staff.id,
     trackingCodeHash: hashTrackingCode(trackingCode),
   };
   if (idempotencyKey !== undefined) return startOnce(deps, body, attempt, trackingCode, idempotencyKey);
-  if (!(await startWorkflow(deps, body, attempt))) {
+  if (!(await holdAndStart(deps, body, attempt))) {
     // Without a key nothing else starts this number: only a collision of the random part (31^8 a day) gets here.
     throw new Error(`claim number ${attempt.claimNumber} is taken`);
   }

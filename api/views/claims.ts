@@ -35,13 +35,14 @@ function assessmentView(a: AssessmentRow | undefined) {
 /** Everything staff see about one claim. */
 export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
   const claimNumber = claim.claim_number;
-  const [heirs, children, documents, assessment, payouts, events] = await Promise.all([
+  const [heirs, children, documents, assessment, payouts, events, reissues] = await Promise.all([
     stores.claims.heirs(claimNumber),
     stores.claims.children(claimNumber),
     stores.claims.documents(claimNumber),
     stores.claims.assessment(claimNumber),
     stores.payouts.forClaim(claimNumber),
     stores.claims.events(claimNumber),
+    stores.claims.trackingCodeReissues(claimNumber),
   ]);
   return {
     claimNumber,
@@ -86,6 +87,11 @@ export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
     assessment: assessmentView(assessment),
     payouts: payouts.map((p) => payoutView(p, false)),
     events: events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, data: e.data, at: e.created_at })),
+    trackingCodeReissues: reissues.map((r) => ({
+      issuedBy: r.issued_by,
+      issuedAt: r.issued_at,
+      identityCheck: r.identity_check,
+    })),
     scholarships: await scholarshipViews(stores, claimNumber, 'staff'),
     scholarshipChoice: await scholarshipChoiceView(stores, claimNumber),
   };

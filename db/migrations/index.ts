@@ -7,6 +7,8 @@ import * as reconciliation from './20261124000500_reconciliation';
 import * as rateLimits from './20261124000600_rate_limits';
 import * as assessmentRecipients from './20261124000700_assessment_recipients';
 import * as payoutFailures from './20261124000700_payout_failures';
+import * as oneClaimPerDeath from './20261201000200_one_claim_per_death';
+import * as trackingCodeReissues from './20261201000200_tracking_code_reissues';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -18,6 +20,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124000600_rate_limits': rateLimits,
   '20261124000700_assessment_recipients': assessmentRecipients,
   '20261124000700_payout_failures': payoutFailures,
+  '20261201000200_one_claim_per_death': oneClaimPerDeath,
+  '20261201000200_tracking_code_reissues': trackingCodeReissues,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -36,6 +36,15 @@ export interface ClaimRow {
   updated_at: Date;
 }
 
+/** A tracking code issued again: by whom, when, and how the family's identity was checked. */
+export interface TrackingCodeReissueRow {
+  id: number;
+  claim_number: string;
+  issued_by: string;
+  identity_check: string;
+  issued_at: Date;
+}
+
 export interface HeirRow {
   id: number;
   claim_number: string;
@@ -103,6 +112,8 @@ export interface ClaimChange {
   decision?: { decision: 'approve' | 'reject'; decidedBy: string; reason: string; at: Date };
   verified?: { by: string; at: Date };
   escalatedAt?: Date;
+  /** The claim date a supervisor decided for a backdated claim. */
+  claimDate?: string;
   bankAccount?: { bankCode: string; accountNumber: string; accountName: string; revision: number };
   /** Stamps closed_at with the database's clock. */
   closed?: boolean;

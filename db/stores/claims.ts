@@ -6,6 +6,8 @@ import type { DocumentCode } from '../../vocabulary/documents';
 import type { Program } from '../../rules/programs';
 import { recipientPositions } from '../../rules/recipients';
 import { atomically } from './atomic';
+import { releaseDeath } from './claimed-deaths';
+import { isRefusedStatus } from '../../vocabulary/status';
 import type {
   AssessmentRow,
   ChildRow,
@@ -17,6 +19,7 @@ import type {
   ClaimRow,
   DocumentRow,
   HeirRow,
+  TrackingCodeReissueRow,
 } from './claim-rows';
 import type { AssessmentRecord, StepEvent } from '../../vocabulary/activities';
 
@@ -37,6 +40,7 @@ function claimColumns(change: ClaimChange, now: Knex.Raw) {
       : {}),
     ...(verified ? { verified_by: verified.by, verified_at: verified.at } : {}),
     ...(escalatedAt ? { escalated: true, escalated_at: escalatedAt } : {}),
+    ...(change.claimDate !== undefined ? { claim_date: change.claimDate } : {}),
     ...(bankAccount
       ? {
           bank_code: bankAccount.bankCode,
@@ -73,6 +77,10 @@ async function append(
     await db<ClaimRow>('claims')
       .where({ claim_number: claimNumber })
       .update({ ...columns, updated_at: db.fn.now() });
+  }
+  // A refused claim frees the participant's death in the same transaction as its status (one death, one claim).
+  if (change.status !== undefined && isRefusedStatus(change.status)) {
+    await releaseDeath(db, claimNumber, change.status);
   }
   return true;
 }
@@ -186,6 +194,36 @@ export class ClaimStore {
     await this.db<ClaimRow>('claims')
       .where({ claim_number: claimNumber })
       .update({ verification_due: dueDate });
+  }
+
+  /**
+   * A new tracking code for the family: the old one stops opening the claim with this commit. The reissue is kept
+   * with who issued it and how the family's identity was checked. False when there is no such claim.
+   */
+  reissueTrackingCode(
+    claimNumber: string,
+    trackingCodeHash: string,
+    reissue: { issuedBy: string; identityCheck: string },
+  ): Promise<boolean> {
+    return atomically(this.db, async (db) => {
+      const updated = await db<ClaimRow>('claims')
+        .where({ claim_number: claimNumber })
+        .update({ tracking_code_hash: trackingCodeHash, updated_at: db.fn.now() });
+      if (updated === 0) return false;
+      await db<TrackingCodeReissueRow>('tracking_code_reissues').insert({
+        claim_number: claimNumber,
+        issued_by: reissue.issuedBy,
+        identity_check: reissue.identityCheck,
+      });
+      return true;
+    });
+  }
+
+  /** The tracking codes issued again for the claim, oldest first. */
+  trackingCodeReissues(claimNumber: string): Promise<TrackingCodeReissueRow[]> {
+    return this.db<TrackingCodeReissueRow>('tracking_code_reissues')
+      .where({ claim_number: claimNumber })
+      .orderBy('id');
   }
 
   find(claimNumber: string): Promise<ClaimRow | undefined> {

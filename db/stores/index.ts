@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { atomically } from './atomic';
 import { AuditLogStore } from './audit-log';
+import { ClaimedDeathStore } from './claimed-deaths';
 import { ClaimStore } from './claims';
 import { IntakeStore } from './intake';
 import { NotificationStore } from './notifications';
@@ -15,6 +16,7 @@ import { SupervisorTaskStore } from './supervisor-tasks';
 
 export interface Stores {
   claims: ClaimStore;
+  claimedDeaths: ClaimedDeathStore;
   intake: IntakeStore;
   payouts: PayoutStore;
   scholarships: ScholarshipStore;
@@ -33,6 +35,7 @@ export interface Stores {
 export function createStores(db: Knex): Stores {
   return {
     claims: new ClaimStore(db),
+    claimedDeaths: new ClaimedDeathStore(db),
     intake: new IntakeStore(db),
     payouts: new PayoutStore(db),
     scholarships: new ScholarshipStore(db),
@@ -50,6 +53,7 @@ export function createStores(db: Knex): Stores {
 }
 
 export * from './audit-log';
+export * from './claimed-deaths';
 export * from './claims';
 export * from './intake';
 export * from './notifications';

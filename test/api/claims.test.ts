@@ -360,11 +360,12 @@ describe('a claim through verification, decision and payout', () => {
 
 describe('reading claims', () => {
   it('lists the work queue by status, newest first, in pages', async () => {
-    const { nik } = await createParticipant(h.t.db);
+    const [{ nik }, { nik: other }] = [await createParticipant(h.t.db), await createParticipant(h.t.db)];
     const a = await newClaim(claimBody(nik));
     // Recorded before b is started: two workflows started together may record in either order.
     await waitForClaimStatus(h, a.claimNumber, 'waiting_for_documents', officer1);
-    const b = await newClaim(claimBody(nik));
+    // Another participant's death: one death, one claim.
+    const b = await newClaim(claimBody(other));
     await waitForClaimStatus(h, b.claimNumber, 'waiting_for_documents', officer1);
     const seen: string[] = [];
     let cursor: string | null = null;

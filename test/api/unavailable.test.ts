@@ -138,20 +138,23 @@ describe('the API while a dependency is down', () => {
       .send({ checklist: { participant_card: true } });
     expect(verify.status).toBe(503);
     expect(verify.headers['retry-after']).toBe('5');
+    // Another participant's death (one death, one claim), filed today.
+    const { nik } = await createParticipant(t.db);
     const intake = await request(api)
       .post('/api/v1/claims')
       .set('Authorization', officer)
       .set('Idempotency-Key', 'unavailable-0001')
       .send({
         program: 'JKM',
-        participantNik: (await t.db('participants').first('nik')).nik,
+        participantNik: nik,
         eventDate: '2026-11-01',
-        claimDate: '2026-11-20',
         heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
         bankAccount: { bankCode: 'BRI', accountNumber: '1234567890', accountName: 'Sri Wahyuni' },
       });
     expect(intake.status).toBe(503);
     expect(intake.body.type).toMatch(/unavailable$/);
+    // The start failed: its hold on the death was rolled back with it.
+    expect(await t.db('claimed_deaths').where({ participant_nik: nik })).toEqual([]);
     const ready = await request(api).get('/api/v1/readyz');
     expect(ready.status).toBe(503);
     expect(ready.body.checks).toEqual({ postgres: 'up', temporal: 'down' });

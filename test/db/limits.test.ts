@@ -120,6 +120,9 @@ for (const table of [
 ]) {
   REACHES[`${table}.claim_number`] = CLAIM_NUMBER;
 }
+for (const table of ['claimed_deaths', 'tracking_code_reissues']) {
+  REACHES[`${table}.claim_number`] = CLAIM_NUMBER;
+}
 for (const table of ['intake_requests', 'scholarships', 'scholarship_years', 'scholarship_events']) {
   REACHES[`${table}.claim_number`] = CLAIM_NUMBER;
 }
@@ -135,6 +138,7 @@ for (const column of [
   'documents.checked_by',
   'claim_events.actor',
   'intake_requests.created_by',
+  'tracking_code_reissues.issued_by',
   'scholarship_choices.chosen_by',
   'scholarship_events.actor',
   'scholarship_years.submitted_by',
@@ -146,6 +150,9 @@ Object.assign(REACHES, {
   'payouts.account_number': REACHES['claims.account_number'],
   'payouts.bank_code': REACHES['claims.bank_code'],
   'intake_requests.tracking_code_hash': REACHES['claims.tracking_code_hash'],
+  'claimed_deaths.participant_nik': REACHES['claims.participant_nik'],
+  'claimed_deaths.program': REACHES['claims.program'],
+  'claimed_deaths.released_because': REACHES['claims.status'],
   'scholarships.school_year': REACHES['scholarship_years.school_year'],
   'scholarships.expected_level': REACHES['children.school_level'],
   'scholarship_years.level': REACHES['children.school_level'],

@@ -34,7 +34,10 @@ afterAll(async () => {
 describe('concurrent requests', () => {
   it('accepts one of two officers approving the same claim at the same moment, answers the other 409, and pays once', async () => {
     // Three claims, to give the race three chances to go wrong.
-    const claims = await Promise.all([1, 2, 3].map((n) => fileClaim(api, nik, `race-approve-${n}-${since}`)));
+    // One death, one claim: each claim is another participant's death.
+    const claims = await Promise.all(
+      [1, 2, 3].map(async (n) => fileClaim(api, await participant(stack.db), `race-approve-${n}-${since}`)),
+    );
     await Promise.all(claims.map((c) => verify(api, c)));
     // Assessed: the workflow itself is now waiting for the decision, not only the projection.
     await until(

@@ -7,7 +7,6 @@ import { startStack, type FaultStack } from './support/stack';
 
 let stack: FaultStack;
 let api: ApiClient;
-let nik: string;
 const since = Date.now();
 
 beforeAll(async () => {
@@ -15,7 +14,6 @@ beforeAll(async () => {
   stack = await startStack({ gatewayTimeoutMs: 3000, sandboxTimeoutMs: 30_000 });
   await stack.startWorker();
   api = new ApiClient(stack.api);
-  nik = await participant(stack.db);
 }, 120_000);
 
 afterAll(async () => {
@@ -24,7 +22,8 @@ afterAll(async () => {
 
 /** Files and verifies a claim, arms the gateway fault for its payouts, then approves it. */
 async function approvedWithFault(key: string, fault: Omit<FaultInput, 'match'>): Promise<string> {
-  const claimNumber = await fileClaim(api, nik, `${key}-${since}`);
+  // One death, one claim: each claim is another participant's death.
+  const claimNumber = await fileClaim(api, await participant(stack.db), `${key}-${since}`);
   stack.gateway.inject({ ...fault, match: { idempotencyKeyPrefix: `${claimNumber}:` } });
   await verify(api, claimNumber);
   await approve(api, claimNumber);

@@ -24,10 +24,12 @@ afterAll(async () => {
 describe('a PostgreSQL outage', () => {
   it('answers 503 while the database is down, retries the activities, and loses nothing', async () => {
     const api = new ApiClient(stack.api);
-    const nik = await participant(stack.db);
+    const nik = await participant(stack.db); // the claim filed during the outage
+    // One death, one claim: each claim is another participant's death.
+    const file = async (key: string) => fileClaim(api, await participant(stack.db), key);
 
     // Three claims approved and paying, and two just filed (their first activities still to run).
-    const paying = await Promise.all([1, 2, 3].map((n) => fileClaim(api, nik, `pg-paying-${n}-${since}`)));
+    const paying = await Promise.all([1, 2, 3].map((n) => file(`pg-paying-${n}-${since}`)));
     await Promise.all(paying.map((c) => verify(api, c)));
     await Promise.all(paying.map((c) => approve(api, c)));
     await until(
@@ -35,7 +37,7 @@ describe('a PostgreSQL outage', () => {
       'a transfer for each paying claim',
       30_000,
     );
-    const filed = await Promise.all([1, 2].map((n) => fileClaim(api, nik, `pg-filed-${n}-${since}`)));
+    const filed = await Promise.all([1, 2].map((n) => file(`pg-filed-${n}-${since}`)));
 
     stack.pg.stop();
     const downAt = Date.now();

@@ -22,13 +22,14 @@ afterAll(async () => {
 describe('a Temporal server restart', () => {
   it('completes every acknowledged claim, answering 503 and not 500 while the server is down', async () => {
     const api = new ApiClient(stack.api);
-    const nik = await participant(stack.db);
+    const nik = await participant(stack.db); // the claim filed while the server is down
     const worker = stack.workers[0]!;
 
     // The load: claims filed a few hundred milliseconds apart, each driven to payment through the API.
     const drivers: Promise<string>[] = [];
     for (let n = 1; n <= LOAD; n++) {
-      drivers.push(claimToPaid(api, nik, `temporal-load-${n}-${since}`));
+      // One death, one claim: each claim is another participant's death.
+      drivers.push(claimToPaid(api, await participant(stack.db), `temporal-load-${n}-${since}`));
       await sleep(300);
     }
     await sleep(1500);

@@ -30,14 +30,15 @@ function transfers(key: string) {
 describe('a worker killed with -9 during a payout', () => {
   it('pays each key exactly once after a restart, whether killed before the transfer, or just before or just after the ledger commit', async () => {
     const api = new ApiClient(stack.api);
-    const nik = await participant(stack.db);
+    // One death, one claim: each claim is another participant's death.
+    const file = async (key: string) => fileClaim(api, await participant(stack.db), key);
     const plan = join(tmpdir(), `santunan-fault-plan-${process.pid}-${since}.json`);
     const first = await stack.startWorker({ plan });
 
     const claims = {
-      before_transfer: await fileClaim(api, nik, `crash-before-transfer-${since}`),
-      before_commit: await fileClaim(api, nik, `crash-before-commit-${since}`),
-      after_commit: await fileClaim(api, nik, `crash-after-commit-${since}`),
+      before_transfer: await file(`crash-before-transfer-${since}`),
+      before_commit: await file(`crash-before-commit-${since}`),
+      after_commit: await file(`crash-after-commit-${since}`),
     };
     writeFileSync(
       plan,

@@ -34,11 +34,12 @@ const HOSTILE_IDS = [
   ['a scholarship id holding %00', `${PREFIX}ABCDEF%00-S1`],
 ] as const;
 
-type Who = 'none' | 'officer' | 'auditor' | 'family' | 'officer and family';
-const WHO: Who[] = ['none', 'officer', 'auditor', 'family', 'officer and family'];
+type Who = 'none' | 'officer' | 'supervisor' | 'auditor' | 'family' | 'officer and family';
+// A supervisor too: some routes (a backdated claim date) are theirs alone.
+const WHO: Who[] = ['none', 'officer', 'supervisor', 'auditor', 'family', 'officer and family'];
 
 function headers(who: Who): Record<string, string> {
-  const staff = (role: 'officer' | 'auditor') => ({
+  const staff = (role: 'officer' | 'supervisor' | 'auditor') => ({
     Authorization: `Bearer ${l.token({ id: `${role}-1`, role })}`,
   });
   const family = { 'X-Tracking-Code': 'ABCDEFGHJKMN' };
@@ -46,6 +47,7 @@ function headers(who: Who): Record<string, string> {
     case 'none':
       return {};
     case 'officer':
+    case 'supervisor':
     case 'auditor':
       return staff(who);
     case 'family':

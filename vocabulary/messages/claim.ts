@@ -38,6 +38,21 @@ export interface UpdateBankAccountResult {
   accountRevision: number;
 }
 
+export const BACKDATING_DECISIONS = ['approve', 'refuse'] as const;
+export type BackdatingDecision = (typeof BACKDATING_DECISIONS)[number];
+
+export interface DecideBackdatingRequest {
+  actor: Actor;
+  /** approve: the claim date stands; refuse: it becomes the day the claim reached the system. */
+  decision: BackdatingDecision;
+  reason: string;
+}
+export interface DecideBackdatingResult {
+  decision: BackdatingDecision;
+  /** The claim date the claim goes on with. */
+  claimDate: string;
+}
+
 export interface ClaimState {
   claimNumber: string;
   status: ClaimStatus;
@@ -61,5 +76,9 @@ export const decideUpdate = defineUpdate<DecideResult, [DecideRequest]>('decide'
 // An update, so the family or officer learns at once whether the claim was waiting for a new account.
 export const updateBankAccountUpdate = defineUpdate<UpdateBankAccountResult, [UpdateBankAccountRequest]>(
   'updateBankAccount',
+);
+// An update: the supervisor learns at once whether they may decide (never the filer), and the date decided.
+export const decideBackdatingUpdate = defineUpdate<DecideBackdatingResult, [DecideBackdatingRequest]>(
+  'decideBackdating',
 );
 export const claimStateQuery = defineQuery<ClaimState>('claimState');

@@ -1,7 +1,9 @@
 // What every fault test ends by showing, in SQL and against the gateway:
 //   1. no idempotency key is paid twice;
 //   2. the ledger total equals the gateway total (and the day's reconciliation balances);
-//   3. every claim the API acknowledged exists and completes.
+//   3. every claim the API acknowledged exists and completes;
+//   4. no participant has two paid death claims (one death, one claim).
+import type { Knex } from 'knex';
 import { createHttpGateway } from '../../../gateway/client';
 import { jakartaDate } from '../../../rules';
 import { reconciliationWorkflowId } from '../../../vocabulary/ids';
@@ -11,6 +13,30 @@ import type { reconciliationWorkflow } from '../../../workflows/reconciliation';
 import type { FaultStack } from './stack';
 
 let checks = 0;
+
+/**
+ * Participants with more than one paid death claim, JKM and JKK together: a claim counts as paid when its status is
+ * paid or any of its payouts was paid. One death, one claim says there are none.
+ */
+export async function participantsPaidTwice(
+  db: Knex,
+): Promise<{ participantNik: string; claims: string[] }[]> {
+  const rows: { participant_nik: string; claims: string[] }[] = await db('claims as c')
+    .where('c.status', 'paid')
+    .orWhereExists(
+      db('payouts as p')
+        .whereRaw('p.claim_number = c.claim_number')
+        .where('p.status', 'paid')
+        .select(db.raw('1')),
+    )
+    .groupBy('c.participant_nik')
+    .havingRaw('count(distinct c.claim_number) > 1')
+    .select(
+      'c.participant_nik',
+      db.raw('array_agg(distinct c.claim_number order by c.claim_number) as claims'),
+    );
+  return rows.map((r) => ({ participantNik: r.participant_nik, claims: r.claims }));
+}
 
 /** The Jakarta days from `sinceMs` to now: the statements a test's payouts can be on. */
 function daysSince(sinceMs: number): string[] {
@@ -33,6 +59,9 @@ export async function expectMoneyInvariants(
     const claim = await db('claims').where({ claim_number: claimNumber }).first('status');
     expect({ claimNumber, status: claim?.status }).toEqual({ claimNumber, status: 'paid' });
   }
+
+  // 4. One death, one claim: no participant was paid twice.
+  expect(await participantsPaidTwice(db)).toEqual([]);
 
   // 1. No key paid twice: in the ledger (one row per key), and at the gateway (one completed transfer per key).
   const twiceInLedger = await db('payouts')
