@@ -1,13 +1,15 @@
 // What every fault test ends by showing, in SQL and against the gateway:
 //   1. no idempotency key is paid twice;
 //   2. the ledger total equals the gateway total (and the day's reconciliation balances);
-//   3. every claim the API acknowledged exists and completes.
+//   3. every claim the API acknowledged exists and completes;
+//   4. no ledger row stayed pending past the reconciliation window without a supervisor's task.
 import { createHttpGateway } from '../../../gateway/client';
 import { jakartaDate } from '../../../rules';
 import { reconciliationWorkflowId } from '../../../vocabulary/ids';
 import type { ClaimOutcome } from '../../../vocabulary/messages/claim';
 import type { ReconciliationSummary } from '../../../vocabulary/messages/reconciliation';
 import type { reconciliationWorkflow } from '../../../workflows/reconciliation';
+import { pendingWithoutTask } from './pending-overdue';
 import type { FaultStack } from './stack';
 
 let checks = 0;
@@ -75,4 +77,11 @@ export async function expectMoneyInvariants(
     );
     expect(summary).toMatchObject({ date: day, status: 'balanced', mismatched: 0 });
   }
+
+  // 4. Every row pending past its reconciliation deadline has its supervisor's task (the reconciliation opened it).
+  const pending = await db('payouts')
+    .where({ status: 'pending' })
+    .select('gateway_key', 'status', 'updated_at');
+  const taskKeys = await db('supervisor_tasks').pluck('dedup_key');
+  expect(pendingWithoutTask(pending, taskKeys, Date.now())).toEqual([]);
 }
