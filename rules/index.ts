@@ -25,7 +25,7 @@ export {
 export { addWorkingDays, workingDaysBetween, isWorkingDay } from './calendar';
 export { jakartaDate, jakartaEndOfDay } from './jakarta-time';
 export { PUBLIC_HOLIDAYS } from './holidays';
-export { serviceLevelWorkingDays, lateCompensation } from './late-compensation';
+export { serviceLevelWorkingDays, lateCompensation, type FamilyWait } from './late-compensation';
 export { contributionMonths } from './contribution';
 export { scholarshipPlan } from './scholarship-plan';
 export { lifeEventDecision, type LifeEvent } from './scholarship-life-events';

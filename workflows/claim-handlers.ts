@@ -2,7 +2,7 @@
 // handler with a named validator. A validator refuses the wrong actor or state before anything enters the history.
 import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { decisionRefusal, type DecisionRefusal } from '../rules';
+import { decisionRefusal, jakartaDate, type DecisionRefusal } from '../rules';
 import { RECORDING } from './activity-options';
 import { isAuditor, isOfficerOrSupervisor, refuse } from './actors';
 import { actorId } from '../vocabulary/actors';
@@ -142,6 +142,8 @@ function replaceBankAccount(
   claim: ClaimCase,
   { actor, bankAccount }: UpdateBankAccountRequest,
 ): Promise<{ accountRevision: number }> {
+  // The family delivered (the officer may bring its account): a wait caused by staff's own failure never started.
+  if (claim.status === 'waiting_for_bank_account') claim.endFamilyWait(jakartaDate(Date.now()));
   return whileBusy(claim, async () => {
     const revision = claim.accountRevision + 1;
     await records.recordBankAccount(
