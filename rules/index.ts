@@ -46,6 +46,7 @@ export {
   type DecisionRefusal,
 } from './maker-checker';
 export { type EmployerLiability } from './employer-liability';
+export { arrearsPayout, reimbursementRefusal, type ArrearsPayout } from './employer-pays-first';
 export { jkmDeathComponents } from './jkm';
 export { jkkDeathComponents } from './jkk-death';
 export { partialDisabilityComponent } from './jkk-disability';
