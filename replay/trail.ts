@@ -5,7 +5,9 @@ import { maskDigits } from '../vocabulary/masking';
 import type { AssessmentRecord } from '../vocabulary/activities';
 import type { ClaimInput } from '../vocabulary/claim';
 import {
+  decideReimbursementUpdate,
   decideUpdate,
+  recordEmployerSettlementUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
   type ClaimOutcome,
@@ -47,6 +49,21 @@ export interface DecisionTrail {
   /** Which children the officer chose for a scholarship (positions on the claim). */
   scholarshipChoice?: ActedBy & { children: number[]; reason?: string };
   bankAccountChanges: (ActedBy & { revision?: number; bankCode: string; accountNumber: string })[];
+  /** JKK, the employer more than 3 months in arrears: each settlement recorded (the employer's account masked). */
+  employerSettlements: (ActedBy & {
+    arrearsSettlementReference: string;
+    proofOfPaymentReference: string;
+    amountPaidToHeirs: number;
+    paidToHeirsOn: string;
+    bankCode: string;
+    accountNumber: string;
+  })[];
+  /** Each decision on reimbursing the employer, by someone other than who recorded the settlement. */
+  reimbursementDecisions: (ActedBy & {
+    decision: 'approve' | 'reject';
+    reason: string;
+    reimbursement?: number;
+  })[];
   payouts: {
     component: string;
     amount: number;
@@ -113,6 +130,30 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
     const decision = updateOf(update, decideUpdate);
     const choice = updateOf(update, chooseScholarshipChildrenUpdate);
     const account = updateOf(update, updateBankAccountUpdate);
+    const settlement = updateOf(update, recordEmployerSettlementUpdate);
+    const reimbursement = updateOf(update, decideReimbursementUpdate);
+    if (settlement) {
+      const { request } = settlement;
+      trail.employerSettlements.push({
+        ...actedBy(request.actor),
+        at: update.acceptedAt,
+        arrearsSettlementReference: request.arrearsSettlementReference,
+        proofOfPaymentReference: request.proofOfPaymentReference,
+        amountPaidToHeirs: request.amountPaidToHeirs,
+        paidToHeirsOn: request.paidToHeirsOn,
+        bankCode: request.employerAccount.bankCode,
+        accountNumber: maskDigits(request.employerAccount.accountNumber),
+      });
+    } else if (reimbursement) {
+      const { request, result } = reimbursement;
+      trail.reimbursementDecisions.push({
+        ...actedBy(request.actor),
+        at: update.acceptedAt,
+        decision: request.decision,
+        reason: request.reason,
+        ...(result ? { reimbursement: result.reimbursement } : {}),
+      });
+    }
     if (verification) {
       const { request, result } = verification;
       trail.verifications.push({
@@ -210,6 +251,8 @@ export async function buildDecisionTrail(
   const trail: DecisionTrail = {
     verifications: [],
     bankAccountChanges: [],
+    employerSettlements: [],
+    reimbursementDecisions: [],
     payouts: [],
     notifications: [],
     patches: [],

@@ -40,6 +40,7 @@ export {
 export { claimExpiry } from './expiry';
 export {
   decisionRefusal,
+  reimbursementDeciderRefusal,
   totalCanRefuse,
   SUPERVISOR_APPROVAL_THRESHOLD,
   type DecisionFacts,

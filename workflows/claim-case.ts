@@ -2,7 +2,7 @@
 // The main path (claim.ts), the handlers (claim-handlers.ts) and the payouts (claim-payouts.ts) share it.
 import type { FamilyWait } from '../rules';
 import type { StepEvent } from '../vocabulary/activities';
-import type { BankAccount, ClaimInput } from '../vocabulary/claim';
+import type { BankAccount, ClaimInput, EmployerSettlement } from '../vocabulary/claim';
 import type { ClaimState, DecideRequest } from '../vocabulary/messages/claim';
 import type { ClaimStatus } from '../vocabulary/status';
 
@@ -24,6 +24,10 @@ export class ClaimCase {
   /** 0 for the claim's account; +1 for each replacement after a refusal. */
   accountRevision = 0;
   readonly pendingComponents: string[] = [];
+  /** Set when the employer pays the heirs first (JKK arrears beyond 3 months): the reimbursement the claim holds. */
+  employerFirst: { amount: number; employerId: string; accountRevision: number } | undefined = undefined;
+  /** The employer's settlement an officer recorded, awaiting (or holding) a supervisor's approval. */
+  settlement: (EmployerSettlement & { recordedBy: string; approved: boolean }) | undefined = undefined;
   /** The waits on the family since the file was complete (late compensation stops its clock); the last may be open. */
   readonly familyWaits: (Omit<FamilyWait, 'to'> & { to?: string })[] = [];
 

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { atomically } from './atomic';
 import { AuditLogStore } from './audit-log';
 import { ClaimStore } from './claims';
+import { EmployerReimbursementStore } from './employer-reimbursements';
 import { IntakeStore } from './intake';
 import { NotificationStore } from './notifications';
 import { PayoutStore } from './payouts';
@@ -15,6 +16,7 @@ import { SupervisorTaskStore } from './supervisor-tasks';
 
 export interface Stores {
   claims: ClaimStore;
+  employerReimbursements: EmployerReimbursementStore;
   intake: IntakeStore;
   payouts: PayoutStore;
   scholarships: ScholarshipStore;
@@ -33,6 +35,7 @@ export interface Stores {
 export function createStores(db: Knex): Stores {
   return {
     claims: new ClaimStore(db),
+    employerReimbursements: new EmployerReimbursementStore(db),
     intake: new IntakeStore(db),
     payouts: new PayoutStore(db),
     scholarships: new ScholarshipStore(db),
@@ -51,6 +54,7 @@ export function createStores(db: Knex): Stores {
 
 export * from './audit-log';
 export * from './claims';
+export * from './employer-reimbursements';
 export * from './intake';
 export * from './notifications';
 export * from './payouts';
