@@ -9,6 +9,7 @@ import {
   verifyDocuments,
 } from './claims';
 import { decodePayloads, encodePayloads } from './codec';
+import { decideEmployerReimbursement, recordEmployerSettlement } from './employer-reimbursements';
 import { quoteBenefit } from './quote';
 import { getReconciliation, listReconciliations } from './reconciliations';
 import type { AnyRoute } from './route';
@@ -28,6 +29,8 @@ export const ROUTES: readonly AnyRoute[] = [
   verifyDocuments,
   decideClaim,
   replaceClaimBankAccount,
+  recordEmployerSettlement,
+  decideEmployerReimbursement,
   chooseScholarshipChildren,
   submitEnrollment,
   replaceScholarshipBankAccount,

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 import { PROGRAMS } from '../../rules/programs';
 import { DOCUMENT_CODES } from '../../vocabulary/documents';
-import { bankAccountSchema, childSchema, CLAIM_EVENTS, heirSchema } from '../../vocabulary/claim';
+import {
+  bankAccountSchema,
+  childSchema,
+  CLAIM_EVENTS,
+  employerSettlementSchema,
+  heirSchema,
+} from '../../vocabulary/claim';
 import { DECISIONS } from '../../vocabulary/messages/claim';
 import { IDEMPOTENCY_KEY_MAX, NOTE_MAX } from '../../vocabulary/limits';
 import { claimNumber, isoDate, nik, rupiah, text } from '../../vocabulary/primitives';
@@ -47,6 +53,8 @@ export const decisionBody = z.strictObject({
 });
 
 export const bankAccountBody = bankAccountSchema;
+
+export const employerSettlementBody = employerSettlementSchema;
 
 /** The cursor carries PostgreSQL's own text for created_at: microseconds survive, unlike a JS Date. */
 export function encodeCursor(createdAt: string, claimNumber: string): string {
