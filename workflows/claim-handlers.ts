@@ -165,6 +165,13 @@ function validateBankAccount(claim: ClaimCase, { actor, bankAccount }: UpdateBan
     const fields = account.error.issues.map((i) => i.path.join('.')).join(', '); // the fields, never the values
     refuse(`Invalid bank account: ${fields}`, FailureType.InvalidInput);
   }
+  // The employer pays the heirs first: the agency pays only the employer, to the account recorded with its settlement.
+  if (claim.employerFirst) {
+    refuse(
+      "The employer pays the heirs first: record the employer's settlement with its account instead.",
+      FailureType.WrongState,
+    );
+  }
   // After a payout failed for good, staff decide what to change: the family's page says a supervisor will call.
   if (claim.status === 'payout_failed' && actor.kind === 'family') {
     refuse(

@@ -11,6 +11,7 @@ import {
   decideReimbursementUpdate,
   decideUpdate,
   recordEmployerSettlementUpdate,
+  updateBankAccountUpdate,
   verifyUpdate,
   type RecordEmployerSettlementRequest,
 } from '../../vocabulary/messages/claim';
@@ -97,7 +98,12 @@ describe('ClaimWorkflow when the employer pays first (JKK, more than 3 months in
         .db('claim_events')
         .where({ claim_number: input.claimNumber, type: 'employer_pays_first' });
       expect(held.data).toMatchObject({ amount: JKK_TOTAL, basis: expect.stringContaining('PP 44/2015') });
-      const notices = await h.t.db('notifications').where({ claim_number: input.claimNumber }).pluck('kind');
+      // The notice is written just after the status: wait for it.
+      let notices: string[] = [];
+      for (let i = 0; i < 100 && !notices.includes('employer_pays_first'); i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 50));
+        notices = await h.t.db('notifications').where({ claim_number: input.claimNumber }).pluck('kind');
+      }
       expect(notices).toContain('employer_pays_first');
       expect(notices).not.toContain('decision_notified');
 
@@ -264,6 +270,14 @@ describe('ClaimWorkflow when the employer pays first (JKK, more than 3 months in
       expect(tasks.map((t) => t.kind)).toEqual(['payout_failed']);
       expect(tasks[0].message).toContain('/employer-settlement');
       expect(tasks[0].message).not.toContain(EMPLOYER_ACCOUNT.accountNumber);
+      // The heirs' account is not what failed: a new bank account for the claim is refused, a new record is not.
+      expect(
+        await updateFailureType(
+          handle.executeUpdate(updateBankAccountUpdate, {
+            args: [{ actor: officer1, bankAccount: EMPLOYER_ACCOUNT }],
+          }),
+        ),
+      ).toBe(FailureType.WrongState);
       await handle.executeUpdate(recordEmployerSettlementUpdate, settlement(officer2));
       await handle.executeUpdate(decideReimbursementUpdate, decision(supervisor1));
       return handle.result();
