@@ -5,7 +5,9 @@ import type {
   AssessmentRecord,
   ClaimRecorded,
   DecisionRecord,
+  EmployerSettlementRecord,
   MembershipCheck,
+  ReimbursementDecisionRecord,
   StepEvent,
   VerificationRecord,
 } from '../vocabulary/activities';
@@ -136,6 +138,48 @@ export function createClaimActivities(db: Db) {
           at: new Date(),
         },
         closed: !approved,
+      });
+    },
+
+    /** The employer's settlement and proof of payment to the heirs, recorded by an officer: awaits a supervisor. */
+    async recordEmployerSettlement(
+      claimNumber: string,
+      event: StepEvent,
+      settlement: EmployerSettlementRecord,
+    ): Promise<void> {
+      await stores.transaction(async (tx) => {
+        const fresh = await tx.claims.appendEvent(claimNumber, event, {
+          status: 'waiting_for_reimbursement_approval',
+          statusReason: null,
+        });
+        if (fresh) await tx.employerReimbursements.record(claimNumber, settlement);
+      });
+    },
+
+    /** A supervisor's decision on reimbursing the employer: approved, it is paid; rejected, a new record is awaited. */
+    async recordReimbursementDecision(
+      claimNumber: string,
+      event: StepEvent,
+      decision: ReimbursementDecisionRecord,
+    ): Promise<void> {
+      const approved = decision.decision === 'approve';
+      await stores.transaction(async (tx) => {
+        const fresh = await tx.claims.appendEvent(claimNumber, event, {
+          status: approved ? 'paying' : 'waiting_for_employer_payment',
+          statusReason: approved ? null : decision.reason,
+        });
+        if (fresh) await tx.employerReimbursements.decide(claimNumber, decision);
+      });
+    },
+
+    /** The bank refused the employer's account: the claim waits for a new record with another account. */
+    async recordReimbursementRefused(claimNumber: string, event: StepEvent, reason: string): Promise<void> {
+      await stores.transaction(async (tx) => {
+        const fresh = await tx.claims.appendEvent(claimNumber, event, {
+          status: 'waiting_for_employer_payment',
+          statusReason: reason,
+        });
+        if (fresh) await tx.employerReimbursements.markRefused(claimNumber);
       });
     },
 

@@ -90,7 +90,8 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
               message:
                 `Claim ${claimNumber}: the payout of ${failure.component} (Rp ${failure.amount}, transfer ` +
                 `${transferKey}) failed for good: ${failure.failureType}: ${failure.message}. Nothing was paid; ` +
-                'the claim waits for a new bank account (POST /claims/{claimNumber}/bank-account).',
+                (failure.remedy ??
+                  'the claim waits for a new bank account (POST /claims/{claimNumber}/bank-account).'),
               claimNumber,
             },
           ],

@@ -2,7 +2,7 @@
 // pure function; the activity reads both sides and writes the report, its items and the supervisors' tasks at once.
 import type { Db } from '../db/config';
 import { jakartaEndOfDay, jakartaStartOfDay } from '../rules/jakarta-time';
-import { isClaimNumber } from '../vocabulary/ids';
+import { isClaimNumber, pendingOverdueTaskKey } from '../vocabulary/ids';
 import { createStores } from '../db/stores';
 import type { Statement, PaymentGateway } from '../gateway/client';
 import type { ReconciliationItem, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
@@ -159,7 +159,7 @@ export function createReconciliationActivities(db: Db, gateway: PaymentGateway) 
           // A row stuck pending is reported every day; its task is opened once.
           dedupKey:
             i.outcome === 'pending_overdue'
-              ? `reconciliation:pending_overdue:${i.transferKey}`
+              ? pendingOverdueTaskKey(i.transferKey)
               : `reconciliation:${date}:${i.transferKey}:${i.outcome}`,
           kind: `reconciliation_${i.outcome}`,
           message: taskMessage(i, date),

@@ -2,7 +2,13 @@
 // a supervisor. The workflow's update validator checks the same rule (rules/maker-checker.ts) again, so a direct
 // Temporal call cannot skip it.
 import type { ClaimRow, Stores } from '../db/stores';
-import { decisionRefusal, totalCanRefuse, type DecisionFacts, type DecisionRefusal } from '../rules';
+import {
+  decisionRefusal,
+  reimbursementDeciderRefusal,
+  totalCanRefuse,
+  type DecisionFacts,
+  type DecisionRefusal,
+} from '../rules';
 import type { Staff } from './middleware/auth';
 import { HttpProblem } from './middleware/problem';
 
@@ -36,5 +42,23 @@ export async function checkDecider(
     (totalCanRefuse(facts)
       ? decisionRefusal({ ...facts, total: (await stores.claims.assessment(claim.claim_number))?.total })
       : undefined);
+  if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
+}
+
+/** Reimbursing an employer: refused for the staff member who recorded the settlement, from the projection. */
+export async function checkReimbursementDecider(
+  stores: Pick<Stores, 'employerReimbursements'>,
+  claim: ClaimRow,
+  staff: Staff,
+): Promise<void> {
+  // In any other state the workflow answers (409): no settlement waits for a decision.
+  if (claim.status !== 'waiting_for_reimbursement_approval') return;
+  const settlement = await stores.employerReimbursements.find(claim.claim_number);
+  if (!settlement || settlement.status !== 'recorded') return;
+  const refusal = reimbursementDeciderRefusal({
+    deciderId: staff.id,
+    deciderRole: staff.role,
+    recordedBy: settlement.recorded_by,
+  });
   if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
 }

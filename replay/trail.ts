@@ -6,7 +6,9 @@ import type { AssessmentRecord } from '../vocabulary/activities';
 import type { ClaimInput } from '../vocabulary/claim';
 import {
   decideBackdatingUpdate,
+  decideReimbursementUpdate,
   decideUpdate,
+  recordEmployerSettlementUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
   type ClaimOutcome,
@@ -57,6 +59,21 @@ export interface DecisionTrail {
   /** Which children the officer chose for a scholarship (positions on the claim). */
   scholarshipChoice?: ActedBy & { children: number[]; reason?: string };
   bankAccountChanges: (ActedBy & { revision?: number; bankCode: string; accountNumber: string })[];
+  /** JKK, the employer more than 3 months in arrears: each settlement recorded (the employer's account masked). */
+  employerSettlements: (ActedBy & {
+    arrearsSettlementReference: string;
+    proofOfPaymentReference: string;
+    amountPaidToHeirs: number;
+    paidToHeirsOn: string;
+    bankCode: string;
+    accountNumber: string;
+  })[];
+  /** Each decision on reimbursing the employer, by someone other than who recorded the settlement. */
+  reimbursementDecisions: (ActedBy & {
+    decision: 'approve' | 'reject';
+    reason: string;
+    reimbursement?: number;
+  })[];
   payouts: {
     component: string;
     amount: number;
@@ -134,7 +151,32 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
         reason: request.reason,
         ...(result ? { claimDate: result.claimDate } : {}),
       };
-    } else if (verification) {
+    }
+    const settlement = updateOf(update, recordEmployerSettlementUpdate);
+    const reimbursement = updateOf(update, decideReimbursementUpdate);
+    if (settlement) {
+      const { request } = settlement;
+      trail.employerSettlements.push({
+        ...actedBy(request.actor),
+        at: update.acceptedAt,
+        arrearsSettlementReference: request.arrearsSettlementReference,
+        proofOfPaymentReference: request.proofOfPaymentReference,
+        amountPaidToHeirs: request.amountPaidToHeirs,
+        paidToHeirsOn: request.paidToHeirsOn,
+        bankCode: request.employerAccount.bankCode,
+        accountNumber: maskDigits(request.employerAccount.accountNumber),
+      });
+    } else if (reimbursement) {
+      const { request, result } = reimbursement;
+      trail.reimbursementDecisions.push({
+        ...actedBy(request.actor),
+        at: update.acceptedAt,
+        decision: request.decision,
+        reason: request.reason,
+        ...(result ? { reimbursement: result.reimbursement } : {}),
+      });
+    }
+    if (verification) {
       const { request, result } = verification;
       trail.verifications.push({
         ...actedBy(request.actor),
@@ -231,6 +273,8 @@ export async function buildDecisionTrail(
   const trail: DecisionTrail = {
     verifications: [],
     bankAccountChanges: [],
+    employerSettlements: [],
+    reimbursementDecisions: [],
     payouts: [],
     notifications: [],
     patches: [],

@@ -25,7 +25,7 @@ export {
 export { addWorkingDays, workingDaysBetween, isWorkingDay } from './calendar';
 export { jakartaDate, jakartaEndOfDay } from './jakarta-time';
 export { PUBLIC_HOLIDAYS } from './holidays';
-export { serviceLevelWorkingDays, lateCompensation } from './late-compensation';
+export { serviceLevelWorkingDays, lateCompensation, type FamilyWait } from './late-compensation';
 export { contributionMonths } from './contribution';
 export { scholarshipPlan } from './scholarship-plan';
 export { lifeEventDecision, type LifeEvent } from './scholarship-life-events';
@@ -41,12 +41,14 @@ export { claimExpiry } from './expiry';
 export { backdatingRefusal, isBackdated, type BackdatingFacts } from './backdating';
 export {
   decisionRefusal,
+  reimbursementDeciderRefusal,
   totalCanRefuse,
   SUPERVISOR_APPROVAL_THRESHOLD,
   type DecisionFacts,
   type DecisionRefusal,
 } from './maker-checker';
 export { type EmployerLiability } from './employer-liability';
+export { arrearsPayout, reimbursementRefusal, type ArrearsPayout } from './employer-pays-first';
 export { jkmDeathComponents } from './jkm';
 export { jkkDeathComponents } from './jkk-death';
 export { partialDisabilityComponent } from './jkk-disability';

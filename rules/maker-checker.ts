@@ -45,3 +45,30 @@ export function decisionRefusal(facts: DecisionFacts): DecisionRefusal | undefin
   }
   return undefined;
 }
+
+export interface ReimbursementDeciderFacts {
+  deciderId: string;
+  deciderRole: 'officer' | 'supervisor' | 'auditor';
+  /** Who recorded the employer's settlement. */
+  recordedBy: string;
+}
+
+/**
+ * Reimbursing an employer that paid the heirs first redirects the benefit from the heirs' account to the employer's:
+ * an officer or a supervisor records the settlement, and another person, a supervisor, approves or rejects it.
+ */
+export function reimbursementDeciderRefusal(facts: ReimbursementDeciderFacts): DecisionRefusal | undefined {
+  if (facts.deciderId === facts.recordedBy) {
+    return {
+      rule: 'maker-checker',
+      message: "The person who recorded the employer's settlement may not also decide its reimbursement.",
+    };
+  }
+  if (facts.deciderRole !== 'supervisor') {
+    return {
+      rule: 'supervisor-required',
+      message: 'Reimbursing an employer instead of paying the heirs needs a supervisor.',
+    };
+  }
+  return undefined;
+}

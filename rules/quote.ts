@@ -3,6 +3,7 @@ import { cashComponents } from './cash-benefits';
 import { checkCase } from './check-case';
 import { contributionMonths } from './contribution';
 import { employerLiability } from './employer-liability';
+import { arrearsPayout } from './employer-pays-first';
 import { claimExpiry } from './expiry';
 import { rupiah, sum } from './money';
 import { regulationFor } from './regulations';
@@ -95,15 +96,8 @@ function caseNotes(regulation: Regulation, request: QuoteRequest): string[] {
       `The actual wage of ${rupiah(request.actualMonthlyWage)} is below the reported ${rupiah(request.monthlyWage)}: benefits use the reported wage.`,
     );
   }
-  const arrears = request.arrearsMonths ?? 0;
-  const limit = regulation.jkk.arrearsAgencyPaysUpToMonths;
-  if (request.program === 'JKK' && arrears > 0 && arrears <= limit) {
-    notes.push(
-      `The employer was ${arrears} months in arrears, not more than ${limit}: the agency pays and the employer must settle the arrears.`,
-    );
-  }
-  if (request.program === 'JKM' && arrears > 0) {
-    notes.push('The arrears rule covers JKK contributions only: arrearsMonths is not used for JKM.');
-  }
+  // More than the limit is the employer's liability (employerLiability); the agency pays in every other case.
+  const arrears = arrearsPayout(regulation, request.program, request.arrearsMonths ?? 0);
+  if (arrears && !arrears.employerPaysFirst) notes.push(`${arrears.explanation} (${arrears.basis})`);
   return notes;
 }

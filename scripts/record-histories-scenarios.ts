@@ -4,11 +4,13 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Db } from '../db/config';
 import { scholarshipPlan } from '../rules';
-import { addDays, addYears } from '../rules/dates';
+import { addDays, addMonths, addYears } from '../rules/dates';
 import type { claimWorkflow } from '../workflows/claim';
 import {
   claimStateQuery,
+  decideReimbursementUpdate,
   decideUpdate,
+  recordEmployerSettlementUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
 } from '../vocabulary/messages/claim';
@@ -177,6 +179,38 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Handle>> = {
         args: [{ actor: officer1, bankAccount: account }],
       });
     }
+    return handle;
+  },
+  // JKK, the employer 5 months in arrears: held as "the employer pays first"; officer-1 records the settlement and
+  // the employer's proof of payment, supervisor-1 approves, and the employer's account is reimbursed.
+  'employer-pays-first': async (ctx) => {
+    const today = await ctx.today();
+    const eventDate = addDays(today, -3);
+    const { nik } = await createParticipant(ctx.db, {
+      membershipStartDate: '2018-01-01',
+      monthlyWage: 3_500_000,
+      arrearsSince: addMonths(eventDate, -5),
+    });
+    const handle = await ctx.start(
+      claimInput({ participantNik: nik, program: 'JKK', eventDate, claimDate: today }),
+    );
+    await verifyAndDecide(handle, 'approve', officer2, 'Accident report and medical statement in order');
+    await waitForStatus(handle, 'waiting_for_employer_payment');
+    await handle.executeUpdate(recordEmployerSettlementUpdate, {
+      args: [
+        {
+          actor: officer1,
+          arrearsSettlementReference: 'SETL-2026-0042',
+          proofOfPaymentReference: 'TRF-BCA-778812',
+          amountPaidToHeirs: 190_000_000,
+          paidToHeirsOn: today,
+          employerAccount: { bankCode: 'BCA', accountNumber: '5550001111', accountName: 'PT Uji' },
+        },
+      ],
+    });
+    await handle.executeUpdate(decideReimbursementUpdate, {
+      args: [{ actor: supervisor, decision: 'approve', reason: 'Settlement and proof checked' }],
+    });
     return handle;
   },
   'ineligible-unregistered': async (ctx) =>

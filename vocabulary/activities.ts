@@ -3,7 +3,7 @@
 import type { BenefitRecipients } from '../rules/recipients';
 import type { PlanYear } from '../rules/schema';
 import type { SchoolLevel } from '../rules/school';
-import type { BankAccount } from './claim';
+import type { BankAccount, EmployerSettlement } from './claim';
 import type { Decision } from './messages/claim';
 import type { SchoolStep } from './messages/scholarship';
 import type { DocumentCode } from './documents';
@@ -64,6 +64,20 @@ export interface AssessmentRecord {
   recipients?: BenefitRecipients;
 }
 
+/** The employer's settlement as recordEmployerSettlement writes it: who recorded it, and the ledger's account revision. */
+export interface EmployerSettlementRecord extends EmployerSettlement {
+  employerId: string;
+  recordedBy: string;
+  accountRevision: number;
+}
+
+/** A supervisor's decision on reimbursing the employer. */
+export interface ReimbursementDecisionRecord {
+  decision: Decision;
+  decidedBy: string;
+  reason: string;
+}
+
 export interface DecisionRecord {
   decision: Decision;
   decidedBy: string;
@@ -96,6 +110,8 @@ export interface PayoutFailure {
   /** The failure's type, e.g. GatewayRejected: never an account number. */
   failureType: string;
   message: string;
+  /** What staff do next, for the supervisor's task; a new bank account for the claim when absent. */
+  remedy?: string;
 }
 
 /** Which scholarship: its workflow id (`<claimNumber>-S<n>`) and the claim and child it belongs to. */

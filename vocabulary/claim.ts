@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { HEIR_RELATIONSHIPS } from '../rules/heirs';
 import { PROGRAMS } from '../rules/programs';
 import { quoteChildSchema } from '../rules/schema';
-import { ACCOUNT_NAME_MAX, HEIR_NAME_MAX, NOTE_MAX, TRACKING_CODE_HASH_MAX } from './limits';
+import {
+  ACCOUNT_NAME_MAX,
+  DOCUMENT_REFERENCE_MAX,
+  HEIR_NAME_MAX,
+  NOTE_MAX,
+  TRACKING_CODE_HASH_MAX,
+} from './limits';
 import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
 
 export const bankAccountSchema = z.strictObject({
@@ -13,6 +19,24 @@ export const bankAccountSchema = z.strictObject({
   accountName: text(ACCOUNT_NAME_MAX).trim().min(1),
 });
 export type BankAccount = z.output<typeof bankAccountSchema>;
+
+/**
+ * JKK with the employer more than 3 months in arrears: what an officer records before the agency reimburses the
+ * employer. The employer settled its arrears and fines, and proves it paid the heirs the benefit; the reimbursement
+ * goes to the employer's account.
+ */
+export const employerSettlementSchema = z.strictObject({
+  arrearsSettlementReference: text(DOCUMENT_REFERENCE_MAX)
+    .trim()
+    .min(1, 'must give the reference of the settlement of the arrears and fines'),
+  proofOfPaymentReference: text(DOCUMENT_REFERENCE_MAX)
+    .trim()
+    .min(1, "must give the reference of the employer's proof that it paid the heirs"),
+  amountPaidToHeirs: rupiah.min(1, 'must be more than 0'),
+  paidToHeirsOn: isoDate,
+  employerAccount: bankAccountSchema,
+});
+export type EmployerSettlement = z.output<typeof employerSettlementSchema>;
 
 /** Ahli waris: a family member named on the claim, in one of the legal categories of rules/heirs.ts. */
 export const heirSchema = z.strictObject({

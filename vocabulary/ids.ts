@@ -65,6 +65,11 @@ export function gatewayKey(key: string, accountRevision: number): string {
 /** The daily reconciliation of the payout ledger with the gateway's statement (a Temporal Schedule starts it). */
 export const RECONCILIATION_SCHEDULE_ID = 'reconciliation-daily';
 
+/** The supervisor's task opened for a ledger row stuck pending (once per transfer key, however many days report it). */
+export function pendingOverdueTaskKey(transferKey: string): string {
+  return `reconciliation:pending_overdue:${transferKey}`;
+}
+
 export function reconciliationWorkflowId(date: string): string {
   return `reconciliation-${date}`;
 }

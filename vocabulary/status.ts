@@ -35,6 +35,17 @@ const CLAIM_STATUS = {
     closed: false,
     family: 'The bank refused the account. Please give the claims officer another account.',
   },
+  // JKK with the employer more than 3 months in arrears: the employer pays the family first (rules/employer-pays-first.ts).
+  waiting_for_employer_payment: {
+    closed: false,
+    family:
+      'Your claim was approved. The employer was more than 3 months behind on its contributions at the accident, so by regulation the employer pays you the benefit first and the agency reimburses the employer after it settles its arrears. Please contact the employer; the claims officer can help.',
+  },
+  waiting_for_reimbursement_approval: {
+    closed: false,
+    family:
+      "The employer's payment to you and the settlement of its arrears are on record; a supervisor is checking them before the agency reimburses the employer.",
+  },
   payout_failed: {
     closed: false,
     family:

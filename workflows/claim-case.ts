@@ -1,7 +1,8 @@
 // A claim's state in one object: how far the main path has come, what the officers did, and what is left to pay.
 // The main path (claim.ts), the handlers (claim-handlers.ts) and the payouts (claim-payouts.ts) share it.
+import type { FamilyWait } from '../rules';
 import type { StepEvent } from '../vocabulary/activities';
-import type { BankAccount, ClaimInput } from '../vocabulary/claim';
+import type { BankAccount, ClaimInput, EmployerSettlement } from '../vocabulary/claim';
 import type { ClaimState, DecideRequest } from '../vocabulary/messages/claim';
 import type { ClaimStatus } from '../vocabulary/status';
 
@@ -25,6 +26,12 @@ export class ClaimCase {
   readonly pendingComponents: string[] = [];
   /** A backdated claim date was approved or refused (the claim date in `input` is then the decided one). */
   backdatingDecided = false;
+  /** Set when the employer pays the heirs first (JKK arrears beyond 3 months): the reimbursement the claim holds. */
+  employerFirst: { amount: number; employerId: string; accountRevision: number } | undefined = undefined;
+  /** The employer's settlement an officer recorded, awaiting (or holding) a supervisor's approval. */
+  settlement: (EmployerSettlement & { recordedBy: string; approved: boolean }) | undefined = undefined;
+  /** The waits on the family since the file was complete (late compensation stops its clock); the last may be open. */
+  readonly familyWaits: (Omit<FamilyWait, 'to'> & { to?: string })[] = [];
 
   /** heirsByRank: the run took patch 'heirs-by-rank'; runs started before it keep their checklist and payouts. */
   constructor(
@@ -45,6 +52,17 @@ export class ClaimCase {
     actor,
     data,
   });
+
+  /** The family delivered what the claim waited for: the open wait ends on `date`. */
+  endFamilyWait(date: string): void {
+    const open = this.familyWaits.find((wait) => wait.to === undefined);
+    if (open) open.to = date;
+  }
+
+  /** The family's waits up to `date`, a wait still open ending then. */
+  familyWaitsUntil(date: string): FamilyWait[] {
+    return this.familyWaits.map((wait) => ({ ...wait, to: wait.to ?? date }));
+  }
 
   /** The answer to the claimState query. */
   state(): ClaimState {

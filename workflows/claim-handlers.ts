@@ -2,7 +2,7 @@
 // handler with a named validator. A validator refuses the wrong actor or state before anything enters the history.
 import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { decisionRefusal, type DecisionRefusal } from '../rules';
+import { decisionRefusal, jakartaDate, type DecisionRefusal } from '../rules';
 import { RECORDING } from './activity-options';
 import { isAuditor, isOfficerOrSupervisor, refuse } from './actors';
 import { actorId } from '../vocabulary/actors';
@@ -142,6 +142,8 @@ function replaceBankAccount(
   claim: ClaimCase,
   { actor, bankAccount }: UpdateBankAccountRequest,
 ): Promise<{ accountRevision: number }> {
+  // The family delivered (the officer may bring its account): a wait caused by staff's own failure never started.
+  if (claim.status === 'waiting_for_bank_account') claim.endFamilyWait(jakartaDate(Date.now()));
   return whileBusy(claim, async () => {
     const revision = claim.accountRevision + 1;
     await records.recordBankAccount(
@@ -162,6 +164,13 @@ function validateBankAccount(claim: ClaimCase, { actor, bankAccount }: UpdateBan
   if (!account.success) {
     const fields = account.error.issues.map((i) => i.path.join('.')).join(', '); // the fields, never the values
     refuse(`Invalid bank account: ${fields}`, FailureType.InvalidInput);
+  }
+  // The employer pays the heirs first: the agency pays only the employer, to the account recorded with its settlement.
+  if (claim.employerFirst) {
+    refuse(
+      "The employer pays the heirs first: record the employer's settlement with its account instead.",
+      FailureType.WrongState,
+    );
   }
   // After a payout failed for good, staff decide what to change: the family's page says a supervisor will call.
   if (claim.status === 'payout_failed' && actor.kind === 'family') {

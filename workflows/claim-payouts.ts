@@ -21,6 +21,11 @@ const payments = proxyActivities<Activities>(PAYING);
 const LATE_COMPENSATION = 'late_compensation';
 /** Claims started before late-payment compensation existed replay without it. */
 export const LATE_COMPENSATION_PATCH = 'late-payment-compensation';
+/**
+ * Late compensation counts only the agency's delay: working days the claim waited on the family (a new account after
+ * a refusal) stop its clock. Claims that reached their late compensation before it count every working day.
+ */
+export const LATE_COMPENSATION_AGENCY_DELAY_PATCH = 'late-compensation-agency-delay';
 /** Before it, a payout that failed for good failed the claim's workflow; histories recorded then replay so. */
 export const PAYOUT_FAILURE_PATCH = 'payout-failure-waits-for-staff';
 
@@ -36,7 +41,8 @@ export async function payComponents(
 
 /**
  * Paid after the service level (3 working days from the complete file for JKM, 7 for JKK): 1% of the benefit per
- * working day late, as its own component (own ledger row, key <claimNumber>:late_compensation). Returns the amount.
+ * working day of the agency's delay beyond it (the days the claim waited on the family do not count), as its own
+ * component (own ledger row, key <claimNumber>:late_compensation). Returns the amount.
  */
 export async function payLateCompensation(
   claim: ClaimCase,
@@ -44,12 +50,19 @@ export async function payLateCompensation(
   completeFileDate: string,
 ): Promise<number> {
   const paidDate = jakartaDate(Date.now());
-  const late = lateCompensation({ program: claim.input.program, benefit, completeFileDate, paidDate });
+  const familyWaits = patched(LATE_COMPENSATION_AGENCY_DELAY_PATCH) ? claim.familyWaitsUntil(paidDate) : [];
+  const late = lateCompensation({
+    program: claim.input.program,
+    benefit,
+    completeFileDate,
+    paidDate,
+    familyWaits,
+  });
   if (late.amount <= 0) return 0;
   claim.pendingComponents.push(LATE_COMPENSATION);
   await records.recordStep(
     claim.claimNumber,
-    claim.step('late_compensation_assessed', undefined, { ...late, completeFileDate, paidDate }),
+    claim.step('late_compensation_assessed', undefined, { ...late, completeFileDate, paidDate, familyWaits }),
   );
   await payComponent(claim, LATE_COMPENSATION, late.amount);
   return late.amount;
@@ -97,6 +110,8 @@ async function payComponent(claim: ClaimCase, code: string, amount: number): Pro
 async function waitForNewAccount(claim: ClaimCase, code: string, failureCode: string): Promise<void> {
   claim.status = 'waiting_for_bank_account';
   const revision = claim.accountRevision;
+  // The family owes a new account: late compensation's clock stops until it arrives (replaceBankAccount ends the wait).
+  claim.familyWaits.push({ reason: 'new_bank_account', from: jakartaDate(Date.now()) });
   await records.recordStep(
     claim.claimNumber,
     claim.step('payout_refused', undefined, { component: code, failureCode }),

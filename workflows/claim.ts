@@ -5,6 +5,7 @@ import type { Activities } from '../activities';
 import type { MembershipFacts } from '../vocabulary/activities';
 import {
   addWorkingDays,
+  arrearsPayout,
   benefitRecipients,
   jakartaDate,
   jakartaEndOfDay,
@@ -19,6 +20,7 @@ import {
 } from '../rules';
 import { RECORDING } from './activity-options';
 import { ClaimCase, type Decision } from './claim-case';
+import { EMPLOYER_PAYS_FIRST_PATCH, registerEmployerHandlers, reimburseEmployer } from './claim-employer';
 import { registerClaimHandlers } from './claim-handlers';
 import {
   CLAIM_DATE_BACKDATING_PATCH,
@@ -45,6 +47,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   const scholarships = scholarshipStarter(claim.input, claim.step, () => claim.status);
   registerClaimHandlers(claim);
   registerBackdatingHandler(claim);
+  registerEmployerHandlers(claim);
 
   // 1. The claim on record, holding the participant's death: one death, one claim, across JKM and JKK.
   const recorded = await records.recordClaim(
@@ -83,22 +86,39 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
 
   // 5. The decision, by someone other than the verifier (a supervisor above the threshold).
   const decision = await waitForDecision(claim);
+  // JKK with the employer more than 3 months in arrears: the employer pays the heirs first. Claims started before
+  // this rule replay paying the heirs.
+  const arrears = arrearsPayout(
+    regulationFor(claim.input.eventDate),
+    claim.input.program,
+    membership.facts.arrearsMonths,
+  );
+  const employerPaysFirst =
+    decision.decision === 'approve' &&
+    arrears?.employerPaysFirst === true &&
+    patched(EMPLOYER_PAYS_FIRST_PATCH);
   // Tells the family of an approval before the transfers. Added while claims were running, so behind a patch:
   // histories recorded before it replay without this step (README, "Versioning"; test/replay/versioning.test.ts).
-  if (decision.decision === 'approve' && patched('decision-notified')) {
+  if (decision.decision === 'approve' && !employerPaysFirst && patched('decision-notified')) {
     await notifyApproval(claim, payable.total);
   }
   if (decision.decision === 'reject') {
     return close(claim, { status: 'rejected', reason: decision.reason, total: 0 }, 'claim_closed');
   }
 
-  // 6. Each component the recipients receive, paid once; a refused account waits for a new one, then pays it again.
-  await payComponents(claim, payable.components);
+  let compensation = 0;
+  if (employerPaysFirst) {
+    // 6. The employer pays the heirs; the agency reimburses the employer after the settlement, approved by two people.
+    await reimburseEmployer(claim, arrears!, membership.facts.employerId, payable.total);
+  } else {
+    // 6. Each component the recipients receive, paid once; a refused account waits for a new one, then pays it again.
+    await payComponents(claim, payable.components);
 
-  // 7. Paid after the service level: 1% of the benefit per working day late, as its own component.
-  const compensation = patched(LATE_COMPENSATION_PATCH)
-    ? await payLateCompensation(claim, payable.total, completeFileDate)
-    : 0;
+    // 7. Paid after the service level: 1% of the benefit per working day late, as its own component.
+    compensation = patched(LATE_COMPENSATION_PATCH)
+      ? await payLateCompensation(claim, payable.total, completeFileDate)
+      : 0;
+  }
 
   // 8. One ScholarshipWorkflow per child receiving a scholarship; it outlives the claim. Claims started
   // before scholarships existed replay without it.
@@ -108,13 +128,14 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
     });
   }
 
-  // 9. Paid in full.
+  // 9. Paid in full (to the employer, as a reimbursement, when it paid the heirs first).
   return close(
     claim,
     {
       status: 'paid',
       total: payable.total + compensation,
       ...(compensation > 0 ? { lateCompensation: compensation } : {}),
+      ...(employerPaysFirst ? { reimbursedToEmployer: payable.total } : {}),
     },
     'claim_paid',
   );
@@ -251,9 +272,11 @@ async function close(claim: ClaimCase, outcome: ClaimOutcome, type: string): Pro
   await records.notifyFamily(
     claim.claimNumber,
     `claim_${outcome.status}`,
-    outcome.status === 'paid'
-      ? `Your claim ${claim.claimNumber} has been paid: Rp ${outcome.total.toLocaleString('en-US')}.`
-      : `Your claim ${claim.claimNumber} was closed: ${outcome.reason ?? outcome.status}`,
+    outcome.reimbursedToEmployer !== undefined
+      ? `Your claim ${claim.claimNumber} is settled: the employer paid you Rp ${outcome.total.toLocaleString('en-US')} and the agency has reimbursed it.`
+      : outcome.status === 'paid'
+        ? `Your claim ${claim.claimNumber} has been paid: Rp ${outcome.total.toLocaleString('en-US')}.`
+        : `Your claim ${claim.claimNumber} was closed: ${outcome.reason ?? outcome.status}`,
   );
   await condition(allHandlersFinished);
   return outcome;

@@ -11,6 +11,7 @@ import {
   verifyDocuments,
 } from './claims';
 import { decodePayloads, encodePayloads } from './codec';
+import { decideEmployerReimbursement, recordEmployerSettlement } from './employer-reimbursements';
 import { quoteBenefit } from './quote';
 import { getReconciliation, listReconciliations } from './reconciliations';
 import type { AnyRoute } from './route';
@@ -32,6 +33,8 @@ export const ROUTES: readonly AnyRoute[] = [
   replaceClaimBankAccount,
   reissueTrackingCode,
   decideClaimDate,
+  recordEmployerSettlement,
+  decideEmployerReimbursement,
   chooseScholarshipChildren,
   submitEnrollment,
   replaceScholarshipBankAccount,

@@ -7,6 +7,7 @@ import {
   bankAccountSchema,
   childSchema,
   CLAIM_EVENTS,
+  employerSettlementSchema,
   heirSchema,
 } from '../../vocabulary/claim';
 import { BACKDATING_DECISIONS, DECISIONS } from '../../vocabulary/messages/claim';
@@ -84,6 +85,7 @@ export const issuedTrackingCodeResponse = z.object({
   claimNumber: z.string(),
   trackingCode: z.string().describe('The new tracking code: shown only now; the old one no longer works'),
 });
+export const employerSettlementBody = employerSettlementSchema;
 
 /** The cursor carries PostgreSQL's own text for created_at: microseconds survive, unlike a JS Date. */
 export function encodeCursor(createdAt: string, claimNumber: string): string {

@@ -1,11 +1,39 @@
 // Read models for the API, from the projections the activities write.
-import type { AssessmentRow, ClaimCursor, ClaimQueueRow, ClaimRow, PayoutRow, Stores } from '../../db/stores';
+import type {
+  AssessmentRow,
+  ClaimCursor,
+  ClaimQueueRow,
+  ClaimRow,
+  EmployerReimbursementRow,
+  PayoutRow,
+  Stores,
+} from '../../db/stores';
 import { maskDigits } from '../../vocabulary/masking';
 import { claimStatusText, type ClaimStatus } from '../../vocabulary/status';
 import { scholarshipChoiceView, scholarshipViews } from './scholarships';
 import { encodeCursor } from '../schemas/claims';
 
 type ViewStores = Pick<Stores, 'claims' | 'payouts' | 'scholarships'>;
+type StaffViewStores = ViewStores & Pick<Stores, 'employerReimbursements'>;
+
+/** The employer's settlement on record (JKK arrears beyond 3 months): what the approving supervisor checks. */
+function employerReimbursementView(r: EmployerReimbursementRow | undefined) {
+  if (!r) return null;
+  return {
+    employerId: r.employer_id,
+    status: r.status,
+    arrearsSettlementReference: r.arrears_settlement_reference,
+    proofOfPaymentReference: r.proof_of_payment_reference,
+    amountPaidToHeirs: r.amount_paid_to_heirs,
+    paidToHeirsOn: r.paid_to_heirs_on,
+    employerAccount: { bankCode: r.bank_code, accountNumber: r.account_number, accountName: r.account_name },
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    decisionReason: r.decision_reason,
+  };
+}
 
 function payoutView(p: PayoutRow, masked: boolean) {
   return {
@@ -33,9 +61,9 @@ function assessmentView(a: AssessmentRow | undefined) {
 }
 
 /** Everything staff see about one claim. */
-export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
+export async function staffClaimView(stores: StaffViewStores, claim: ClaimRow) {
   const claimNumber = claim.claim_number;
-  const [heirs, children, documents, assessment, payouts, events, reissues] = await Promise.all([
+  const [heirs, children, documents, assessment, payouts, events, reissues, reimbursement] = await Promise.all([
     stores.claims.heirs(claimNumber),
     stores.claims.children(claimNumber),
     stores.claims.documents(claimNumber),
@@ -43,6 +71,7 @@ export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
     stores.payouts.forClaim(claimNumber),
     stores.claims.events(claimNumber),
     stores.claims.trackingCodeReissues(claimNumber),
+    stores.employerReimbursements.find(claimNumber),
   ]);
   return {
     claimNumber,
@@ -86,6 +115,7 @@ export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
     documents: documents.map((d) => ({ code: d.code, received: d.received, checkedBy: d.checked_by })),
     assessment: assessmentView(assessment),
     payouts: payouts.map((p) => payoutView(p, false)),
+    employerReimbursement: employerReimbursementView(reimbursement),
     events: events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, data: e.data, at: e.created_at })),
     trackingCodeReissues: reissues.map((r) => ({
       issuedBy: r.issued_by,

@@ -9,6 +9,7 @@ import * as assessmentRecipients from './20261124000700_assessment_recipients';
 import * as payoutFailures from './20261124000700_payout_failures';
 import * as oneClaimPerDeath from './20261201000200_one_claim_per_death';
 import * as trackingCodeReissues from './20261201000200_tracking_code_reissues';
+import * as employerReimbursements from './20261201000300_employer_reimbursements';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124000700_payout_failures': payoutFailures,
   '20261201000200_one_claim_per_death': oneClaimPerDeath,
   '20261201000200_tracking_code_reissues': trackingCodeReissues,
+  '20261201000300_employer_reimbursements': employerReimbursements,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -5,6 +5,7 @@ import { atomically } from './atomic';
 import { AuditLogStore } from './audit-log';
 import { ClaimedDeathStore } from './claimed-deaths';
 import { ClaimStore } from './claims';
+import { EmployerReimbursementStore } from './employer-reimbursements';
 import { IntakeStore } from './intake';
 import { NotificationStore } from './notifications';
 import { PayoutStore } from './payouts';
@@ -17,6 +18,7 @@ import { SupervisorTaskStore } from './supervisor-tasks';
 export interface Stores {
   claims: ClaimStore;
   claimedDeaths: ClaimedDeathStore;
+  employerReimbursements: EmployerReimbursementStore;
   intake: IntakeStore;
   payouts: PayoutStore;
   scholarships: ScholarshipStore;
@@ -36,6 +38,7 @@ export function createStores(db: Knex): Stores {
   return {
     claims: new ClaimStore(db),
     claimedDeaths: new ClaimedDeathStore(db),
+    employerReimbursements: new EmployerReimbursementStore(db),
     intake: new IntakeStore(db),
     payouts: new PayoutStore(db),
     scholarships: new ScholarshipStore(db),
@@ -55,6 +58,7 @@ export function createStores(db: Knex): Stores {
 export * from './audit-log';
 export * from './claimed-deaths';
 export * from './claims';
+export * from './employer-reimbursements';
 export * from './intake';
 export * from './notifications';
 export * from './payouts';

@@ -52,6 +52,11 @@ export const PP44_2015: Regulation = {
     scholarship: 'PP 44/2015 (scholarship lump sum for one child)',
     claim_expiry: 'PP 44/2015 (JKK claim expires 2 years after the accident)',
     employer_liability: 'PP 44/2015 (employer obligations)',
+    // No article numbers: the sources at hand (DOMAIN.md, "Procedure, deadlines, liabilities") give none.
+    jkk_arrears:
+      'PP 44/2015 (JKK contributions more than 3 months in arrears at the accident: the employer pays the benefits first and is reimbursed after settling the arrears and fines)',
+    jkm_arrears:
+      'PP 44/2015 (JKM is due when the membership is active at death; the arrears rule covers JKK contributions only)',
     // The order of heirs as published in PP 44/2015's text: Pasal 40(2) for JKM, Pasal 37(5) for a JKK death.
     jkm_heirs: 'PP 44/2015 Pasal 40(2) (heirs of a JKM death, in order)',
     jkk_heirs: 'PP 44/2015 Pasal 37(5) (heirs of a JKK death, in order)',

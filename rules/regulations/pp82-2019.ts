@@ -62,6 +62,10 @@ export const PP82_2019: Regulation = {
     scholarship: 'PP 82/2019 (scholarship); Permenaker 5/2021 as amended by Permenaker 1/2025',
     claim_expiry: 'PP 82/2019 (JKK claim expires 5 years after the accident)',
     employer_liability: 'PP 44/2015 as amended by PP 82/2019 (employer obligations)',
+    jkk_arrears:
+      'PP 44/2015 as amended by PP 82/2019 (JKK contributions more than 3 months in arrears at the accident: the employer pays the benefits first and is reimbursed after settling the arrears and fines)',
+    jkm_arrears:
+      'PP 44/2015 as amended by PP 82/2019 (JKM is due when the membership is active at death; the arrears rule covers JKK contributions only)',
     // Assumed unchanged by PP 82/2019: no source at hand shows it amending PP 44/2015 Pasal 37(5) or 40(2).
     jkm_heirs: 'PP 44/2015 Pasal 40(2) (heirs of a JKM death, in order)',
     jkk_heirs: 'PP 44/2015 Pasal 37(5) (heirs of a JKK death, in order)',

@@ -85,6 +85,8 @@ type BasisTopic =
   | 'scholarship'
   | 'claim_expiry'
   | 'employer_liability'
+  | 'jkk_arrears'
+  | 'jkm_arrears'
   | 'jkm_heirs'
   | 'jkk_heirs';
 

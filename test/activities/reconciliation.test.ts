@@ -7,6 +7,7 @@ import { jakartaDate } from '../../rules';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { claimInput, createParticipant } from '../helpers/factories';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
+import { pendingWithoutTask, reconciliationDeadline } from '../faults/support/pending-overdue';
 
 function transfer(key: string, amount: number, status: Disbursement['status'] = 'completed'): Disbursement {
   return {
@@ -244,6 +245,12 @@ describe('reconcileDay', () => {
       ]);
     const yesterday = jakartaDate(Date.now() - 86_400_000);
     const today = jakartaDate(Date.now());
+    // The fault suite's invariant sees the stuck row before the reconciliation has run, and not after.
+    const ledger = () => t.db('payouts').where({ claim_number: input.claimNumber });
+    const taskKeys = () => t.db('supervisor_tasks').pluck('dedup_key');
+    expect(pendingWithoutTask(await ledger(), await taskKeys(), Date.now())).toEqual([
+      `${input.claimNumber}:funeral`,
+    ]);
 
     expect(await run(activities.reconcileDay, yesterday)).toMatchObject({
       status: 'mismatched',
@@ -267,5 +274,50 @@ describe('reconcileDay', () => {
       status: 'open',
     });
     expect(tasks[0].message).toContain('pending for more than a day');
+    expect(pendingWithoutTask(await ledger(), await taskKeys(), Date.now())).toEqual([]);
+  });
+});
+
+describe("the fault suite's invariant: no row pending past the reconciliation window without a task", () => {
+  const at = (iso: string) => new Date(iso);
+  // Pending since 24 Nov 2026, 10:00 in Jakarta: the run at 01:00 on 26 Nov reports it (deadline 02:00 Jakarta).
+  const since = at('2026-11-24T03:00:00Z');
+  const row = (key: string, status = 'pending', updatedAt = since) => ({
+    gateway_key: key,
+    status,
+    updated_at: updatedAt,
+  });
+
+  it('puts the deadline at the run on the second Jakarta day after the row went pending', () => {
+    expect(new Date(reconciliationDeadline(since)).toISOString()).toBe('2026-11-25T19:00:00.000Z');
+    // 00:30 on 25 Nov in Jakarta (still 24 Nov in UTC) counts from the Jakarta day.
+    expect(new Date(reconciliationDeadline(at('2026-11-24T17:30:00Z'))).toISOString()).toBe(
+      '2026-11-26T19:00:00.000Z',
+    );
+  });
+
+  it('names a row pending past the deadline with no task, and only that row', () => {
+    const rows = [
+      row('JKM-20261124-AAAAAAAA:funeral'), // stuck, no task: the failure
+      row('JKM-20261124-AAAAAAAA:lump_sum'), // stuck, with its task
+      row('JKM-20261124-AAAAAAAA:periodic', 'paid'), // old, but paid
+      row('JKM-20261124-BBBBBBBB:funeral', 'pending', at('2026-11-25T20:00:00Z')), // pending, still in its window
+    ];
+    const tasks = ['reconciliation:pending_overdue:JKM-20261124-AAAAAAAA:lump_sum', 'payout_failed:other'];
+    expect(pendingWithoutTask(rows, tasks, Date.parse('2026-11-25T19:00:00Z'))).toEqual([
+      'JKM-20261124-AAAAAAAA:funeral',
+    ]);
+  });
+
+  it('passes before the deadline, and once the task is opened', () => {
+    const rows = [row('JKM-20261124-AAAAAAAA:funeral')];
+    expect(pendingWithoutTask(rows, [], Date.parse('2026-11-25T18:59:59Z'))).toEqual([]);
+    expect(
+      pendingWithoutTask(
+        rows,
+        ['reconciliation:pending_overdue:JKM-20261124-AAAAAAAA:funeral'],
+        Date.parse('2026-11-30T00:00:00Z'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { auditLogQuery } from '../../api/schemas/audit-log';
 import { createClaimBody, idempotencyKeyHeader } from '../../api/schemas/claims';
+import { REIMBURSEMENT_STATUSES } from '../../db/stores';
 import { enrollmentBody } from '../../api/schemas/scholarships';
 import { disbursementRequestSchema } from '../../gateway/types';
 import { COMPONENT_CODES, MAX_RUPIAH, quoteRequestSchema, REGULATION_IDS } from '../../rules';
@@ -16,6 +17,7 @@ import {
   childSchema,
   CLAIM_EVENTS,
   claimInputSchema,
+  employerSettlementSchema,
   heirSchema,
 } from '../../vocabulary/claim';
 import { DOCUMENT_CODES } from '../../vocabulary/documents';
@@ -62,7 +64,7 @@ const maxOf = (values: readonly string[]) => Math.max(...values.map((v) => v.len
 const CLAIM_NUMBER = longest(claimNumber, claim);
 const SCHOLARSHIP_ID = longest(scholarshipId, (n) => `${claim(n - 3)}-S1`);
 const STAFF_ID = longest(staffId, letters);
-const COMPONENT = maxOf([...COMPONENT_CODES, 'late_compensation']);
+const COMPONENT = maxOf([...COMPONENT_CODES, 'late_compensation', 'employer_reimbursement']);
 /** A ledger key: <claimNumber>:<component>, or a scholarship year's <workflowId>:<schoolYear>. */
 const LEDGER_KEY = Math.max(CLAIM_NUMBER + 1 + COMPONENT, SCHOLARSHIP_ID + 1 + '2027/2028'.length);
 /** The gateway's key: the ledger key, then :r<revision> (up to 9999 replacement accounts). */
@@ -105,6 +107,15 @@ const REACHES: Record<string, number> = {
   'reconciliation_items.outcome': maxOf(RECONCILIATION_OUTCOMES),
   'audit_log.actor_role': maxOf(STAFF_ROLES),
   'rate_limit_counters.key': 'family:claim:'.length + CLAIM_NUMBER,
+  'employer_reimbursements.status': maxOf(REIMBURSEMENT_STATUSES),
+  'employer_reimbursements.arrears_settlement_reference': longest(
+    shape(employerSettlementSchema).arrearsSettlementReference,
+    letters,
+  ),
+  'employer_reimbursements.proof_of_payment_reference': longest(
+    shape(employerSettlementSchema).proofOfPaymentReference,
+    letters,
+  ),
   'supervisor_tasks.dedup_key':
     'reconciliation:2026-11-24:'.length + TRANSFER_KEY + ':amount_mismatch'.length,
 };
@@ -126,7 +137,13 @@ for (const table of ['claimed_deaths', 'tracking_code_reissues']) {
 for (const table of ['intake_requests', 'scholarships', 'scholarship_years', 'scholarship_events']) {
   REACHES[`${table}.claim_number`] = CLAIM_NUMBER;
 }
-for (const table of ['scholarship_choices', 'audit_log', 'reconciliation_items', 'supervisor_tasks']) {
+for (const table of [
+  'scholarship_choices',
+  'audit_log',
+  'reconciliation_items',
+  'supervisor_tasks',
+  'employer_reimbursements',
+]) {
   REACHES[`${table}.claim_number`] = CLAIM_NUMBER;
 }
 for (const column of ['scholarship_years.workflow_id', 'scholarship_events.workflow_id']) {
@@ -143,12 +160,17 @@ for (const column of [
   'scholarship_events.actor',
   'scholarship_years.submitted_by',
   'audit_log.actor_id',
+  'employer_reimbursements.recorded_by',
+  'employer_reimbursements.decided_by',
 ]) {
   REACHES[column] = STAFF_ID;
 }
 Object.assign(REACHES, {
   'payouts.account_number': REACHES['claims.account_number'],
   'payouts.bank_code': REACHES['claims.bank_code'],
+  'employer_reimbursements.account_number': REACHES['claims.account_number'],
+  'employer_reimbursements.bank_code': REACHES['claims.bank_code'],
+  'employer_reimbursements.account_name': REACHES['claims.account_name'],
   'intake_requests.tracking_code_hash': REACHES['claims.tracking_code_hash'],
   'claimed_deaths.participant_nik': REACHES['claims.participant_nik'],
   'claimed_deaths.program': REACHES['claims.program'],
@@ -168,6 +190,7 @@ const INTERNAL: Record<string, string> = {
   'participants.kpj_number': 'the registry (seeded)',
   'participants.name': 'the registry (seeded)',
   'participants.employer_id': 'the registry (seeded)',
+  'employer_reimbursements.employer_id': "the registry's employers.id, copied",
   'intake_requests.request_hash': 'a sha256 in hex: 64',
   'claim_events.type': 'step names written in the workflows',
   'scholarship_events.type': 'step names written in the workflows',

@@ -53,7 +53,9 @@ describe('committed histories', () => {
       'ineligible-unregistered',
       'ineligible-membership-ended',
     ];
-    expect(current).toEqual(expect.arrayContaining(paths.map((p) => `${p}.json`)));
+    expect(current).toEqual(
+      expect.arrayContaining([...paths, 'employer-pays-first'].map((p) => `${p}.json`)),
+    );
     expect(legacy).toEqual(expect.arrayContaining(paths.map((p) => `legacy/${p}.json`)));
   });
 

@@ -36,6 +36,25 @@ describe('the decision trail from a recorded claim', () => {
     ).toBe(true);
   });
 
+  it("names who recorded the employer's settlement and the supervisor who approved its reimbursement", async () => {
+    const trail = await buildDecisionTrail([run('employer-pays-first.json', 'claim')], converter);
+    expect(trail.patches).toContain('employer-pays-first');
+    expect(trail.employerSettlements).toEqual([
+      expect.objectContaining({
+        by: 'officer-1',
+        proofOfPaymentReference: 'TRF-BCA-778812',
+        amountPaidToHeirs: 190_000_000,
+        accountNumber: '******1111',
+      }),
+    ]);
+    expect(trail.reimbursementDecisions).toEqual([
+      expect.objectContaining({ by: 'supervisor-1', role: 'supervisor', decision: 'approve' }),
+    ]);
+    expect(trail.payouts.map((p) => [p.component, p.amount, p.status])).toEqual([
+      ['employer_reimbursement', 190_000_000, 'paid'],
+    ]);
+  });
+
   it('keeps the incomplete checklist and its note, then the complete one', async () => {
     const trail = await buildDecisionTrail([run('incomplete-documents.json', 'claim')], converter);
     expect(trail.verifications.map((v) => [v.complete, v.missing])).toEqual([

@@ -1,5 +1,6 @@
 import {
   decisionRefusal,
+  reimbursementDeciderRefusal,
   SUPERVISOR_APPROVAL_THRESHOLD,
   totalCanRefuse,
   type DecisionFacts,
@@ -66,5 +67,33 @@ describe('maker-checker on a decision', () => {
     expect(totalCanRefuse({ decision: 'approve', deciderRole: 'officer' })).toBe(true);
     expect(totalCanRefuse({ decision: 'approve', deciderRole: 'supervisor' })).toBe(false);
     expect(totalCanRefuse({ decision: 'reject', deciderRole: 'officer' })).toBe(false);
+  });
+});
+
+describe('maker-checker on reimbursing an employer that paid the heirs first', () => {
+  it('lets a supervisor who did not record the settlement decide', () => {
+    expect(
+      reimbursementDeciderRefusal({
+        deciderId: 'supervisor-2',
+        deciderRole: 'supervisor',
+        recordedBy: 'officer-1',
+      }),
+    ).toBeUndefined();
+  });
+
+  it('refuses whoever recorded the settlement, supervisor or not', () => {
+    for (const deciderRole of ['officer', 'supervisor'] as const) {
+      expect(
+        reimbursementDeciderRefusal({ deciderId: 'staff-1', deciderRole, recordedBy: 'staff-1' })?.rule,
+      ).toBe('maker-checker');
+    }
+  });
+
+  it('refuses an officer or an auditor who did not record it: a supervisor approves a redirected payout', () => {
+    for (const deciderRole of ['officer', 'auditor'] as const) {
+      expect(
+        reimbursementDeciderRefusal({ deciderId: 'staff-2', deciderRole, recordedBy: 'officer-1' })?.rule,
+      ).toBe('supervisor-required');
+    }
   });
 });

@@ -1,8 +1,14 @@
 // Late-payment compensation on the time-skipping server: the decision is held past the service level with
 // env.sleep, and the claim then pays 1% of the benefit per working day late as its own component, once.
 import type { Duration } from '@temporalio/common';
-import { jakartaDate, lateCompensation } from '../../rules';
-import { decideUpdate, verifyUpdate, type ClaimOutcome } from '../../vocabulary/messages/claim';
+import { addWorkingDays, jakartaDate, lateCompensation, workingDaysBetween } from '../../rules';
+import { jakartaStartOfDay } from '../../rules/jakarta-time';
+import {
+  decideUpdate,
+  updateBankAccountUpdate,
+  verifyUpdate,
+  type ClaimOutcome,
+} from '../../vocabulary/messages/claim';
 import type { Actor } from '../../vocabulary/actors';
 import type { ClaimInput } from '../../vocabulary/claim';
 import { claimInput, createParticipant, FULL_CHECKLIST } from '../helpers/factories';
@@ -106,5 +112,57 @@ describe('late-payment compensation', () => {
       total: 190_000_000 + expected.amount,
       lateCompensation: expected.amount,
     });
+  });
+
+  it("stops the clock while the family replaces a refused account: 100 working days earn nothing, the agency's own delay still does", async () => {
+    const { nik } = await createParticipant(h.t.db, { membershipStartDate: '2018-01-01' });
+    const input = claimInput({
+      participantNik: nik,
+      program: 'JKM',
+      ...(await filedToday()),
+      bankAccount: { bankCode: 'BNI', accountNumber: '0001112223', accountName: 'Sri Wahyuni' }, // refused
+    });
+    const family: Actor = { kind: 'family' };
+    let refusedOn = '';
+    let replacedOn = '';
+    const outcome = await h.withWorker(async (taskQueue) => {
+      const handle = await h.startClaim(taskQueue, input);
+      await h.waitForStatus(handle, 'waiting_for_documents');
+      await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
+      await h.waitForStatus(handle, 'waiting_for_decision');
+      await h.env.sleep('15 days'); // the agency's delay: it counts
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: officer2, decision: 'approve', reason: 'ok' }],
+      });
+      await h.waitForStatus(handle, 'waiting_for_bank_account');
+      refusedOn = jakartaDate(await h.env.currentTimeMs());
+      replacedOn = addWorkingDays(refusedOn, 100);
+      // The family's delay: the new account arrives at 10:00 in Jakarta, 100 working days after the refusal.
+      await h.env.sleep(jakartaStartOfDay(replacedOn) + 10 * 3_600_000 - (await h.env.currentTimeMs()));
+      await handle.executeUpdate(updateBankAccountUpdate, {
+        args: [{ actor: family, bankAccount: { ...input.bankAccount, accountNumber: '1234567890' } }],
+      });
+      return handle.result();
+    });
+
+    const [assessed] = await h.t
+      .db('claim_events')
+      .where({ claim_number: input.claimNumber, type: 'late_compensation_assessed' });
+    const { completeFileDate, paidDate, familyWaits } = assessed.data;
+    expect(paidDate).toBe(replacedOn);
+    expect(familyWaits).toEqual([{ reason: 'new_bank_account', from: refusedOn, to: replacedOn }]);
+    const agencyLate = workingDaysBetween(completeFileDate, refusedOn) - 3;
+    expect(agencyLate).toBeGreaterThan(0);
+    expect(assessed.data).toMatchObject({ familyWaitWorkingDays: 100, workingDaysLate: agencyLate });
+    expect(assessed.data.amount).toBe(420_000 * agencyLate);
+    expect(outcome).toEqual({
+      status: 'paid',
+      total: 42_000_000 + assessed.data.amount,
+      lateCompensation: assessed.data.amount,
+    });
+    // Counting the family's 100 working days too, the claim would have earned 100% of the benefit more.
+    const everyDay = lateCompensation({ program: 'JKM', benefit: 42_000_000, completeFileDate, paidDate });
+    expect(everyDay.workingDaysLate).toBe(agencyLate + 100);
+    expect(everyDay.amount - assessed.data.amount).toBe(42_000_000);
   });
 });

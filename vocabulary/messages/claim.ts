@@ -2,7 +2,7 @@
 // workflow both import these definitions; no message name is written anywhere else.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../actors';
-import type { BankAccount } from '../claim';
+import type { BankAccount, EmployerSettlement } from '../claim';
 import type { DocumentCode } from '../documents';
 import type { ClaimStatus } from '../status';
 
@@ -53,6 +53,27 @@ export interface DecideBackdatingResult {
   claimDate: string;
 }
 
+/** An officer records that an employer in arrears settled them and paid the heirs (employer pays first). */
+export interface RecordEmployerSettlementRequest extends EmployerSettlement {
+  actor: Actor;
+}
+export interface RecordEmployerSettlementResult {
+  status: ClaimStatus;
+  /** What the agency will reimburse once a supervisor approves. */
+  reimbursement: number;
+}
+
+/** A supervisor, not the one who recorded the settlement, approves or rejects reimbursing the employer. */
+export interface DecideReimbursementRequest {
+  actor: Actor;
+  decision: Decision;
+  reason: string;
+}
+export interface DecideReimbursementResult {
+  decision: Decision;
+  reimbursement: number;
+}
+
 export interface ClaimState {
   claimNumber: string;
   status: ClaimStatus;
@@ -68,6 +89,8 @@ export interface ClaimOutcome {
   total: number;
   /** Included in total: 1% of the benefit per working day paid after the service level. */
   lateCompensation?: number;
+  /** The employer paid the heirs first (JKK arrears beyond 3 months): the agency reimbursed it this much. */
+  reimbursedToEmployer?: number;
 }
 
 // verify and decide are updates, not signals: the officer must learn at once if they may not act.
@@ -81,4 +104,14 @@ export const updateBankAccountUpdate = defineUpdate<UpdateBankAccountResult, [Up
 export const decideBackdatingUpdate = defineUpdate<DecideBackdatingResult, [DecideBackdatingRequest]>(
   'decideBackdating',
 );
+// Updates: the officer must learn at once whether the claim waits for the employer, and the supervisor that they may
+// not approve a settlement they recorded themselves.
+export const recordEmployerSettlementUpdate = defineUpdate<
+  RecordEmployerSettlementResult,
+  [RecordEmployerSettlementRequest]
+>('recordEmployerSettlement');
+export const decideReimbursementUpdate = defineUpdate<
+  DecideReimbursementResult,
+  [DecideReimbursementRequest]
+>('decideReimbursement');
 export const claimStateQuery = defineQuery<ClaimState>('claimState');

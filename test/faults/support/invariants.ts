@@ -2,7 +2,8 @@
 //   1. no idempotency key is paid twice;
 //   2. the ledger total equals the gateway total (and the day's reconciliation balances);
 //   3. every claim the API acknowledged exists and completes;
-//   4. no participant has two paid death claims (one death, one claim).
+//   4. no participant has two paid death claims (one death, one claim);
+//   5. no ledger row stayed pending past the reconciliation window without a supervisor's task.
 import type { Knex } from 'knex';
 import { createHttpGateway } from '../../../gateway/client';
 import { jakartaDate } from '../../../rules';
@@ -10,6 +11,7 @@ import { reconciliationWorkflowId } from '../../../vocabulary/ids';
 import type { ClaimOutcome } from '../../../vocabulary/messages/claim';
 import type { ReconciliationSummary } from '../../../vocabulary/messages/reconciliation';
 import type { reconciliationWorkflow } from '../../../workflows/reconciliation';
+import { pendingWithoutTask } from './pending-overdue';
 import type { FaultStack } from './stack';
 
 let checks = 0;
@@ -104,4 +106,11 @@ export async function expectMoneyInvariants(
     );
     expect(summary).toMatchObject({ date: day, status: 'balanced', mismatched: 0 });
   }
+
+  // 4. Every row pending past its reconciliation deadline has its supervisor's task (the reconciliation opened it).
+  const pending = await db('payouts')
+    .where({ status: 'pending' })
+    .select('gateway_key', 'status', 'updated_at');
+  const taskKeys = await db('supervisor_tasks').pluck('dedup_key');
+  expect(pendingWithoutTask(pending, taskKeys, Date.now())).toEqual([]);
 }
