@@ -84,8 +84,11 @@ export const SCHOLARSHIP_END_REASONS = [
 ] as const;
 export type ScholarshipEndReason = (typeof SCHOLARSHIP_END_REASONS)[number];
 
-/** A school year once decided: paid (with the ledger reference), lapsed, or not payable. */
-const SCHOLARSHIP_YEAR_OUTCOMES = ['paid', 'lapsed', 'not_payable'] as const;
+/**
+ * A school year once decided: paid (with the ledger reference), lapsed, not payable, or passed without proof before
+ * the child started school (not_yet_at_school: not a lapse, rules/scholarship-lapse.ts).
+ */
+const SCHOLARSHIP_YEAR_OUTCOMES = ['paid', 'lapsed', 'not_payable', 'not_yet_at_school'] as const;
 export type ScholarshipYearOutcome = (typeof SCHOLARSHIP_YEAR_OUTCOMES)[number];
 
 /** A school year's row: its window open, a proof received, a payment refused, or decided. */

@@ -111,7 +111,7 @@ function validateEnrollment(
       FailureType.WrongState,
     );
   }
-  const impossible = impossibleStep(run.c, level, grade);
+  const impossible = impossibleStep(run.c, level, grade, run.reported());
   if (impossible) refuse(impossible, FailureType.WrongState);
 }
 

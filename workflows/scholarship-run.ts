@@ -70,7 +70,12 @@ export class ScholarshipRun {
       childPosition: input.childPosition,
     };
     this.firstRun = input.carried === undefined;
-    this.status = this.firstRun && !input.schooling ? 'waiting_for_school_start' : 'waiting_for_school_year';
+    this.status = this.reported() ? 'waiting_for_school_year' : 'waiting_for_school_start';
+  }
+
+  /** A school year is reported: the child's schooling at intake, or a proof accepted in an earlier year. */
+  reported(): boolean {
+    return this.input.schooling !== undefined || this.c.last !== undefined;
   }
 
   /** This run's school year, "2027/2028". */

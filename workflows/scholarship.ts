@@ -129,7 +129,7 @@ async function openWindow(run: ScholarshipRun, opensAt: number): Promise<Window>
       },
       notify: {
         kind: `window:${run.schoolYear}`,
-        message: `The scholarship window for ${run.schoolYear} is open: please send proof of enrolment (school, level and grade) by ${deadline}.`,
+        message: `The scholarship window for ${run.schoolYear} is open: please send proof of enrolment (school, level and grade) by ${deadline}.${run.reported() ? '' : ' If the child has not started school yet, nothing is lost: the scholarship starts with the school year the child starts, at TK or SD.'}`,
       },
     },
   );
