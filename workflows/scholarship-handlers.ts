@@ -4,6 +4,7 @@
 import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { lifeEventDecision } from '../rules/scholarship-life-events';
+import { ageMisfit } from '../rules/school-ages';
 import { RECORDING } from './activity-options';
 import { isAuditor, isOfficerOrSupervisor, refuse } from './actors';
 import { actorId } from '../vocabulary/actors';
@@ -113,6 +114,11 @@ function validateEnrollment(
   }
   const impossible = impossibleStep(run.c, level, grade, run.reported());
   if (impossible) refuse(impossible, FailureType.WrongState);
+  // The first proof sets the child's place in school: it must fit the child's age (rules/school-ages.ts).
+  const misfit = run.c.last
+    ? undefined
+    : ageMisfit(run.input.dateOfBirth, run.c.schoolYear, { level, grade });
+  if (misfit) refuse(misfit, FailureType.InvalidInput);
 }
 
 /** Records a life event; one that ends the scholarship (rules/scholarship-life-events.ts) stops the main path. */

@@ -142,6 +142,14 @@ describe('POST /scholarships/{id}/enrollments and the plan in the views', () => 
       .set(bearer(officer1))
       .send({ ...body, level: 'SMA', grade: 10 });
     expect(jump.status).toBe(409);
+    // A first proof that does not fit the child's age (8 on 1 July; SD 6 from 10): 422 naming the grade.
+    const tooOld = await request(h.app)
+      .post(url)
+      .set('X-Tracking-Code', trackingCode)
+      .send({ ...body, grade: 6 });
+    expect(tooOld.status).toBe(422);
+    expect(tooOld.body.errors).toEqual([expect.objectContaining({ field: 'grade' })]);
+    expect(tooOld.body.detail).toMatch(/SD 6 does not fit the child's age/);
     expect((await h.t.db('scholarship_years').where({ workflow_id: id }).first()).status).toBe('window_open');
 
     const accepted = await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send(body);

@@ -59,6 +59,9 @@ describe('ScholarshipWorkflow proofs and payments', () => {
       );
       expect(await updateFailureType(submit(workflowId, proof(year, 'SMA', 10)))).toBe('WrongState'); // skips SMP
       expect(await updateFailureType(submit(workflowId, proof(year, 'TK', 2)))).toBe('WrongState'); // goes back
+      // A first proof must fit the child's age (8 on 1 July): SD 6 (from 10) and SMP 7 (from 11) do not.
+      expect(await updateFailureType(submit(workflowId, proof(year, 'SD', 6)))).toBe('InvalidInput');
+      expect(await updateFailureType(submit(workflowId, proof(year, 'SMP', 7)))).toBe('InvalidInput');
       expect(
         await updateFailureType(
           submit(workflowId, proof(year, 'SD', 3, { actor: { kind: 'staff', id: 'a-1', role: 'auditor' } })),
@@ -90,7 +93,7 @@ describe('ScholarshipWorkflow proofs and payments', () => {
   });
 
   it('records a repeated year beyond the level cap as not payable, then pays the next level', async () => {
-    const { today, year, child } = await schooled('TK', 1, 4);
+    const { today, year, child } = await schooled('TK', 1, 5); // 4 on 1 July: TK takes no child under 4
     const years = [0, 1, 2, 3].map((n) => nextSchoolYear(year, n));
     await withWorker(async (taskQueue) => {
       const { workflowId } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
