@@ -3,6 +3,7 @@
 // Temporal call cannot skip it.
 import type { ClaimRow, Stores } from '../db/stores';
 import { decisionRefusal, totalCanRefuse, type DecisionFacts, type DecisionRefusal } from '../rules';
+import { proofReviewRefusal } from '../rules/maker-checker';
 import type { Staff } from './middleware/auth';
 import { HttpProblem } from './middleware/problem';
 
@@ -36,5 +37,19 @@ export async function checkDecider(
     (totalCanRefuse(facts)
       ? decisionRefusal({ ...facts, total: (await stores.claims.assessment(claim.claim_number))?.total })
       : undefined);
+  if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
+}
+
+/** A proof of enrolment waiting for review may not be reviewed by the staff member who sent it (the workflow checks again). */
+export async function checkProofReviewer(
+  stores: Pick<Stores, 'scholarships'>,
+  workflowId: string,
+  schoolYear: string,
+  staff: Staff,
+): Promise<void> {
+  const year = await stores.scholarships.year(workflowId, schoolYear);
+  // In any other state the workflow answers (409): no proof of that year waits for review.
+  if (year?.status !== 'proof_under_review' || !year.submitted_by) return;
+  const refusal = proofReviewRefusal({ reviewerId: staff.id, submittedBy: year.submitted_by });
   if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
 }

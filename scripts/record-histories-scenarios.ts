@@ -14,7 +14,6 @@ import {
 } from '../vocabulary/messages/claim';
 import {
   reportLifeEventUpdate,
-  submitEnrollmentUpdate,
   type LifeEventKind,
   type LifeEventRequest,
   type SchoolLevel,
@@ -28,6 +27,7 @@ import {
   approvedClaim,
   bornYearsBefore,
   proof,
+  proveYear,
   skipTo,
   waitingForProof,
   yearDecided,
@@ -195,7 +195,7 @@ const childOf = (dateOfBirth: string, schooling?: Child['schooling']): Child => 
   ...(schooling ? { schooling } : {}),
 });
 
-/** The first `count` years of the plan: the window opens, the family sends proof, the year is paid. */
+/** The first `count` years of the plan: the window opens, the family sends proof, an officer confirms it, it is paid. */
 async function payYears(
   ctx: Context,
   workflowId: string,
@@ -206,9 +206,11 @@ async function payYears(
   for (const [i, row] of plan.slice(0, count).entries()) {
     await skipTo(ctx.env, `${row.schoolYear.slice(0, 4)}-07-01`);
     await waitingForProof(ctx.env.client, workflowId, row.schoolYear);
-    await ctx.env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, {
-      args: [proof(row.schoolYear, row.level, row.grade, { graduated: graduate && i === plan.length - 1 })],
-    });
+    await proveYear(
+      ctx.env.client,
+      workflowId,
+      proof(row.schoolYear, row.level, row.grade, { graduated: graduate && i === plan.length - 1 }),
+    );
     await yearDecided(ctx.env.client, workflowId, row.schoolYear);
   }
 }

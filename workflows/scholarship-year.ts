@@ -32,6 +32,7 @@ const DEFAULT_OPTIONS: Required<ScholarshipOptions> = {
   deadline: { month: 12, day: 31 },
   reminderDays: [30, 60],
   lateWindowDays: 90,
+  resubmitDays: 30,
 };
 
 export function withDefaults(options: ScholarshipOptions = {}): Required<ScholarshipOptions> {

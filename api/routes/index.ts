@@ -16,6 +16,7 @@ import {
   chooseScholarshipChildren,
   replaceScholarshipBankAccount,
   reportLifeEvent,
+  reviewEnrollment,
   submitEnrollment,
 } from './scholarships';
 import { getLiveness, getMetrics, getOpenApiDocument, getReadiness } from './service';
@@ -30,6 +31,7 @@ export const ROUTES: readonly AnyRoute[] = [
   replaceClaimBankAccount,
   chooseScholarshipChildren,
   submitEnrollment,
+  reviewEnrollment,
   replaceScholarshipBankAccount,
   reportLifeEvent,
   trackClaim,

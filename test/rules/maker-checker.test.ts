@@ -4,6 +4,7 @@ import {
   totalCanRefuse,
   type DecisionFacts,
 } from '../../rules';
+import { proofReviewRefusal } from '../../rules/maker-checker';
 
 const officer2: DecisionFacts = {
   deciderId: 'officer-2',
@@ -66,5 +67,23 @@ describe('maker-checker on a decision', () => {
     expect(totalCanRefuse({ decision: 'approve', deciderRole: 'officer' })).toBe(true);
     expect(totalCanRefuse({ decision: 'approve', deciderRole: 'supervisor' })).toBe(false);
     expect(totalCanRefuse({ decision: 'reject', deciderRole: 'officer' })).toBe(false);
+  });
+});
+
+describe('maker-checker on a proof of enrolment', () => {
+  it('lets any staff member review a family proof, and a second staff member a staff proof', () => {
+    expect(proofReviewRefusal({ reviewerId: 'officer-1', submittedBy: 'family' })).toBeUndefined();
+    expect(proofReviewRefusal({ reviewerId: 'officer-2', submittedBy: 'officer-1' })).toBeUndefined();
+    expect(proofReviewRefusal({ reviewerId: 'supervisor-1', submittedBy: 'officer-1' })).toBeUndefined();
+  });
+
+  it('refuses the staff member who sent the proof', () => {
+    expect(proofReviewRefusal({ reviewerId: 'officer-1', submittedBy: 'officer-1' })).toEqual({
+      rule: 'maker-checker',
+      message: expect.stringMatching(/who sent a proof of enrolment may not also review it/),
+    });
+    expect(proofReviewRefusal({ reviewerId: 'supervisor-1', submittedBy: 'supervisor-1' })?.rule).toBe(
+      'maker-checker',
+    );
   });
 });
