@@ -24,6 +24,8 @@ export interface ScholarshipTrail {
   /** Each school year: paid (with its ledger key and gateway reference), lapsed, not payable, or undecided yet. */
   years: ScholarshipYearTrail[];
   lifeEvents: (ActedBy & { kind: string; date: string; stops?: boolean; reason?: string })[];
+  /** The patches its runs recorded (scholarship-start-on-first-school-year, enrolment-proof-reviewed). */
+  patches: string[];
 }
 
 type ScholarshipYearTrail = Omit<ScholarshipYearRecord, 'outcome' | 'amount'> & {
@@ -39,11 +41,19 @@ export function scholarshipTrail(trails: ScholarshipTrail[], run: RunCalls): voi
   const input = run.input[0] as ScholarshipInput | undefined;
   let trail = trails.find((t) => t.workflowId === run.workflowId);
   if (!trail) {
-    trail = { workflowId: run.workflowId, runs: 0, status: 'running', years: [], lifeEvents: [] };
+    trail = {
+      workflowId: run.workflowId,
+      runs: 0,
+      status: 'running',
+      years: [],
+      lifeEvents: [],
+      patches: [],
+    };
     if (input) Object.assign(trail, { childNumber: input.childNumber, childPosition: input.childPosition });
     trails.push(trail);
   }
   trail.runs += 1;
+  for (const patch of run.patches) if (!trail.patches.includes(patch)) trail.patches.push(patch);
   // The years decided so far travel from run to run; the last word on them is the latest run's.
   const carried = (run.close?.status === 'continued_as_new' ? (run.close.result as ScholarshipInput) : input)
     ?.carried;
