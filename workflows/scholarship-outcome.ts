@@ -18,7 +18,7 @@ import { yearWithoutProof } from '../rules/scholarship-lapse';
 import { usualStep } from '../rules/school-ages';
 
 /** A deferred scholarship starts with the first school year reported: a year before it does not lapse. */
-export const START_ON_FIRST_SCHOOL_YEAR = 'scholarship-start-on-first-school-year';
+const START_ON_FIRST_SCHOOL_YEAR = 'scholarship-start-on-first-school-year';
 
 const records = proxyActivities<Activities>(RECORDING);
 const payments = proxyActivities<Activities>(PAYING);

@@ -34,7 +34,7 @@ export interface AcceptedProof {
 }
 
 /** A proof waiting for review, and who sent it ("family" or a staff id). */
-export interface ProofUnderReview extends AcceptedProof {
+interface ProofUnderReview extends AcceptedProof {
   submittedBy: string;
 }
 

@@ -25,7 +25,7 @@ import { jakartaDate, jakartaEndOfDay, jakartaStartOfDay } from '../rules/jakart
 const records = proxyActivities<Activities>(RECORDING);
 
 /** A proof of enrolment is paid only once a staff member other than its sender confirms it. */
-export const PROOF_REVIEWED = 'enrolment-proof-reviewed';
+const PROOF_REVIEWED = 'enrolment-proof-reviewed';
 
 /** This year's enrolment window: when it opened, the instant it closes, and its last day. */
 interface Window {
