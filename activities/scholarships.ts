@@ -16,11 +16,15 @@ import { scholarshipPayoutKey } from '../vocabulary/ids';
 import type { PaymentGateway } from '../gateway/client';
 import { createPayoutActivities } from './payouts';
 
-function noticeFor(ref: ScholarshipRef, notice: Notice): NewNotification {
+function noticeFor(
+  ref: ScholarshipRef,
+  notice: Notice,
+  audience: 'family' | 'officers' = 'family',
+): NewNotification {
   return {
     dedupKey: `${ref.workflowId}:${notice.kind}`,
     claimNumber: ref.claimNumber,
-    audience: 'family',
+    audience,
     kind: `scholarship_${notice.kind.split(':')[0]}`,
     message: notice.message,
   };
@@ -37,6 +41,7 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
     extra: {
       year?: ScholarshipYearWrite;
       notify?: Notice;
+      notifyOfficers?: Notice;
       paid?: { idempotencyKey: string; gatewayReference: string };
     },
   ): Promise<void> {
@@ -45,16 +50,17 @@ export function createScholarshipActivities(db: Db, gateway: PaymentGateway) {
       await tx.scholarships.writeProjection(ref, event.seq, projection);
       if (extra.year) await tx.scholarships.writeYear(ref, extra.year, extra.paid);
       if (extra.notify) await tx.notifications.add(noticeFor(ref, extra.notify));
+      if (extra.notifyOfficers) await tx.notifications.add(noticeFor(ref, extra.notifyOfficers, 'officers'));
     });
   }
 
   return {
-    /** A scholarship step: its event, the projection after it, and optionally its school year row and a notice. */
+    /** A scholarship step: its event, the projection after it, and optionally its school year row and notices. */
     async recordScholarship(
       ref: ScholarshipRef,
       event: StepEvent,
       projection: ScholarshipProjection,
-      extra: { year?: ScholarshipYearWrite; notify?: Notice } = {},
+      extra: { year?: ScholarshipYearWrite; notify?: Notice; notifyOfficers?: Notice } = {},
     ): Promise<void> {
       await record(ref, event, projection, extra);
     },

@@ -11,6 +11,7 @@ import {
 } from '../rules';
 import type { Staff } from './middleware/auth';
 import { HttpProblem } from './middleware/problem';
+import { proofReviewRefusal } from '../rules/maker-checker';
 
 const TITLES: Record<DecisionRefusal['rule'], string> = {
   'maker-checker': 'Maker-checker rule',
@@ -60,5 +61,19 @@ export async function checkReimbursementDecider(
     deciderRole: staff.role,
     recordedBy: settlement.recorded_by,
   });
+  if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
+}
+
+/** A proof of enrolment waiting for review may not be reviewed by the staff member who sent it (the workflow checks again). */
+export async function checkProofReviewer(
+  stores: Pick<Stores, 'scholarships'>,
+  workflowId: string,
+  schoolYear: string,
+  staff: Staff,
+): Promise<void> {
+  const year = await stores.scholarships.year(workflowId, schoolYear);
+  // In any other state the workflow answers (409): no proof of that year waits for review.
+  if (year?.status !== 'proof_under_review' || !year.submitted_by) return;
+  const refusal = proofReviewRefusal({ reviewerId: staff.id, submittedBy: year.submitted_by });
   if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
 }

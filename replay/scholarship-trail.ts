@@ -2,6 +2,7 @@
 // undecided yet), the proofs of enrolment and the life events, rebuilt run by run (one run per school year).
 import {
   reportLifeEventUpdate,
+  reviewEnrollmentUpdate,
   submitEnrollmentUpdate,
   type ScholarshipInput,
   type ScholarshipOutcome,
@@ -23,6 +24,8 @@ export interface ScholarshipTrail {
   /** Each school year: paid (with its ledger key and gateway reference), lapsed, not payable, or undecided yet. */
   years: ScholarshipYearTrail[];
   lifeEvents: (ActedBy & { kind: string; date: string; stops?: boolean; reason?: string })[];
+  /** The patches its runs recorded (scholarship-start-on-first-school-year, enrolment-proof-reviewed). */
+  patches: string[];
 }
 
 type ScholarshipYearTrail = Omit<ScholarshipYearRecord, 'outcome' | 'amount'> & {
@@ -30,17 +33,27 @@ type ScholarshipYearTrail = Omit<ScholarshipYearRecord, 'outcome' | 'amount'> & 
   amount?: number;
   /** The proof of enrolment: who submitted it, when, for which level and grade. */
   proof?: ActedBy & { level: string; grade: number; institution: string };
+  /** Each review of a proof (patch enrolment-proof-reviewed): who, when, confirmed or rejected, and why. */
+  reviews?: (ActedBy & { decision: string; reason: string })[];
 };
 
 export function scholarshipTrail(trails: ScholarshipTrail[], run: RunCalls): void {
   const input = run.input[0] as ScholarshipInput | undefined;
   let trail = trails.find((t) => t.workflowId === run.workflowId);
   if (!trail) {
-    trail = { workflowId: run.workflowId, runs: 0, status: 'running', years: [], lifeEvents: [] };
+    trail = {
+      workflowId: run.workflowId,
+      runs: 0,
+      status: 'running',
+      years: [],
+      lifeEvents: [],
+      patches: [],
+    };
     if (input) Object.assign(trail, { childNumber: input.childNumber, childPosition: input.childPosition });
     trails.push(trail);
   }
   trail.runs += 1;
+  for (const patch of run.patches) if (!trail.patches.includes(patch)) trail.patches.push(patch);
   // The years decided so far travel from run to run; the last word on them is the latest run's.
   const carried = (run.close?.status === 'continued_as_new' ? (run.close.result as ScholarshipInput) : input)
     ?.carried;
@@ -49,8 +62,8 @@ export function scholarshipTrail(trails: ScholarshipTrail[], run: RunCalls): voi
   if (years) {
     const before = new Map(trail.years.map((y) => [y.schoolYear, y]));
     const decided: ScholarshipYearTrail[] = years.map((y) => {
-      const proof = before.get(y.schoolYear)?.proof;
-      return proof ? { ...y, proof } : { ...y };
+      const { proof, reviews } = before.get(y.schoolYear) ?? {};
+      return { ...y, ...(proof ? { proof } : {}), ...(reviews ? { reviews } : {}) };
     });
     const undecided = trail.years.filter(
       (y) => y.outcome === 'undecided' && !years.some((d) => d.schoolYear === y.schoolYear),
@@ -61,7 +74,19 @@ export function scholarshipTrail(trails: ScholarshipTrail[], run: RunCalls): voi
     if (update.status === 'failed') continue;
     const enrollment = updateOf(update, submitEnrollmentUpdate);
     const lifeEvent = updateOf(update, reportLifeEventUpdate);
-    if (enrollment) {
+    const review = updateOf(update, reviewEnrollmentUpdate);
+    if (review) {
+      const { request } = review;
+      const entry = {
+        ...actedBy(request.actor),
+        at: update.acceptedAt,
+        decision: request.decision,
+        reason: request.reason,
+      };
+      const year = trail.years.find((y) => y.schoolYear === request.schoolYear);
+      if (year) year.reviews = [...(year.reviews ?? []), entry];
+      else trail.years.push({ schoolYear: request.schoolYear, outcome: 'undecided', reviews: [entry] });
+    } else if (enrollment) {
       const { request, result } = enrollment;
       const proof = {
         ...actedBy(request.actor),

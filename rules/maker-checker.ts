@@ -72,3 +72,27 @@ export function reimbursementDeciderRefusal(facts: ReimbursementDeciderFacts): D
   }
   return undefined;
 }
+
+/** A proof of enrolment and who is to confirm it: the sender is "family" or a staff member's id. */
+export interface ProofReviewFacts {
+  reviewerId: string;
+  submittedBy: string;
+}
+
+/**
+ * Why this staff member may not confirm (or reject) this proof of enrolment, or undefined: a family's proof is checked
+ * by any officer, a staff member's own proof by a second staff member (maker-checker on who is paid how much).
+ */
+export function proofReviewRefusal({
+  reviewerId,
+  submittedBy,
+}: ProofReviewFacts): DecisionRefusal | undefined {
+  if (reviewerId === submittedBy) {
+    return {
+      rule: 'maker-checker',
+      message:
+        'The staff member who sent a proof of enrolment may not also review it: a second staff member must.',
+    };
+  }
+  return undefined;
+}

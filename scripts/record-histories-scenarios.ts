@@ -30,6 +30,8 @@ import {
   approvedClaim,
   bornYearsBefore,
   proof,
+  proveYear,
+  reviewProof,
   skipTo,
   waitingForProof,
   yearDecided,
@@ -229,7 +231,7 @@ const childOf = (dateOfBirth: string, schooling?: Child['schooling']): Child => 
   ...(schooling ? { schooling } : {}),
 });
 
-/** The first `count` years of the plan: the window opens, the family sends proof, the year is paid. */
+/** The first `count` years of the plan: the window opens, the family sends proof, an officer confirms it, it is paid. */
 async function payYears(
   ctx: Context,
   workflowId: string,
@@ -240,9 +242,11 @@ async function payYears(
   for (const [i, row] of plan.slice(0, count).entries()) {
     await skipTo(ctx.env, `${row.schoolYear.slice(0, 4)}-07-01`);
     await waitingForProof(ctx.env.client, workflowId, row.schoolYear);
-    await ctx.env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, {
-      args: [proof(row.schoolYear, row.level, row.grade, { graduated: graduate && i === plan.length - 1 })],
-    });
+    await proveYear(
+      ctx.env.client,
+      workflowId,
+      proof(row.schoolYear, row.level, row.grade, { graduated: graduate && i === plan.length - 1 }),
+    );
     await yearDecided(ctx.env.client, workflowId, row.schoolYear);
   }
 }
@@ -328,6 +332,37 @@ export const SCHOLARSHIP_SCENARIOS: Record<string, (ctx: Context) => Promise<Han
     const c = await approvedWithChildren(ctx, [childOf(addYears(birthday, -23), { level: 'PT', grade: 3 })]);
     await payYears(ctx, c.id(1), c.plans[0]!, 1);
     await ctx.env.client.workflow.getHandle(c.id(1)).result(); // the server skips to the birthday
+    return c.handle;
+  },
+  // Deferred (patch scholarship-start-on-first-school-year): a child aged 2; the windows at 4 and 5 pass without
+  // proof and do not lapse; the child starts straight at SD 1, paid; then the child dies.
+  'scholarship-deferred-sd': async (ctx) => {
+    const c = await approvedWithChildren(ctx, [childOf(bornYearsBefore(await ctx.today(), 2))]);
+    const plan = c.plans[0]!;
+    await lapseYear(ctx, c.id(1), plan[0]!);
+    await lapseYear(ctx, c.id(1), plan[1]!);
+    await payYears(ctx, c.id(1), [{ ...plan[2]!, level: 'SD', grade: 1 }]);
+    await lifeEvent(ctx, c.id(1), 'died');
+    return c.handle;
+  },
+  // Reviewed proof (patch enrolment-proof-reviewed): an officer's proof, rejected by a second officer; the family's
+  // proof, confirmed by the officer who sent the first; the year paid; then the child dies.
+  'scholarship-proof-review': async (ctx) => {
+    const child = childOf(bornYearsBefore(await ctx.today(), 9), { level: 'SD', grade: 3 });
+    const c = await approvedWithChildren(ctx, [child]);
+    const row = c.plans[0]![0]!;
+    const handle = ctx.env.client.workflow.getHandle(c.id(1));
+    await waitingForProof(ctx.env.client, c.id(1), row.schoolYear);
+    await handle.executeUpdate(submitEnrollmentUpdate, {
+      args: [proof(row.schoolYear, row.level, row.grade, { actor: officer1 })],
+    });
+    await reviewProof(ctx.env.client, c.id(1), row.schoolYear, 'reject', officer2, 'Unreadable scan.');
+    await handle.executeUpdate(submitEnrollmentUpdate, {
+      args: [proof(row.schoolYear, row.level, row.grade)],
+    });
+    await reviewProof(ctx.env.client, c.id(1), row.schoolYear, 'confirm', officer1);
+    await yearDecided(ctx.env.client, c.id(1), row.schoolYear);
+    await lifeEvent(ctx, c.id(1), 'died');
     return c.handle;
   },
 };

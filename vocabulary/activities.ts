@@ -5,7 +5,7 @@ import type { PlanYear } from '../rules/schema';
 import type { SchoolLevel } from '../rules/school';
 import type { BankAccount, EmployerSettlement } from './claim';
 import type { Decision } from './messages/claim';
-import type { SchoolStep } from './messages/scholarship';
+import type { ProofReviewDecision, SchoolStep } from './messages/scholarship';
 import type { DocumentCode } from './documents';
 import type { ScholarshipEndReason, ScholarshipStatus, ScholarshipYearStatus } from './status';
 
@@ -146,6 +146,8 @@ export interface ScholarshipYearWrite {
   documentReference?: string;
   graduated?: boolean;
   submittedBy?: string;
+  /** A staff member's review of the proof (patch enrolment-proof-reviewed). */
+  review?: { reviewedBy: string; decision: ProofReviewDecision; reason: string };
   amount?: number;
   reason?: string;
   windowOpensOn?: string;

@@ -86,6 +86,9 @@ const SCHOLARSHIP_STATUS = {
   waiting_for_school_year:
     'Waiting for the next school year: the window for proof of enrolment opens on 1 July.',
   waiting_for_proof: 'Waiting for proof of enrolment for this school year.',
+  // bukti pendaftaran sedang diperiksa: paid only once a staff member other than the sender confirms it
+  proof_under_review:
+    'The proof of enrolment was received and is waiting for a claims officer to check it; the year is paid once it is confirmed.',
   paying: 'The proof was accepted and the school year is being paid.',
   waiting_for_bank_account: 'The bank refused the account. Please give the claims officer another account.',
   ended: 'The scholarship has ended. The reason is given below.',
@@ -115,13 +118,21 @@ export const SCHOLARSHIP_END_REASONS = [
 ] as const;
 export type ScholarshipEndReason = (typeof SCHOLARSHIP_END_REASONS)[number];
 
-/** A school year once decided: paid (with the ledger reference), lapsed, or not payable. */
-const SCHOLARSHIP_YEAR_OUTCOMES = ['paid', 'lapsed', 'not_payable'] as const;
+/**
+ * A school year once decided: paid (with the ledger reference), lapsed, not payable, or passed without proof before
+ * the child started school (not_yet_at_school: not a lapse, rules/scholarship-lapse.ts).
+ */
+const SCHOLARSHIP_YEAR_OUTCOMES = ['paid', 'lapsed', 'not_payable', 'not_yet_at_school'] as const;
 export type ScholarshipYearOutcome = (typeof SCHOLARSHIP_YEAR_OUTCOMES)[number];
 
-/** A school year's row: its window open, a proof received, a payment refused, or decided. */
+/**
+ * A school year's row: its window open, a proof waiting for review (or rejected by the reviewer, the window still
+ * open), a proof received (confirmed), a payment refused, or decided.
+ */
 export const SCHOLARSHIP_YEAR_STATUSES = [
   'window_open',
+  'proof_under_review',
+  'proof_rejected',
   'proof_received',
   'payment_refused',
   ...SCHOLARSHIP_YEAR_OUTCOMES,

@@ -4,22 +4,28 @@
 import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { lifeEventDecision } from '../rules/scholarship-life-events';
+import { ageMisfit } from '../rules/school-ages';
 import { RECORDING } from './activity-options';
 import { isAuditor, isOfficerOrSupervisor, refuse } from './actors';
 import { actorId } from '../vocabulary/actors';
 import { FailureType } from '../vocabulary/failures';
 import {
   reportLifeEventUpdate,
+  reviewEnrollmentUpdate,
   scholarshipStateQuery,
   submitEnrollmentUpdate,
   type EnrollmentRequest,
   type EnrollmentResult,
   type LifeEventRequest,
   type LifeEventResult,
+  type ProofReviewRequest,
+  type ProofReviewResult,
 } from '../vocabulary/messages/scholarship';
+import { proofReviewRefusal } from '../rules/maker-checker';
+import { jakartaDate, jakartaEndOfDay } from '../rules/jakarta-time';
 import { updateBankAccountUpdate, type UpdateBankAccountRequest } from '../vocabulary/messages/claim';
 import type { ScholarshipRun } from './scholarship-run';
-import { impossibleStep, schoolYearFirstDay, yearAmount } from './scholarship-year';
+import { DAY_MS, impossibleStep, schoolYearFirstDay, yearAmount } from './scholarship-year';
 
 const records = proxyActivities<Activities>(RECORDING);
 
@@ -30,6 +36,11 @@ export function registerScholarshipHandlers(run: ScholarshipRun): void {
   // An update: the family learns at once whether the proof was accepted and what the year pays.
   setHandler(submitEnrollmentUpdate, (request) => submitEnrollment(run, request), {
     validator: (request) => validateEnrollment(run, request),
+  });
+
+  // An update: the reviewer learns at once that they may not review their own proof, and what the year pays.
+  setHandler(reviewEnrollmentUpdate, (request) => reviewEnrollment(run, request), {
+    validator: (request) => validateReview(run, request),
   });
 
   // An update: the officer learns at once whether the event ends the scholarship (the 2025 work exception).
@@ -43,9 +54,13 @@ export function registerScholarshipHandlers(run: ScholarshipRun): void {
   });
 }
 
-/** Records the proof of enrolment; the main path then pays the year for the level attended. */
+/**
+ * Records the proof of enrolment. Since patch enrolment-proof-reviewed it waits for a staff member other than its
+ * sender to confirm it (reviewEnrollment); before, the main path paid the year for the level attended at once.
+ */
 async function submitEnrollment(run: ScholarshipRun, request: EnrollmentRequest): Promise<EnrollmentResult> {
   run.proofPending = true;
+  const reviewed = run.proofsReviewed;
   try {
     const amount = yearAmount(run.c, run.rule, request.level);
     const result: EnrollmentResult = {
@@ -55,34 +70,118 @@ async function submitEnrollment(run: ScholarshipRun, request: EnrollmentRequest)
       payable: amount.payable,
       amount: amount.amount,
       reason: amount.reason,
+      ...(reviewed ? { review: 'pending' as const } : {}),
     };
-    await records.recordScholarship(
-      run.ref,
-      run.event('enrollment_submitted', actorId(request.actor), {
+    const submittedBy = actorId(request.actor);
+    const event = run.event('enrollment_submitted', submittedBy, {
+      schoolYear: request.schoolYear,
+      level: request.level,
+      grade: request.grade,
+      graduated: request.graduated ?? false,
+    });
+    if (reviewed) run.status = 'proof_under_review';
+    await records.recordScholarship(run.ref, event, run.projection(), {
+      year: {
         schoolYear: request.schoolYear,
+        status: reviewed ? 'proof_under_review' : 'proof_received',
         level: request.level,
         grade: request.grade,
+        institution: request.institution,
+        documentReference: request.documentReference,
         graduated: request.graduated ?? false,
-      }),
-      run.projection(),
-      {
-        year: {
-          schoolYear: request.schoolYear,
-          status: 'proof_received',
-          level: request.level,
-          grade: request.grade,
-          institution: request.institution,
-          documentReference: request.documentReference,
-          graduated: request.graduated ?? false,
-          submittedBy: actorId(request.actor),
-        },
+        submittedBy,
       },
-    );
-    run.accepted = { request, result };
+      ...(reviewed
+        ? {
+            notifyOfficers: {
+              kind: `proof_review:${request.schoolYear}:${event.seq}`,
+              message: `Scholarship ${run.ref.workflowId}: the proof of enrolment for ${request.schoolYear} (${request.level} ${request.grade}) waits for review${request.actor.kind === 'staff' ? ` by a staff member other than ${submittedBy}` : ''}.`,
+            },
+          }
+        : {}),
+    });
+    if (reviewed) run.underReview = { request, result, submittedBy };
+    else run.accepted = { request, result };
     return result;
   } finally {
     run.proofPending = false;
+    if (reviewed && !run.underReview && run.status === 'proof_under_review') run.status = 'waiting_for_proof';
   }
+}
+
+/**
+ * Records a staff member's review of the proof waiting for review: confirmed, the main path pays the year; rejected,
+ * the window stays open for another proof (at least `resubmitDays` more) and the family is told why.
+ */
+async function reviewEnrollment(
+  run: ScholarshipRun,
+  request: ProofReviewRequest,
+): Promise<ProofReviewResult> {
+  const proof = run.underReview!;
+  const confirmed = request.decision === 'confirm';
+  const before = { status: run.status, deadlineAt: run.deadlineAt };
+  const deadlineAt = confirmed
+    ? run.deadlineAt!
+    : Math.max(run.deadlineAt!, jakartaEndOfDay(jakartaDate(Date.now() + run.options.resubmitDays * DAY_MS)));
+  const deadline = jakartaDate(deadlineAt - 1);
+  const reviewedBy = actorId(request.actor);
+  run.reviewing = true;
+  run.status = !confirmed ? 'waiting_for_proof' : proof.result.payable ? 'paying' : 'waiting_for_school_year';
+  run.deadlineAt = deadlineAt;
+  let recorded = false;
+  try {
+    const event = run.event('enrollment_reviewed', reviewedBy, {
+      schoolYear: request.schoolYear,
+      decision: request.decision,
+      reason: request.reason,
+      submittedBy: proof.submittedBy,
+    });
+    await records.recordScholarship(run.ref, event, run.projection(), {
+      year: {
+        schoolYear: request.schoolYear,
+        status: confirmed ? 'proof_received' : 'proof_rejected',
+        review: { reviewedBy, decision: request.decision, reason: request.reason },
+        ...(confirmed ? {} : { deadline }),
+      },
+      ...(confirmed
+        ? {}
+        : {
+            notify: {
+              kind: `proof_rejected:${request.schoolYear}:${event.seq}`,
+              message: `The proof of enrolment for ${request.schoolYear} was not accepted: ${request.reason} Please send another by ${deadline}.`,
+            },
+          }),
+    });
+    recorded = true;
+    run.underReview = undefined;
+    if (confirmed) run.accepted = { request: proof.request, result: proof.result };
+    return {
+      schoolYear: request.schoolYear,
+      decision: request.decision,
+      payable: confirmed && proof.result.payable,
+      amount: confirmed ? proof.result.amount : 0,
+      ...(confirmed ? {} : { deadline }),
+    };
+  } finally {
+    run.reviewing = false;
+    // Not recorded: the proof still waits for review, under the window it had.
+    if (!recorded) Object.assign(run, before);
+  }
+}
+
+function validateReview(run: ScholarshipRun, { actor, schoolYear, reason }: ProofReviewRequest): void {
+  if (!isOfficerOrSupervisor(actor)) {
+    refuse('Only an officer or a supervisor may review proof of enrolment.', FailureType.Forbidden);
+  }
+  if (run.stopping || run.stop || run.ended) refuse('The scholarship has ended.', FailureType.WrongState);
+  const proof = run.underReview;
+  if (schoolYear !== run.schoolYear || !proof) {
+    refuse(`No proof of enrolment for ${schoolYear} is waiting for review.`, FailureType.WrongState);
+  }
+  if (run.reviewing) refuse(`The proof for ${schoolYear} is already being reviewed.`, FailureType.WrongState);
+  const refusal = proofReviewRefusal({ reviewerId: actorId(actor), submittedBy: proof.submittedBy });
+  if (refusal) refuse(refusal.message, FailureType.MakerChecker);
+  if (reason.trim() === '') refuse('A review needs a reason.', FailureType.InvalidInput);
 }
 
 function validateEnrollment(
@@ -103,6 +202,12 @@ function validateEnrollment(
   if (run.proofPending || run.accepted) {
     refuse(`Proof of enrolment for ${schoolYear} was already submitted.`, FailureType.WrongState);
   }
+  if (run.underReview) {
+    refuse(
+      `Proof of enrolment for ${schoolYear} was already submitted and waits for review.`,
+      FailureType.WrongState,
+    );
+  }
   if (run.status !== 'waiting_for_proof' || run.deadlineAt === undefined || Date.now() >= run.deadlineAt) {
     refuse(
       run.windowOpensAt === undefined
@@ -111,8 +216,13 @@ function validateEnrollment(
       FailureType.WrongState,
     );
   }
-  const impossible = impossibleStep(run.c, level, grade);
+  const impossible = impossibleStep(run.c, level, grade, run.reported());
   if (impossible) refuse(impossible, FailureType.WrongState);
+  // The first proof sets the child's place in school: it must fit the child's age (rules/school-ages.ts).
+  const misfit = run.c.last
+    ? undefined
+    : ageMisfit(run.input.dateOfBirth, run.c.schoolYear, { level, grade });
+  if (misfit) refuse(misfit, FailureType.InvalidInput);
 }
 
 /** Records a life event; one that ends the scholarship (rules/scholarship-life-events.ts) stops the main path. */

@@ -1,13 +1,24 @@
 // How a scholarship's school year ends: lapsed, not payable or paid (waiting for a new account after a refusal),
 // then the next school year as a new run, or the end of the scholarship with its reason.
-import { allHandlersFinished, condition, continueAsNew, proxyActivities } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ScholarshipYearWrite } from '../vocabulary/activities';
 import { PAYING, RECORDING } from './activity-options';
 import type { ScholarshipCarried, ScholarshipOutcome, SchoolStep } from '../vocabulary/messages/scholarship';
 import type { scholarshipWorkflow } from './scholarship';
 import type { AcceptedProof, ScholarshipRun, Stop } from './scholarship-run';
-import { endAfterYear, nextStep } from './scholarship-year';
+import { endAfterYear, laterStep, nextStep } from './scholarship-year';
+import { yearWithoutProof } from '../rules/scholarship-lapse';
+import { usualStep } from '../rules/school-ages';
+
+/** A deferred scholarship starts with the first school year reported: a year before it does not lapse. */
+const START_ON_FIRST_SCHOOL_YEAR = 'scholarship-start-on-first-school-year';
 
 const records = proxyActivities<Activities>(RECORDING);
 const payments = proxyActivities<Activities>(PAYING);
@@ -49,8 +60,21 @@ async function nextRun(run: ScholarshipRun): Promise<ScholarshipOutcome> {
   return continueAsNew<typeof scholarshipWorkflow>({ ...run.input, carried: run.c });
 }
 
-/** No proof by the deadline (its last day given): recorded, not paid. Two lapses in a row end the scholarship. */
+/**
+ * No proof by the deadline (its last day given): recorded, not paid. Two lapses in a row end the scholarship. Before
+ * the first school year reported, or while the child is under the TK age, the year does not lapse.
+ */
 export async function lapse(run: ScholarshipRun, deadline: string): Promise<ScholarshipOutcome> {
+  if (patched(START_ON_FIRST_SCHOOL_YEAR)) {
+    const verdict = yearWithoutProof({
+      reported: run.reported(),
+      dateOfBirth: run.input.dateOfBirth,
+      startYear: run.c.schoolYear,
+      startAge: run.rule.unschooledStartAge,
+      deadline,
+    });
+    if (verdict.outcome === 'not_yet_at_school') return notYetAtSchool(run, verdict.reason);
+  }
   const schoolYear = run.schoolYear;
   const expected = run.c.expected;
   const reason = `No proof of enrolment by ${deadline}.`;
@@ -80,6 +104,29 @@ export async function lapse(run: ScholarshipRun, deadline: string): Promise<Scho
   await records.recordScholarship(
     run.ref,
     run.event('school_year_lapsed', undefined, { schoolYear }),
+    run.projection(),
+    { year },
+  );
+  return nextRun(run);
+}
+
+/**
+ * A year without proof before the child started school: recorded, not paid and not a lapse (an earlier one, recorded
+ * before the patch, no longer counts either). The next year expects the grade usual at the child's age.
+ */
+async function notYetAtSchool(run: ScholarshipRun, reason: string): Promise<ScholarshipOutcome> {
+  const schoolYear = run.schoolYear;
+  const expected = run.c.expected;
+  run.c.consecutiveLapses = 0;
+  run.c.years.push({ schoolYear, outcome: 'not_yet_at_school', amount: 0, reason });
+  const year: ScholarshipYearWrite = { schoolYear, status: 'not_yet_at_school', amount: 0, reason };
+  run.c.schoolYear += 1;
+  const usual = usualStep(run.input.dateOfBirth, run.c.schoolYear);
+  run.c.expected = run.reported() ? nextStep(expected) : laterStep(expected, usual);
+  run.status = run.reported() ? 'waiting_for_school_year' : 'waiting_for_school_start';
+  await records.recordScholarship(
+    run.ref,
+    run.event('school_year_not_yet_at_school', undefined, { schoolYear }),
     run.projection(),
     { year },
   );

@@ -33,6 +33,11 @@ export interface AcceptedProof {
   result: EnrollmentResult;
 }
 
+/** A proof waiting for review, and who sent it ("family" or a staff id). */
+interface ProofUnderReview extends AcceptedProof {
+  submittedBy: string;
+}
+
 /** The carried state of a scholarship whose child reaches the age limit before any school year begins. */
 export function noSchoolYear(input: ScholarshipInput): ScholarshipCarried {
   return freshCarried(input, Number(input.eventDate.slice(0, 4)), { level: 'TK', grade: 1 });
@@ -50,6 +55,12 @@ export class ScholarshipRun {
   /** A proof is being recorded: a second submission is a duplicate. */
   proofPending = false;
   accepted: AcceptedProof | undefined = undefined;
+  /** Patch enrolment-proof-reviewed: a proof is paid only once a staff member other than its sender confirms it. */
+  proofsReviewed = false;
+  /** A proof sent and not yet reviewed. */
+  underReview: ProofUnderReview | undefined = undefined;
+  /** A review is being recorded: a second one is refused. */
+  reviewing = false;
   /** A life event that ends the scholarship is being recorded. */
   stopping = false;
   /** A recorded life event that ends the scholarship. */
@@ -70,7 +81,12 @@ export class ScholarshipRun {
       childPosition: input.childPosition,
     };
     this.firstRun = input.carried === undefined;
-    this.status = this.firstRun && !input.schooling ? 'waiting_for_school_start' : 'waiting_for_school_year';
+    this.status = this.reported() ? 'waiting_for_school_year' : 'waiting_for_school_start';
+  }
+
+  /** A school year is reported: the child's schooling at intake, or a proof accepted in an earlier year. */
+  reported(): boolean {
+    return this.input.schooling !== undefined || this.c.last !== undefined;
   }
 
   /** This run's school year, "2027/2028". */
@@ -78,14 +94,14 @@ export class ScholarshipRun {
     return schoolYearName(this.c.schoolYear);
   }
 
-  /** Proof was accepted, or a life event ends the scholarship: the year needs nothing more from the family. */
+  /** Proof was accepted (or waits for review), or a life event ends the scholarship: nothing more from the family. */
   answered(): boolean {
-    return this.accepted !== undefined || this.stop !== undefined;
+    return this.accepted !== undefined || this.underReview !== undefined || this.stop !== undefined;
   }
 
-  /** A proof or a life event that ends the scholarship is being recorded. */
+  /** A proof, its review or a life event that ends the scholarship is being recorded. */
   recording(): boolean {
-    return this.proofPending || this.stopping;
+    return this.proofPending || this.reviewing || this.stopping;
   }
 
   /** The scholarship's next event, numbered on from the previous runs. */
@@ -130,6 +146,15 @@ export class ScholarshipRun {
       ...(this.windowOpensAt !== undefined ? { windowOpensAt: jakartaDate(this.windowOpensAt) } : {}),
       ...(this.deadlineAt !== undefined ? { deadline: jakartaDate(this.deadlineAt - 1) } : {}),
       proofAccepted: this.accepted !== undefined,
+      ...(this.underReview
+        ? {
+            proofUnderReview: {
+              submittedBy: this.underReview.submittedBy,
+              level: this.underReview.request.level,
+              grade: this.underReview.request.grade,
+            },
+          }
+        : {}),
       yearsPaid: { ...this.c.yearsPaid },
       totalPaid: this.c.totalPaid,
       consecutiveLapses: this.c.consecutiveLapses,

@@ -32,6 +32,7 @@ const DEFAULT_OPTIONS: Required<ScholarshipOptions> = {
   deadline: { month: 12, day: 31 },
   reminderDays: [30, 60],
   lateWindowDays: 90,
+  resubmitDays: 30,
 };
 
 export function withDefaults(options: ScholarshipOptions = {}): Required<ScholarshipOptions> {
@@ -103,23 +104,32 @@ export function nextStep(step: SchoolStep, graduated = false): SchoolStep {
   return next ? { level: next.level, grade: next.grade } : step;
 }
 
+/** The later of two grades in the order a child moves through them. */
+export function laterStep(a: SchoolStep, b: SchoolStep): SchoolStep {
+  return stepIndex(b) > stepIndex(a) ? b : a;
+}
+
 /**
  * Why proof for this level and grade cannot be right, or undefined. Levels never go back and never skip one:
  * the same level as the last proven one (or, the first time, as expected) or the next. Within a level, grades
- * never go back and rise at most one a school year.
+ * never go back and rise at most one a school year. A child whose schooling was never reported (not at school at
+ * intake, no proof accepted yet) may start at TK or straight at SD.
  */
 export function impossibleStep(
   carried: ScholarshipCarried,
   level: SchoolLevel,
   grade: number,
+  reported = true,
 ): string | undefined {
   if (!isValidGrade(level, grade)) {
     return `${level} ${grade} is not a grade: ${level} runs from ${GRADES[level].first} to ${GRADES[level].last}.`;
   }
-  const from = carried.last ?? carried.expected;
+  const from = carried.last ?? (reported ? carried.expected : SCHOOL_STEPS[0]!);
   const what = carried.last
     ? `${from.level} ${from.grade}, proven for ${schoolYearName(carried.last.schoolYear)}`
-    : `${from.level} ${from.grade}, expected`;
+    : reported
+      ? `${from.level} ${from.grade}, expected`
+      : `${from.level} ${from.grade}, where a child not yet at school starts`;
   const gap = SCHOOL_LEVELS.indexOf(level) - SCHOOL_LEVELS.indexOf(from.level);
   if (gap < 0) return `${level} comes before ${what}.`;
   if (gap > 1) return `${level} skips a level after ${what}.`;

@@ -3,7 +3,7 @@
 // not payable, and continues as new with the carried state, so every run's history stays a few dozen events.
 // Its state is a ScholarshipRun (scholarship-run.ts); its messages are in scholarship-handlers.ts; the year's
 // outcome in scholarship-outcome.ts.
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { condition, patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { RECORDING } from './activity-options';
 import { refuse } from './actors';
@@ -24,6 +24,9 @@ import { jakartaDate, jakartaEndOfDay, jakartaStartOfDay } from '../rules/jakart
 
 const records = proxyActivities<Activities>(RECORDING);
 
+/** A proof of enrolment is paid only once a staff member other than its sender confirms it. */
+const PROOF_REVIEWED = 'enrolment-proof-reviewed';
+
 /** This year's enrolment window: when it opened, the instant it closes, and its last day. */
 interface Window {
   opensAt: number;
@@ -37,6 +40,7 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
     refuse('This regulation pays the scholarship as a lump sum with the claim.', FailureType.InvalidInput);
   const initial = input.carried ?? initialCarried(input, rule);
   const run = new ScholarshipRun(input, rule, initial ?? noSchoolYear(input));
+  run.proofsReviewed = patched(PROOF_REVIEWED);
   registerScholarshipHandlers(run);
 
   // No school year begins before the age limit: ends at once (the claim does not start such a scholarship).
@@ -60,13 +64,15 @@ export async function scholarshipWorkflow(input: ScholarshipInput): Promise<Scho
   // b. The window opens. One opened late (the claim was approved after 1 July) stays open a while.
   const window = await openWindow(run, opensAt);
 
-  // c. Wait for proof, with reminders, until the deadline.
+  // c. Wait for proof, with reminders, until the deadline; then for a staff member's review of it.
   await waitForProof(run, window);
+  if (run.proofsReviewed) await waitForReview(run);
   if (run.stop) return finish(run, run.stop);
+  const deadlineAt = run.deadlineAt ?? window.deadlineAt;
   closeWindow(run);
 
   // d. No proof: the year lapses, recorded and not paid. Two in a row end the scholarship.
-  if (!run.accepted) return lapse(run, jakartaDate(window.deadlineAt - 1));
+  if (!run.accepted) return lapse(run, jakartaDate(deadlineAt - 1));
 
   // e. Proof: pay the year for the level attended, or record it as beyond the level's cap.
   return decideYear(run, run.accepted);
@@ -129,7 +135,7 @@ async function openWindow(run: ScholarshipRun, opensAt: number): Promise<Window>
       },
       notify: {
         kind: `window:${run.schoolYear}`,
-        message: `The scholarship window for ${run.schoolYear} is open: please send proof of enrolment (school, level and grade) by ${deadline}.`,
+        message: `The scholarship window for ${run.schoolYear} is open: please send proof of enrolment (school, level and grade) by ${deadline}.${run.reported() ? '' : ' If the child has not started school yet, nothing is lost: the scholarship starts with the school year the child starts, at TK or SD.'}`,
       },
     },
   );
@@ -151,6 +157,20 @@ async function waitForProof(run: ScholarshipRun, window: Window): Promise<void> 
   }
   // A proof accepted just before the deadline is still being recorded: it counts, unless its recording fails.
   if (run.recording()) await condition(() => run.answered() || !run.recording());
+}
+
+/**
+ * While a proof waits for review (even past the deadline: it came in time), waits for the review. A rejected proof
+ * leaves the window open until its deadline, moved for the family to send another; that one is reviewed too.
+ */
+async function waitForReview(run: ScholarshipRun): Promise<void> {
+  while (run.underReview && !run.stop) {
+    await condition(() => (!run.underReview && !run.reviewing) || run.stop !== undefined);
+    if (run.accepted || run.stop) return;
+    const deadlineAt = run.deadlineAt ?? 0;
+    if (Date.now() < deadlineAt) await condition(() => run.answered(), deadlineAt - Date.now());
+    if (run.recording()) await condition(() => run.answered() || !run.recording());
+  }
 }
 
 function remind(run: ScholarshipRun, days: number, deadline: string): Promise<void> {

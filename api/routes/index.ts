@@ -19,6 +19,7 @@ import {
   chooseScholarshipChildren,
   replaceScholarshipBankAccount,
   reportLifeEvent,
+  reviewEnrollment,
   submitEnrollment,
 } from './scholarships';
 import { getLiveness, getMetrics, getOpenApiDocument, getReadiness } from './service';
@@ -37,6 +38,7 @@ export const ROUTES: readonly AnyRoute[] = [
   decideEmployerReimbursement,
   chooseScholarshipChildren,
   submitEnrollment,
+  reviewEnrollment,
   replaceScholarshipBankAccount,
   reportLifeEvent,
   trackClaim,

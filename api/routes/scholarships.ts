@@ -1,10 +1,14 @@
-// Scholarship routes: proof of enrolment (officer, or the family with its tracking code), a replacement bank
-// account after a refusal, life events (officer), and the officer's choice of children on a claim.
+// Scholarship routes: proof of enrolment (officer, or the family with its tracking code) and its review by a second
+// staff member, a replacement bank account after a refusal, life events (officer), and the officer's choice of
+// children on a claim.
 import {
   chooseScholarshipChildrenUpdate,
   reportLifeEventUpdate,
+  reviewEnrollmentUpdate,
   submitEnrollmentUpdate,
 } from '../../vocabulary/messages/scholarship';
+import { schoolYearName } from '../../rules/school';
+import { checkProofReviewer } from '../maker-checker';
 import { claimWorkflowId } from '../../vocabulary/ids';
 import { updateBankAccountUpdate } from '../../vocabulary/messages/claim';
 import { familyOfScholarship } from '../middleware/family-access';
@@ -12,7 +16,9 @@ import { problems } from '../middleware/problem';
 import { bankAccountBody, claimNumberParam } from '../schemas/claims';
 import {
   enrollmentBody,
+  enrollmentYearParam,
   lifeEventBody,
+  proofReviewBody,
   scholarshipChoiceBody,
   scholarshipIdParam,
 } from '../schemas/scholarships';
@@ -38,7 +44,10 @@ export const submitEnrollment = route({
   access: { staff: officers, family: familyOfScholarship },
   request: { params: scholarshipIdParam, body: enrollmentBody },
   responses: {
-    200: json('object', 'Accepted: whether the year is payable, and the amount'),
+    200: json(
+      'object',
+      'Received: whether the year is payable and the amount, paid once a staff member other than the sender confirms it',
+    ),
     ...staffOrFamilyErrors,
     404: problem('No such scholarship, or a wrong tracking code'),
     409: problem('Wrong school year, window not open, impossible level jump, duplicate, or ended'),
@@ -55,6 +64,33 @@ export const submitEnrollment = route({
         ENDED,
       ),
     );
+  },
+});
+
+export const reviewEnrollment = route({
+  operationId: 'reviewEnrollment',
+  summary:
+    'Confirm or reject the proof of enrolment waiting for review (officer, supervisor; never the staff member who sent it)',
+  method: 'post',
+  path: '/scholarships/:id/enrollments/:year/review',
+  access: { staff: officers },
+  request: { params: enrollmentYearParam, body: proofReviewBody },
+  responses: {
+    200: json(
+      'object',
+      'The decision; confirmed: whether the year is payable and the amount; rejected: the new deadline',
+    ),
+    ...staffErrors,
+    403: problem('Wrong role, or the staff member who sent the proof (maker-checker)'),
+    404: problem('No such scholarship'),
+    409: problem('No proof of that school year waits for review, or the scholarship has ended'),
+  },
+  find: ({ deps, params }) => existingScholarship({ deps, params }),
+  async handle({ deps, params, staff, actor, body, res }) {
+    const schoolYear = schoolYearName(Number(params.year));
+    await checkProofReviewer(deps.stores, params.id, schoolYear, staff!);
+    const review = { actor: actor!, schoolYear, decision: body.decision, reason: body.reason };
+    res.json(await sendUpdate(deps.temporal, params.id, reviewEnrollmentUpdate, review, 'reason', ENDED));
   },
 });
 

@@ -4,8 +4,25 @@ import { LIFE_EVENT_KINDS, WORK_TYPES } from '../../rules/scholarship-life-event
 import { GRADES, SCHOOL_LEVELS } from '../../rules';
 import { DOCUMENT_REFERENCE_MAX, INSTITUTION_MAX, NOTE_MAX } from '../../vocabulary/limits';
 import { isoDate, scholarshipId, text } from '../../vocabulary/primitives';
+import { PROOF_REVIEW_DECISIONS } from '../../vocabulary/messages/scholarship';
 
 export const scholarshipIdParam = z.strictObject({ id: scholarshipId });
+
+/** A school year in a path: the calendar year it starts in (2027 for 2027/2028), as a slash cannot be in a path. */
+export const enrollmentYearParam = z.strictObject({
+  id: scholarshipId,
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'must be the year the school year starts in, such as 2027 for 2027/2028')
+    .describe('The calendar year the school year starts in: 2027 for 2027/2028'),
+});
+
+export const proofReviewBody = z.strictObject({
+  decision: z
+    .enum(PROOF_REVIEW_DECISIONS)
+    .describe('confirm: the year is paid; reject: the family may send another proof'),
+  reason: text(NOTE_MAX).trim().min(1, 'must give a reason').describe('Told to the family when rejected'),
+});
 
 const schoolYear = z
   .string()

@@ -36,7 +36,9 @@ export async function scholarshipViews(
           idempotencyKey: y.idempotency_key,
           reason: y.reason,
           institution: y.institution,
-          ...(audience === 'staff' ? { submittedBy: y.submitted_by, decidedAt: y.decided_at } : {}),
+          ...(audience === 'staff'
+            ? { submittedBy: y.submitted_by, reviewedBy: y.reviewed_by, decidedAt: y.decided_at }
+            : {}),
         })),
       currentYear: ended
         ? null
@@ -49,7 +51,24 @@ export async function scholarshipViews(
             expectedAmount: s.projected.find((p) => p.schoolYear === s.school_year)?.amount ?? null,
             ...(current && current.status !== 'window_open'
               ? {
-                  submitted: { level: current.level, grade: current.grade, institution: current.institution },
+                  submitted: {
+                    level: current.level,
+                    grade: current.grade,
+                    institution: current.institution,
+                    ...(audience === 'staff' ? { submittedBy: current.submitted_by } : {}),
+                  },
+                }
+              : {}),
+            // The review of the proof: the family reads why a proof was rejected; staff also read who reviewed it.
+            ...(current?.review_decision
+              ? {
+                  review: {
+                    decision: current.review_decision,
+                    reason: current.review_reason,
+                    ...(audience === 'staff'
+                      ? { reviewedBy: current.reviewed_by, at: current.reviewed_at }
+                      : {}),
+                  },
                 }
               : {}),
           },

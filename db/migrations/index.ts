@@ -10,6 +10,7 @@ import * as payoutFailures from './20261124000700_payout_failures';
 import * as oneClaimPerDeath from './20261201000200_one_claim_per_death';
 import * as trackingCodeReissues from './20261201000200_tracking_code_reissues';
 import * as employerReimbursements from './20261201000300_employer_reimbursements';
+import * as scholarshipProofReview from './20261201000400_scholarship_proof_review';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261201000200_one_claim_per_death': oneClaimPerDeath,
   '20261201000200_tracking_code_reissues': trackingCodeReissues,
   '20261201000300_employer_reimbursements': employerReimbursements,
+  '20261201000400_scholarship_proof_review': scholarshipProofReview,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,6 +1,6 @@
 // The rows of the scholarship tables, as PostgreSQL returns them.
 import type { ScholarshipEndReason, ScholarshipStatus, ScholarshipYearStatus } from '../../vocabulary/status';
-import type { SchoolLevel } from '../../vocabulary/messages/scholarship';
+import type { ProofReviewDecision, SchoolLevel } from '../../vocabulary/messages/scholarship';
 import type { PlanYear } from '../../rules/schema';
 
 export interface ScholarshipRow {
@@ -39,6 +39,11 @@ export interface ScholarshipYearRow {
   graduated: boolean | null;
   submitted_by: string | null;
   submitted_at: Date | null;
+  /** The review of the proof (patch enrolment-proof-reviewed): who, when, confirm or reject, and why. */
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_decision: ProofReviewDecision | null;
+  review_reason: string | null;
   amount: number;
   reason: string | null;
   /** The payout ledger key, `<workflowId>:<schoolYear>`, once paid. */

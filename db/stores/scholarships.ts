@@ -18,6 +18,8 @@ import { isScholarshipYearOutcome } from '../../vocabulary/status';
 
 export type * from './scholarship-rows';
 
+const NO_REVIEW = { reviewed_by: null, reviewed_at: null, review_decision: null, review_reason: null };
+
 export class ScholarshipStore {
   constructor(private readonly db: Knex) {}
 
@@ -85,7 +87,18 @@ export class ScholarshipStore {
       ...(year.institution !== undefined ? { institution: year.institution } : {}),
       ...(year.documentReference !== undefined ? { document_reference: year.documentReference } : {}),
       ...(year.graduated !== undefined ? { graduated: year.graduated } : {}),
-      ...(year.submittedBy !== undefined ? { submitted_by: year.submittedBy, submitted_at: now } : {}),
+      // A new proof clears the review of the one before it (the trail keeps both: scholarship_events).
+      ...(year.submittedBy !== undefined
+        ? { submitted_by: year.submittedBy, submitted_at: now, ...NO_REVIEW }
+        : {}),
+      ...(year.review
+        ? {
+            reviewed_by: year.review.reviewedBy,
+            reviewed_at: now,
+            review_decision: year.review.decision,
+            review_reason: year.review.reason,
+          }
+        : {}),
       ...(year.amount !== undefined ? { amount: year.amount } : {}),
       ...(year.reason !== undefined ? { reason: year.reason } : {}),
       ...(year.windowOpensOn !== undefined ? { window_opens_on: year.windowOpensOn } : {}),
@@ -119,6 +132,13 @@ export class ScholarshipStore {
       })
       .onConflict('claim_number')
       .ignore();
+  }
+
+  /** One school year's row of a scholarship. */
+  year(workflowId: string, schoolYear: string): Promise<ScholarshipYearRow | undefined> {
+    return this.db<ScholarshipYearRow>('scholarship_years')
+      .where({ workflow_id: workflowId, school_year: schoolYear })
+      .first();
   }
 
   find(workflowId: string): Promise<ScholarshipRow | undefined> {

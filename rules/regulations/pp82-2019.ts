@@ -1,6 +1,7 @@
 // PP 82/2019, amending PP 44/2015: events from 2 December 2019.
 import { PARTIAL_DISABILITY_TABLE } from './partial-disability-table';
 import type { Regulation } from './types';
+import { SCHOOL_ENTRY_AGES } from '../school-ages';
 
 export const PP82_2019: Regulation = {
   id: 'PP82-2019',
@@ -33,7 +34,8 @@ export const PP82_2019: Regulation = {
     jkmMinContributionMonths: 36,
     maxChildren: 2,
     ageLimit: 23,
-    unschooledStartAge: 4,
+    // A child not at school is expected in TK at the youngest age TK admits (Permendikbud 1/2021).
+    unschooledStartAge: SCHOOL_ENTRY_AGES.TK.from,
     paymentsBeganOn: '2021-04-01',
     // Assumed in force for life events from 1 January 2025 (DOMAIN.md: "since 2025").
     workExceptions: [{ from: '2025-01-01', maxConsecutiveWageMonths: 6, basis: 'Permenaker 1/2025' }],

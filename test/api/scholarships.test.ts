@@ -142,13 +142,69 @@ describe('POST /scholarships/{id}/enrollments and the plan in the views', () => 
       .set(bearer(officer1))
       .send({ ...body, level: 'SMA', grade: 10 });
     expect(jump.status).toBe(409);
+    // A first proof that does not fit the child's age (8 on 1 July; SD 6 from 10): 422 naming the grade.
+    const tooOld = await request(h.app)
+      .post(url)
+      .set('X-Tracking-Code', trackingCode)
+      .send({ ...body, grade: 6 });
+    expect(tooOld.status).toBe(422);
+    expect(tooOld.body.errors).toEqual([expect.objectContaining({ field: 'grade' })]);
+    expect(tooOld.body.detail).toMatch(/SD 6 does not fit the child's age/);
     expect((await h.t.db('scholarship_years').where({ workflow_id: id }).first()).status).toBe('window_open');
 
     const accepted = await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send(body);
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ schoolYear: year, payable: true, amount: 1_500_000 });
+    expect(accepted.body).toMatchObject({
+      schoolYear: year,
+      payable: true,
+      amount: 1_500_000,
+      review: 'pending',
+    });
     const again = await request(h.app).post(url).set('X-Tracking-Code', trackingCode).send(body);
     expect(again.status).toBe(409);
+
+    // The family's proof waits for an officer: the family reads so, and nothing is paid yet.
+    const pending = await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'proof_under_review');
+    expect(pending.scholarships[0].statusText).toMatch(/waiting for a claims officer to check it/);
+    expect(pending.scholarships[0].currentYear).toMatchObject({
+      status: 'proof_under_review',
+      submitted: { level: 'SD', grade: 3, institution: 'SD Negeri 1 Bogor' },
+    });
+    expect(pending.payouts.some((p: { component: string }) => p.component.startsWith('scholarship:'))).toBe(
+      false,
+    );
+
+    // The review: staff only, a year in the path, a decision and a reason; the family and an auditor may not.
+    const reviewUrl = `/api/v1/scholarships/${id}/enrollments/${year.slice(0, 4)}/review`;
+    const confirm = { decision: 'confirm', reason: 'The letter matches the school register.' };
+    expect(
+      (await request(h.app).post(reviewUrl).set('X-Tracking-Code', trackingCode).send(confirm)).status,
+    ).toBe(401);
+    expect((await request(h.app).post(reviewUrl).set(bearer(auditor)).send(confirm)).status).toBe(403);
+    const badReview: [string, object, string][] = [
+      [reviewUrl, { decision: 'approve', reason: 'x' }, 'decision'],
+      [reviewUrl, { decision: 'reject', reason: ' ' }, 'reason'],
+      [reviewUrl, { ...confirm, amount: 1 }, 'amount'],
+      [`/api/v1/scholarships/${id}/enrollments/${year.replace('/', '-')}/review`, confirm, 'year'],
+    ];
+    for (const [path, bad, field] of badReview) {
+      const res = await request(h.app).post(path).set(bearer(officer1)).send(bad);
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const nextYearReview = await request(h.app)
+      .post(`/api/v1/scholarships/${id}/enrollments/${next.slice(0, 4)}/review`)
+      .set(bearer(officer1))
+      .send(confirm);
+    expect(nextYearReview.status).toBe(409);
+    const confirmed = await request(h.app).post(reviewUrl).set(bearer(officer1)).send(confirm);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toEqual({
+      schoolYear: year,
+      decision: 'confirm',
+      payable: true,
+      amount: 1_500_000,
+    });
 
     const paid = await waitForPlan(claimNumber, trackingCode, (s) => s.pastYears.length === 1);
     const after = paid.scholarships[0];
@@ -175,8 +231,64 @@ describe('POST /scholarships/{id}/enrollments and the plan in the views', () => 
     ).toMatchObject({ amount: 1_500_000, status: 'paid' });
 
     const staff = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(officer1)).expect(200);
-    expect(staff.body.scholarships[0].pastYears[0]).toMatchObject({ submittedBy: 'family', status: 'paid' });
+    expect(staff.body.scholarships[0].pastYears[0]).toMatchObject({
+      submittedBy: 'family',
+      reviewedBy: 'officer-1',
+      status: 'paid',
+    });
     expect(staff.body.scholarshipChoice).toBeNull();
+  });
+
+  it("refuses the officer who sent a proof as its reviewer (403 maker-checker, on the audit log), then takes a second officer's rejection", async () => {
+    const year = schoolYearOfDate(addDays(today(), -10));
+    const { claimNumber, trackingCode } = await paidClaim([
+      { name: 'Adi', dateOfBirth: bornYearsBefore(today(), 9), schooling: { level: 'SD', grade: 3 } },
+    ]);
+    const id = `${claimNumber}-S1`;
+    await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_proof');
+    const body = {
+      schoolYear: year,
+      level: 'SD',
+      grade: 3,
+      institution: 'SD Negeri 1 Bogor',
+      documentReference: 'SKA-0042',
+    };
+    await request(h.app)
+      .post(`/api/v1/scholarships/${id}/enrollments`)
+      .set(bearer(officer1))
+      .send(body)
+      .expect(200);
+    const reviewUrl = `/api/v1/scholarships/${id}/enrollments/${year.slice(0, 4)}/review`;
+    const own = await request(h.app)
+      .post(reviewUrl)
+      .set(bearer(officer1))
+      .send({ decision: 'confirm', reason: 'Mine and fine.' });
+    expect(own.status).toBe(403);
+    expect(own.body).toMatchObject({ type: expect.stringContaining('maker-checker') });
+    // The refusal is on the audit log (written once the answer is sent).
+    const refusals = () =>
+      h.t
+        .db('audit_log')
+        .where({ actor_id: 'officer-1', problem_type: 'maker-checker' })
+        .andWhereLike('path', `%${id}/enrollments/%/review`);
+    for (let i = 0; i < 50 && (await refusals()).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await refusals()).toHaveLength(1);
+
+    const rejected = await request(h.app)
+      .post(reviewUrl)
+      .set(bearer(officer2))
+      .send({ decision: 'reject', reason: 'The letter names another pupil.' });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ decision: 'reject', payable: false, amount: 0 });
+    const reopened = await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_proof');
+    expect(reopened.scholarships[0].currentYear).toMatchObject({
+      status: 'proof_rejected',
+      review: { decision: 'reject', reason: 'The letter names another pupil.' },
+    });
+    expect(reopened.scholarships[0].currentYear.review.reviewedBy).toBeUndefined(); // staff only
+    const staff = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(officer1)).expect(200);
+    expect(staff.body.scholarships[0].currentYear.review).toMatchObject({ reviewedBy: 'officer-2' });
   });
 
   it('lets an officer report work under the 2025 exception, naming a missing field', async () => {
@@ -288,6 +400,7 @@ describe('POST /claims/{claimNumber}/scholarship-children', () => {
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/scholarships/{id}/enrollments',
+        '/scholarships/{id}/enrollments/{year}/review',
         '/scholarships/{id}/life-events',
         '/scholarships/{id}/bank-account',
         '/claims/{claimNumber}/scholarship-children',

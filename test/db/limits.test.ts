@@ -23,6 +23,7 @@ import {
 import { DOCUMENT_CODES } from '../../vocabulary/documents';
 import { CLAIM_NUMBER_MAX } from '../../vocabulary/limits';
 import { DECISIONS } from '../../vocabulary/messages/claim';
+import { PROOF_REVIEW_DECISIONS } from '../../vocabulary/messages/scholarship';
 import { RECONCILIATION_OUTCOMES } from '../../vocabulary/messages/reconciliation';
 import { claimNumber, nik, scholarshipId, staffId } from '../../vocabulary/primitives';
 import {
@@ -99,6 +100,7 @@ const REACHES: Record<string, number> = {
   'scholarships.status': maxOf(SCHOLARSHIP_STATUSES),
   'scholarships.end_reason': maxOf(SCHOLARSHIP_END_REASONS),
   'scholarship_years.status': maxOf(SCHOLARSHIP_YEAR_STATUSES),
+  'scholarship_years.review_decision': maxOf(PROOF_REVIEW_DECISIONS),
   'payouts.status': maxOf(['pending', 'paid', 'refused', 'failed']),
   'payouts.component': COMPONENT,
   'payouts.idempotency_key': LEDGER_KEY,
@@ -159,6 +161,7 @@ for (const column of [
   'scholarship_choices.chosen_by',
   'scholarship_events.actor',
   'scholarship_years.submitted_by',
+  'scholarship_years.reviewed_by',
   'audit_log.actor_id',
   'employer_reimbursements.recorded_by',
   'employer_reimbursements.decided_by',

@@ -286,7 +286,7 @@ describe('scholarships', () => {
     expect((await stores.scholarships.events(ref.workflowId)).map((e) => e.type)).toEqual(['started']);
   });
 
-  it('stamps decided_at on a school year once it is paid, lapsed or not payable, and not before', async () => {
+  it('stamps decided_at on a school year once it is paid, lapsed, not payable or passed before school, and not before', async () => {
     const { claimNumber } = await newClaim();
     const ref = { workflowId: `${claimNumber}-S1`, claimNumber, childNumber: 1, childPosition: 1 };
     await stores.scholarships.writeProjection(ref, 1, projection);
@@ -295,6 +295,6 @@ describe('scholarships', () => {
     const { years } = await stores.scholarships.forClaim(claimNumber);
     expect(years).toHaveLength(SCHOLARSHIP_YEAR_STATUSES.length);
     const decided = years.filter((y) => y.decided_at instanceof Date).map((y) => y.status);
-    expect(decided).toEqual(['paid', 'lapsed', 'not_payable']);
+    expect(decided).toEqual(['paid', 'lapsed', 'not_payable', 'not_yet_at_school']);
   });
 });

@@ -9,7 +9,11 @@ import { addYears, addDays } from '../../rules/dates';
 import type { claimWorkflow } from '../../workflows/claim';
 import { claimStateQuery, decideUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
 import {
+  reviewEnrollmentUpdate,
   scholarshipStateQuery,
+  submitEnrollmentUpdate,
+  type EnrollmentResult,
+  type ProofReviewDecision,
   type EnrollmentRequest,
   type ScholarshipInput,
   type ScholarshipState,
@@ -287,4 +291,31 @@ export async function startScholarship(
     ],
   });
   return { claim, workflowId, handle };
+}
+
+/** A staff member's review of the proof waiting for `schoolYear`: officer-2 by default, who sends no proof here. */
+export function reviewProof(
+  client: Client,
+  workflowId: string,
+  schoolYear: string,
+  decision: ProofReviewDecision = 'confirm',
+  actor: Actor = officer2,
+  reason = 'Checked against the school’s letter.',
+) {
+  return client.workflow
+    .getHandle(workflowId)
+    .executeUpdate(reviewEnrollmentUpdate, { args: [{ actor, schoolYear, decision, reason }] });
+}
+
+/** Sends the proof and has a second staff member confirm it; answers what the proof's answer said the year pays. */
+export async function proveYear(
+  client: Client,
+  workflowId: string,
+  request: EnrollmentRequest,
+): Promise<EnrollmentResult> {
+  const sent = await client.workflow
+    .getHandle(workflowId)
+    .executeUpdate(submitEnrollmentUpdate, { args: [request] });
+  await reviewProof(client, workflowId, request.schoolYear);
+  return sent;
 }

@@ -67,6 +67,8 @@ describe('committed histories', () => {
         'scholarship-married-working',
         'scholarship-died',
         'scholarship-age-limit',
+        'scholarship-deferred-sd',
+        'scholarship-proof-review',
       ]),
     );
     for (const folder of folders) expect(current).toContain(`${folder}/claim.json`);

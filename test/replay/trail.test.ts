@@ -124,4 +124,30 @@ describe('the decision trail from recorded scholarships', () => {
       years: [expect.objectContaining({ outcome: 'paid', level: 'PT', amount: 12_000_000 })],
     });
   });
+
+  it('reads a deferred start and a reviewed proof back from their histories, with the patches they recorded', async () => {
+    const deferred = (await trailOf('scholarship-deferred-sd')).scholarships[0]!;
+    expect(deferred.patches).toEqual(
+      expect.arrayContaining(['scholarship-start-on-first-school-year', 'enrolment-proof-reviewed']),
+    );
+    expect(deferred.years.map((y) => [y.outcome, y.level ?? null])).toEqual([
+      ['not_yet_at_school', null],
+      ['not_yet_at_school', null],
+      ['paid', 'SD'],
+    ]);
+    expect(deferred).toMatchObject({ status: 'ended', endReason: 'died', totalPaid: 1_500_000 });
+
+    const reviewed = (await trailOf('scholarship-proof-review')).scholarships[0]!;
+    const year = reviewed.years[0]!;
+    expect(year).toMatchObject({ outcome: 'paid', proof: { by: 'family', level: 'SD', grade: 3 } });
+    expect(year.reviews?.map((r) => [r.by, r.decision, r.reason])).toEqual([
+      ['officer-2', 'reject', 'Unreadable scan.'],
+      ['officer-1', 'confirm', 'Checked against the school’s letter.'],
+    ]);
+    // Recorded before the patches: no marker, and the proof was paid on the sender's word.
+    const before = (await trailOf('scholarship-lapses')).scholarships[0]!;
+    expect(before.patches).not.toContain('enrolment-proof-reviewed');
+    expect(before.years[0]).toMatchObject({ outcome: 'paid' });
+    expect(before.years[0]!.reviews).toBeUndefined();
+  });
 });

@@ -5,6 +5,7 @@ import {
   totalCanRefuse,
   type DecisionFacts,
 } from '../../rules';
+import { proofReviewRefusal } from '../../rules/maker-checker';
 
 const officer2: DecisionFacts = {
   deciderId: 'officer-2',
@@ -95,5 +96,23 @@ describe('maker-checker on reimbursing an employer that paid the heirs first', (
         reimbursementDeciderRefusal({ deciderId: 'staff-2', deciderRole, recordedBy: 'officer-1' })?.rule,
       ).toBe('supervisor-required');
     }
+  });
+});
+
+describe('maker-checker on a proof of enrolment', () => {
+  it('lets any staff member review a family proof, and a second staff member a staff proof', () => {
+    expect(proofReviewRefusal({ reviewerId: 'officer-1', submittedBy: 'family' })).toBeUndefined();
+    expect(proofReviewRefusal({ reviewerId: 'officer-2', submittedBy: 'officer-1' })).toBeUndefined();
+    expect(proofReviewRefusal({ reviewerId: 'supervisor-1', submittedBy: 'officer-1' })).toBeUndefined();
+  });
+
+  it('refuses the staff member who sent the proof', () => {
+    expect(proofReviewRefusal({ reviewerId: 'officer-1', submittedBy: 'officer-1' })).toEqual({
+      rule: 'maker-checker',
+      message: expect.stringMatching(/who sent a proof of enrolment may not also review it/),
+    });
+    expect(proofReviewRefusal({ reviewerId: 'supervisor-1', submittedBy: 'supervisor-1' })?.rule).toBe(
+      'maker-checker',
+    );
   });
 });

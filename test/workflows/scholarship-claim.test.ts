@@ -4,7 +4,6 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { addDays } from '../../rules/dates';
 import {
   chooseScholarshipChildrenUpdate,
-  submitEnrollmentUpdate,
   type ScholarshipChoiceRequest,
 } from '../../vocabulary/messages/scholarship';
 import { scholarshipWorkflowId } from '../../vocabulary/ids';
@@ -17,6 +16,7 @@ import {
   officer2,
   proof,
   proofDue,
+  proveYear,
   schoolYearOfDate,
   serverToday,
   skipTo,
@@ -48,12 +48,8 @@ describe('ClaimWorkflow and scholarships', () => {
       const submitBoth = async (schoolYear: string, sd: number, sma: number) => {
         await Promise.all([proofDue(h.t.db, s1, schoolYear), proofDue(h.t.db, s2, schoolYear)]);
         const [a, b] = await Promise.all([
-          h.env.client.workflow
-            .getHandle(s1)
-            .executeUpdate(submitEnrollmentUpdate, { args: [proof(schoolYear, 'SD', sd)] }),
-          h.env.client.workflow
-            .getHandle(s2)
-            .executeUpdate(submitEnrollmentUpdate, { args: [proof(schoolYear, 'SMA', sma)] }),
+          proveYear(h.env.client, s1, proof(schoolYear, 'SD', sd)),
+          proveYear(h.env.client, s2, proof(schoolYear, 'SMA', sma)),
         ]);
         expect([a.amount, b.amount]).toEqual([1_500_000, 3_000_000]);
         await Promise.all([yearRecorded(h.t.db, s1, schoolYear), yearRecorded(h.t.db, s2, schoolYear)]);

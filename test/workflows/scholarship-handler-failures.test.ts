@@ -19,6 +19,8 @@ import {
   officer1,
   proof,
   proofDue,
+  proveYear,
+  reviewProof,
   schoolYearOfDate,
   serverToday,
   startScholarship,
@@ -74,7 +76,8 @@ describe('ScholarshipWorkflow when recording an update fails for good', () => {
         status: 'waiting_for_proof',
         proofAccepted: false,
       });
-      expect(await submit()).toMatchObject({ payable: true, amount: 1_500_000 });
+      expect(await submit()).toMatchObject({ payable: true, amount: 1_500_000, review: 'pending' });
+      await reviewProof(h.env.client, s.workflowId, s.year);
       await yearRecorded(h.t.db, s.workflowId, s.year);
       return s.workflowId;
     });
@@ -106,7 +109,7 @@ describe('ScholarshipWorkflow when recording an update fails for good', () => {
         kind: 'refuse_account',
         match: { idempotencyKeyPrefix: `${s.workflowId}:` },
       });
-      await s.handle.executeUpdate(submitEnrollmentUpdate, { args: [proof(s.year, 'SMP', 8)] });
+      await proveYear(h.env.client, s.workflowId, proof(s.year, 'SMP', 8));
       await waitForRecord(h.t.db, s.workflowId, (r) => r.status === 'waiting_for_bank_account');
       const replace = () => s.handle.executeUpdate(updateBankAccountUpdate, { args: [replacement] });
       expect(await activityFailureType(replace())).toBe(TEST_FAILURE);

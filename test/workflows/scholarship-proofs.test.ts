@@ -11,6 +11,8 @@ import {
   nextSchoolYear,
   proof,
   proofDue,
+  proveYear,
+  reviewProof,
   scholarshipRecord,
   schoolYearOfDate,
   serverToday,
@@ -26,6 +28,8 @@ const { newWorker, withWorker } = h;
 
 const submit = (workflowId: string, request: EnrollmentRequest) =>
   h.env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, { args: [request] });
+const prove = (workflowId: string, request: EnrollmentRequest) =>
+  proveYear(h.env.client, workflowId, request);
 
 /** A child at school when the parent dies today (server clock): the first window opens at once. */
 async function schooled(level: EnrollmentRequest['level'], grade: number, age: number) {
@@ -59,6 +63,9 @@ describe('ScholarshipWorkflow proofs and payments', () => {
       );
       expect(await updateFailureType(submit(workflowId, proof(year, 'SMA', 10)))).toBe('WrongState'); // skips SMP
       expect(await updateFailureType(submit(workflowId, proof(year, 'TK', 2)))).toBe('WrongState'); // goes back
+      // A first proof must fit the child's age (8 on 1 July): SD 6 (from 10) and SMP 7 (from 11) do not.
+      expect(await updateFailureType(submit(workflowId, proof(year, 'SD', 6)))).toBe('InvalidInput');
+      expect(await updateFailureType(submit(workflowId, proof(year, 'SMP', 7)))).toBe('InvalidInput');
       expect(
         await updateFailureType(
           submit(workflowId, proof(year, 'SD', 3, { actor: { kind: 'staff', id: 'a-1', role: 'auditor' } })),
@@ -79,6 +86,7 @@ describe('ScholarshipWorkflow proofs and payments', () => {
       expect(twice.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const refused = twice.find((r) => r.status === 'rejected') as PromiseRejectedResult;
       expect((refused.reason as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'WrongState' });
+      await reviewProof(h.env.client, workflowId, year);
       await yearRecorded(h.t.db, workflowId, year);
 
       const { rows, transfers } = await ledger(workflowId);
@@ -90,7 +98,7 @@ describe('ScholarshipWorkflow proofs and payments', () => {
   });
 
   it('records a repeated year beyond the level cap as not payable, then pays the next level', async () => {
-    const { today, year, child } = await schooled('TK', 1, 4);
+    const { today, year, child } = await schooled('TK', 1, 5); // 4 on 1 July: TK takes no child under 4
     const years = [0, 1, 2, 3].map((n) => nextSchoolYear(year, n));
     await withWorker(async (taskQueue) => {
       const { workflowId } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
@@ -103,7 +111,7 @@ describe('ScholarshipWorkflow proofs and payments', () => {
       for (const [i, [level, grade, payable]] of steps.entries()) {
         await skipTo(h.env, `${years[i]!.slice(0, 4)}-07-01`);
         await proofDue(h.t.db, workflowId, years[i]!);
-        const result = await submit(workflowId, proof(years[i]!, level, grade));
+        const result = await prove(workflowId, proof(years[i]!, level, grade));
         expect(result.payable).toBe(payable);
         if (!payable) expect(result.reason).toMatch(/^not payable: level cap/);
         await yearRecorded(h.t.db, workflowId, years[i]!);
@@ -135,7 +143,7 @@ describe('ScholarshipWorkflow proofs and payments', () => {
         match: { idempotencyKeyPrefix: `${workflowId}:` },
       });
       await proofDue(h.t.db, workflowId, year);
-      await submit(workflowId, proof(year, 'SMP', 8));
+      await prove(workflowId, proof(year, 'SMP', 8));
       await waitForRecord(h.t.db, workflowId, (s) => s.status === 'waiting_for_bank_account');
       const handle = h.env.client.workflow.getHandle(workflowId);
       await handle.executeUpdate(updateBankAccountUpdate, {
@@ -170,7 +178,7 @@ describe('ScholarshipWorkflow proofs and payments', () => {
       await proofDue(h.t.db, workflowId, year);
       // The gateway pays, but its answer is lost: the first worker's attempt fails after the money moved.
       h.gateway.controls.inject({ kind: 'lost_response', match: { idempotencyKeyPrefix: `${workflowId}:` } });
-      await submit(workflowId, proof(year, 'SD', 2));
+      await prove(workflowId, proof(year, 'SD', 2));
       for (
         let i = 0;
         i < 200 && !h.gateway.controls.all().some((d) => d.reference === `${workflowId}:${year}`);
@@ -190,7 +198,7 @@ describe('ScholarshipWorkflow proofs and payments', () => {
       const next = nextSchoolYear(year);
       await skipTo(h.env, `${next.slice(0, 4)}-07-01`);
       await proofDue(h.t.db, workflowId, next);
-      await submit(workflowId, proof(next, 'SD', 3));
+      await prove(workflowId, proof(next, 'SD', 3));
       const state = await yearRecorded(h.t.db, workflowId, next);
       expect(state).toMatchObject({ totalPaid: 3_000_000, yearsPaid: { SD: 2 } });
     });

@@ -17,6 +17,7 @@ import {
   officer1,
   proof,
   proofDue,
+  proveYear,
   schoolYearOfDate,
   serverToday,
   skipTo,
@@ -30,6 +31,8 @@ const { withWorker } = h;
 
 const submit = (workflowId: string, request: EnrollmentRequest) =>
   h.env.client.workflow.getHandle(workflowId).executeUpdate(submitEnrollmentUpdate, { args: [request] });
+const prove = (workflowId: string, request: EnrollmentRequest) =>
+  proveYear(h.env.client, workflowId, request);
 const report = (workflowId: string, request: LifeEventRequest) =>
   h.env.client.workflow.getHandle(workflowId).executeUpdate(reportLifeEventUpdate, { args: [request] });
 
@@ -50,7 +53,7 @@ describe('ScholarshipWorkflow', () => {
     const outcome = await withWorker(async (taskQueue) => {
       const { workflowId, handle, claim } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
       await proofDue(h.t.db, workflowId, years[0]!);
-      await submit(workflowId, proof(years[0]!, 'SD', 3));
+      await prove(workflowId, proof(years[0]!, 'SD', 3));
       await yearRecorded(h.t.db, workflowId, years[0]!);
 
       // Year 2: nothing comes. Reminders at 30 and 60 days, then the year lapses on 31 December.
@@ -70,7 +73,7 @@ describe('ScholarshipWorkflow', () => {
       // Year 3: proof again (two grades up after a year without proof), paid.
       await skipTo(h.env, `${years[2]!.slice(0, 4)}-07-01`);
       await proofDue(h.t.db, workflowId, years[2]!);
-      expect(await submit(workflowId, proof(years[2]!, 'SD', 5))).toMatchObject({
+      expect(await prove(workflowId, proof(years[2]!, 'SD', 5))).toMatchObject({
         payable: true,
         amount: 1_500_000,
       });
@@ -95,7 +98,7 @@ describe('ScholarshipWorkflow', () => {
     const outcome = await withWorker(async (taskQueue) => {
       const { workflowId, handle } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
       await proofDue(h.t.db, workflowId, year);
-      await submit(workflowId, proof(year, 'PT', 1, { institution: 'Universitas Indonesia' }));
+      await prove(workflowId, proof(year, 'PT', 1, { institution: 'Universitas Indonesia' }));
       await yearRecorded(h.t.db, workflowId, year);
       const pt2 = nextSchoolYear(year);
       await skipTo(h.env, `${pt2.slice(0, 4)}-07-01`);
@@ -122,7 +125,7 @@ describe('ScholarshipWorkflow', () => {
     await withWorker(async (taskQueue) => {
       const { workflowId, handle } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
       await proofDue(h.t.db, workflowId, year);
-      expect(await submit(workflowId, proof(year, 'PT', 3))).toMatchObject({
+      expect(await prove(workflowId, proof(year, 'PT', 3))).toMatchObject({
         payable: true,
         amount: 12_000_000,
       });
@@ -161,7 +164,7 @@ describe('ScholarshipWorkflow', () => {
         expect(result).toMatchObject({ stops: false });
         expect(result.reason).toContain('Permenaker 1/2025');
       }
-      expect(await submit(workflowId, proof(year, 'SMA', 10))).toMatchObject({
+      expect(await prove(workflowId, proof(year, 'SMA', 10))).toMatchObject({
         payable: true,
         amount: 3_000_000,
       });

@@ -23,6 +23,8 @@ export interface ScholarshipOptions {
   reminderDays?: number[];
   /** A window that opens late (the claim was approved after 1 July) stays open at least this long. Default 90. */
   lateWindowDays?: number;
+  /** After a proof is rejected, the window stays open at least this many days for another. Default 30. */
+  resubmitDays?: number;
 }
 
 /** One school year already decided: paid (with the ledger reference), lapsed, or not payable. */
@@ -98,6 +100,30 @@ export interface EnrollmentResult {
   payable: boolean;
   amount: number;
   reason: string;
+  /** Since patch enrolment-proof-reviewed: the proof waits for a staff member other than its sender to confirm it. */
+  review?: 'pending';
+}
+
+/** What a reviewer decides about a proof of enrolment. */
+export const PROOF_REVIEW_DECISIONS = ['confirm', 'reject'] as const;
+export type ProofReviewDecision = (typeof PROOF_REVIEW_DECISIONS)[number];
+
+/** A staff member's review of the proof waiting for this school year (never by the staff member who sent it). */
+export interface ProofReviewRequest {
+  actor: Actor;
+  /** "2027/2028" */
+  schoolYear: string;
+  decision: ProofReviewDecision;
+  reason: string;
+}
+export interface ProofReviewResult {
+  schoolYear: string;
+  decision: ProofReviewDecision;
+  /** Confirmed: whether the year is payable, and the amount paid next. */
+  payable: boolean;
+  amount: number;
+  /** Rejected: the last day for another proof. */
+  deadline?: string;
 }
 
 /** A life event reported by an officer (rules/scholarship-life-events.ts decides whether it ends the scholarship). */
@@ -130,6 +156,8 @@ export interface ScholarshipState {
   /** The last day for proof this school year, YYYY-MM-DD (Asia/Jakarta). */
   deadline?: string;
   proofAccepted: boolean;
+  /** A proof waiting for review: who sent it (staff id or "family"), for which level and grade. */
+  proofUnderReview?: { submittedBy: string; level: SchoolLevel; grade: number };
   yearsPaid: Partial<Record<SchoolLevel, number>>;
   totalPaid: number;
   consecutiveLapses: number;
@@ -140,6 +168,10 @@ export interface ScholarshipState {
 // Updates, not signals: the family or officer must learn at once whether the proof (or report) was accepted,
 // and a wrong school year, an impossible level jump or a duplicate is refused before anything is recorded.
 export const submitEnrollmentUpdate = defineUpdate<EnrollmentResult, [EnrollmentRequest]>('submitEnrollment');
+// An update: the reviewer learns at once whether they may confirm (never their own proof) and what is paid.
+export const reviewEnrollmentUpdate = defineUpdate<ProofReviewResult, [ProofReviewRequest]>(
+  'reviewEnrollment',
+);
 export const reportLifeEventUpdate = defineUpdate<LifeEventResult, [LifeEventRequest]>('reportLifeEvent');
 // An update: the officer learns at once whether the children chosen may receive a scholarship.
 export const chooseScholarshipChildrenUpdate = defineUpdate<
