@@ -1,5 +1,6 @@
 // The one place that reads the environment. Validated once at start-up; a bad value names its variable.
 import { z } from 'zod';
+import { DEV_TRACKING_CODE_SECRET } from './api/middleware/tracking-code';
 import { DEV_PAYLOAD_KEYS, parsePayloadKeys } from './codec/keys';
 
 const schema = z.object({
@@ -9,6 +10,11 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('claims'),
   AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').default('santunan-dev-secret-change-me'),
+  /** HMAC-SHA-256 key for family tracking codes (hashed at intake, checked per request); required in production. */
+  TRACKING_CODE_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .default(DEV_TRACKING_CODE_SECRET),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   GATEWAY_URL: z.string().url().default('http://127.0.0.1:4010'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
@@ -59,6 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.NODE_ENV === 'production' && !env.PAYLOAD_KEYS) {
     throw new Error('Invalid configuration:\n  PAYLOAD_KEYS: must be set in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && !env.TRACKING_CODE_SECRET) {
+    throw new Error('Invalid configuration:\n  TRACKING_CODE_SECRET: must be set in production');
   }
   return parsed.data;
 }

@@ -23,6 +23,8 @@ interface IntakeDeps {
   temporal: Client;
   taskQueue?: string;
   now?: () => Date;
+  /** The secret the tracking code is hashed under. */
+  trackingCodeSecret: string;
 }
 
 /** What one attempt starts the workflow with. */
@@ -136,7 +138,7 @@ export async function startClaim(
     claimNumber: formatClaimNumber(body.program, claimDate, randomCode(8, 'ABCDEFGHJKMNPQRSTUVWXYZ23456789')),
     claimDate,
     createdBy: staff.id,
-    trackingCodeHash: hashTrackingCode(trackingCode),
+    trackingCodeHash: hashTrackingCode(trackingCode, deps.trackingCodeSecret),
   };
   if (idempotencyKey !== undefined) return startOnce(deps, body, attempt, trackingCode, idempotencyKey);
   if (!(await startWorkflow(deps, body, attempt))) {

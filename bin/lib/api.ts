@@ -26,6 +26,7 @@ export async function startApi(config: Config, logger: Logger) {
     auditWriter,
     temporal,
     authSecret: config.AUTH_SECRET,
+    trackingCodeSecret: config.TRACKING_CODE_SECRET,
     logger,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     payloadCodec: new AesGcmPayloadCodec(config.PAYLOAD_KEYS),

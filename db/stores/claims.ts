@@ -192,6 +192,14 @@ export class ClaimStore {
     return this.db<ClaimRow>('claims').where({ claim_number: claimNumber }).first();
   }
 
+  /** Replaces the claim's tracking-code hash if it is still `was` (a legacy hash upgraded on first use). */
+  async replaceTrackingCodeHash(claimNumber: string, was: string, hash: string): Promise<boolean> {
+    const updated = await this.db<ClaimRow>('claims')
+      .where({ claim_number: claimNumber, tracking_code_hash: was })
+      .update({ tracking_code_hash: hash });
+    return updated > 0;
+  }
+
   heirs(claimNumber: string): Promise<HeirRow[]> {
     return this.db<HeirRow>('heirs').where({ claim_number: claimNumber }).orderBy('position');
   }
