@@ -43,6 +43,12 @@ async function checkFamilyAccess(
   return claim;
 }
 
+/** The claim, as the rate limit's statement read it (when the code's hash matched) or from the claims table. */
+function claimOf(req: Request, deps: FamilyDeps, claimNumber: string): Promise<ClaimRow | undefined> {
+  const read = req.familyClaimRead;
+  return read?.claim_number === claimNumber ? Promise.resolve(read) : deps.stores.claims.find(claimNumber);
+}
+
 /** How a family route finds the claim whose tracking code opens it. */
 export interface FamilyAccess {
   /** What the path names, for the OpenAPI document: "claim" or "scholarship". */
@@ -56,7 +62,7 @@ export const familyOfClaim: FamilyAccess = {
   names: 'claim',
   async check(req, deps) {
     const { claimNumber } = parse(claimNumberParam, req.params);
-    return checkFamilyAccess(req, deps, await deps.stores.claims.find(claimNumber));
+    return checkFamilyAccess(req, deps, await claimOf(req, deps, claimNumber));
   },
 };
 
@@ -69,7 +75,7 @@ export const familyOfScholarship: FamilyAccess = {
     }
     const { id } = parse(scholarshipIdParam, { id: req.params.id });
     const claimNumber = await deps.stores.scholarships.claimNumberOf(id);
-    const claim = claimNumber !== undefined ? await deps.stores.claims.find(claimNumber) : undefined;
+    const claim = claimNumber !== undefined ? await claimOf(req, deps, claimNumber) : undefined;
     return checkFamilyAccess(req, deps, claim);
   },
 };

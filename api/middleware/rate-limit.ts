@@ -6,7 +6,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import type { RateLimitStore } from '../../db/stores';
+import type { ClaimRow, RateLimitStore } from '../../db/stores';
 import { HttpProblem, sendProblem } from './problem';
 import { hashTrackingCode } from './tracking-code';
 import { trackingCodeHeader } from '../schemas/claims';
@@ -126,6 +126,8 @@ export function createFamilyRateLimit(options: {
           ),
         );
       }
+      // For the family check (family-access.ts), which still compares the code itself, in constant time.
+      if (counted.opened) req.familyClaimRead = counted.opened;
       if (counted.claim && counted.claim.hits > limits.perClaim) {
         if (counted.claim.hits === limits.perClaim + 1) report('tracking_lockout', limits.perClaim, req);
         retryAfter(res, counted.claim.resetInMs);
@@ -144,4 +146,11 @@ export function createFamilyRateLimit(options: {
       next(err);
     }
   };
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The claim the limiter's statement read, because the hash of the code sent is its hash. */
+    familyClaimRead?: ClaimRow;
+  }
 }

@@ -1,11 +1,19 @@
 // Read models for the API, from the projections the activities write.
-import type { AssessmentRow, ClaimCursor, ClaimQueueRow, ClaimRow, PayoutRow, Stores } from '../../db/stores';
+import type {
+  AssessmentRow,
+  ClaimCursor,
+  ClaimQueueRow,
+  ClaimRow,
+  PayoutRow,
+  StaffViewRows,
+  Stores,
+} from '../../db/stores';
 import { maskDigits } from '../../vocabulary/masking';
 import { claimStatusText, type ClaimStatus } from '../../vocabulary/status';
 import { scholarshipChoiceView, scholarshipViews } from './scholarships';
 import { encodeCursor } from '../schemas/claims';
 
-type ViewStores = Pick<Stores, 'claims' | 'payouts' | 'scholarships'>;
+type ViewStores = Pick<Stores, 'claimViews'>;
 
 function payoutView(p: PayoutRow, masked: boolean) {
   return {
@@ -32,17 +40,10 @@ function assessmentView(a: AssessmentRow | undefined) {
   };
 }
 
-/** Everything staff see about one claim. */
-export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
+/** Everything staff see about one claim, from the rows read in one statement (ClaimViewStore.staff). */
+export function staffClaimView(read: StaffViewRows) {
+  const { claim, heirs, children, documents, assessment, payouts, events } = read;
   const claimNumber = claim.claim_number;
-  const [heirs, children, documents, assessment, payouts, events] = await Promise.all([
-    stores.claims.heirs(claimNumber),
-    stores.claims.children(claimNumber),
-    stores.claims.documents(claimNumber),
-    stores.claims.assessment(claimNumber),
-    stores.payouts.forClaim(claimNumber),
-    stores.claims.events(claimNumber),
-  ]);
   return {
     claimNumber,
     program: claim.program,
@@ -86,20 +87,16 @@ export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
     assessment: assessmentView(assessment),
     payouts: payouts.map((p) => payoutView(p, false)),
     events: events.map((e) => ({ seq: e.seq, type: e.type, actor: e.actor, data: e.data, at: e.created_at })),
-    scholarships: await scholarshipViews(stores, claimNumber, 'staff'),
-    scholarshipChoice: await scholarshipChoiceView(stores, claimNumber),
+    scholarships: scholarshipViews(read, 'staff'),
+    scholarshipChoice: scholarshipChoiceView(read.choice),
   };
 }
 
 /** What the family sees: no staff names, national ID and account masked. */
 export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
   const claimNumber = claim.claim_number;
-  const [assessment, payouts, events, missingDocuments] = await Promise.all([
-    stores.claims.assessment(claimNumber),
-    stores.payouts.forClaim(claimNumber),
-    stores.claims.timeline(claimNumber),
-    stores.claims.missingDocuments(claimNumber),
-  ]);
+  const read = await stores.claimViews.family(claimNumber);
+  const { assessment, payouts, timeline: events, missingDocuments } = read;
   return {
     claimNumber,
     program: claim.program,
@@ -127,7 +124,7 @@ export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
       : null,
     payouts: payouts.map((p) => payoutView(p, true)),
     timeline: events.map((e) => ({ step: e.type, at: e.created_at })),
-    scholarships: await scholarshipViews(stores, claimNumber, 'family'),
+    scholarships: scholarshipViews(read, 'family'),
   };
 }
 

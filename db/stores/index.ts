@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { atomically } from './atomic';
 import { AuditLogStore } from './audit-log';
+import { ClaimViewStore } from './claim-views';
 import { ClaimStore } from './claims';
 import { IntakeStore } from './intake';
 import { NotificationStore } from './notifications';
@@ -15,6 +16,8 @@ import { SupervisorTaskStore } from './supervisor-tasks';
 
 export interface Stores {
   claims: ClaimStore;
+  /** The staff and family views of a claim, each read in one statement. */
+  claimViews: ClaimViewStore;
   intake: IntakeStore;
   payouts: PayoutStore;
   scholarships: ScholarshipStore;
@@ -33,6 +36,7 @@ export interface Stores {
 export function createStores(db: Knex): Stores {
   return {
     claims: new ClaimStore(db),
+    claimViews: new ClaimViewStore(db),
     intake: new IntakeStore(db),
     payouts: new PayoutStore(db),
     scholarships: new ScholarshipStore(db),
@@ -50,6 +54,7 @@ export function createStores(db: Knex): Stores {
 }
 
 export * from './audit-log';
+export * from './claim-views';
 export * from './claims';
 export * from './intake';
 export * from './notifications';

@@ -1,6 +1,8 @@
 // Rate-limit counters shared by every API instance: one row per key (address or claim) and window, timed by the
 // database's clock so that all instances agree on when a window ends.
 import type { Knex } from 'knex';
+import type { ClaimRow } from './claim-rows';
+import { CLAIM_TIMES, revive } from './claim-views';
 
 interface RateLimitCounterRow {
   key: string;
@@ -87,23 +89,28 @@ export class RateLimitStore {
   /**
    * A family's attempt, in one statement (one round trip): the address counts every attempt; the claim (when the
    * code is well formed) counts a code whose hash is not the claim's (an unknown claim too), and every attempt once it
-   * is locked. The claim's counter is undefined when it did not move and has no live window with hits at the limit:
+   * is locked; and, when the hash is the claim's, the claim row comes back (`opened`). The claim's counter is undefined when it did not move and has no live window with hits at the limit:
    * the claim is not locked.
    */
   async attempt(
     addressKey: string,
     windowMs: number,
     claim?: ClaimAttempt,
-  ): Promise<{ address: AttemptCount; claim?: AttemptCount }> {
+  ): Promise<{ address: AttemptCount; claim?: AttemptCount; opened?: ClaimRow }> {
     if (!claim) {
       const { rows } = await this.db.raw<{ rows: AttemptRow[] }>(addressUpsert, [addressKey, windowMs]);
       return { address: attemptCount(rows[0]!) };
     }
     const { rows } = await this.db.raw<{
-      rows: (AttemptRow & { c_hits: number | null; c_reset: string | null })[];
+      rows: (AttemptRow & {
+        c_hits: number | null;
+        c_reset: string | null;
+        opened: Record<string, unknown> | null;
+      })[];
     }>(
       `with address as (${addressUpsert}), claim as (${claimUpsert})
-       select a.hits, a.reset_in_ms, c.hits as c_hits, c.reset_in_ms as c_reset
+       select a.hits, a.reset_in_ms, c.hits as c_hits, c.reset_in_ms as c_reset,
+         (select to_json(o) from claims o where o.claim_number = ? and o.tracking_code_hash = ?) as opened
        from address a left join claim c on true`,
       [
         addressKey,
@@ -114,6 +121,8 @@ export class RateLimitStore {
         windowMs,
         claim.limit,
         claim.limit,
+        claim.claimNumber,
+        claim.codeHash,
       ],
     );
     const row = rows[0]!;
@@ -122,6 +131,8 @@ export class RateLimitStore {
       ...(row.c_hits !== null
         ? { claim: attemptCount({ hits: row.c_hits, reset_in_ms: row.c_reset ?? 0 }) }
         : {}),
+      // The claim row when the code's hash is the claim's: the family check need not read it again.
+      ...(row.opened ? { opened: revive<ClaimRow>(row.opened as never, CLAIM_TIMES) } : {}),
     };
   }
 

@@ -130,6 +130,8 @@ describe('concurrent first requests with one Idempotency-Key', () => {
       .set('X-Tracking-Code', trackingCode);
     expect(tracked.status).toBe(200);
     const intake = await h.t.db('intake_requests').where({ idempotency_key: key }).first();
-    expect(await verifyTrackingCode(trackingCode, intake.tracking_code_hash, DEV_TRACKING_CODE_SECRET)).toBe(true);
+    expect(await verifyTrackingCode(trackingCode, intake.tracking_code_hash, DEV_TRACKING_CODE_SECRET)).toBe(
+      true,
+    );
   });
 });

@@ -6,7 +6,11 @@ import pino from 'pino';
 import { createClaimActivities } from '../../activities/claims';
 import { createApp, type AppDeps } from '../../api/app';
 import { signStaffToken, type Staff } from '../../api/middleware/auth';
-import { DEV_TRACKING_CODE_SECRET, hashTrackingCode, newTrackingCode } from '../../api/middleware/tracking-code';
+import {
+  DEV_TRACKING_CODE_SECRET,
+  hashTrackingCode,
+  newTrackingCode,
+} from '../../api/middleware/tracking-code';
 import type { ClaimStatus } from '../../vocabulary/status';
 import { testDataConverter, testPayloadCodec } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';

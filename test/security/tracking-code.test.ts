@@ -125,6 +125,13 @@ describe('the family view', () => {
     expect(await claimHits(claim.claimNumber)).toBe(1);
   });
 
+  it("answers a right code with two statements: the count (which reads the claim too) and the view's", async () => {
+    const claim = await seedClaim(l.t);
+    queries.length = 0;
+    expect((await track(claim.claimNumber, claim.trackingCode)).status).toBe(200);
+    expect(queries.filter((q) => !q.includes('audit_log'))).toHaveLength(2);
+  });
+
   it('opens a claim whose code was hashed with scrypt, once with scrypt, then rehashed to HMAC', async () => {
     const claim = await seedClaim(l.t);
     const legacy = legacyHash(claim.trackingCode);
