@@ -7,7 +7,9 @@ import * as reconciliation from './20261124000500_reconciliation';
 import * as rateLimits from './20261124000600_rate_limits';
 import * as assessmentRecipients from './20261124000700_assessment_recipients';
 import * as payoutFailures from './20261124000700_payout_failures';
+import * as metricTotals from './20261201000500_metric_totals';
 import * as rateLimitsUnlogged from './20261201000500_rate_limits_unlogged';
+import * as workQueueIndex from './20261201000500_work_queue_index';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -19,7 +21,9 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124000600_rate_limits': rateLimits,
   '20261124000700_assessment_recipients': assessmentRecipients,
   '20261124000700_payout_failures': payoutFailures,
+  '20261201000500_metric_totals': metricTotals,
   '20261201000500_rate_limits_unlogged': rateLimitsUnlogged,
+  '20261201000500_work_queue_index': workQueueIndex,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
