@@ -93,14 +93,19 @@ export async function generateClaims(db: Knex, o: GenerateOptions): Promise<void
          bank_code, account_number, gateway_reference, paid_at, created_at, updated_at)
        select c || ':' || comp, c, comp, amt, 'paid', c || ':' || comp, 0, 'BRI', lpad((1000000000 + i)::text, 10, '0'),
          'GW-' || i || '-' || p, paid, paid, paid
-       from (select i, p, 'JKM-20260101-' || lpad(i::text, 8, '0') as c,
+       from (select *,
+               -- Only the chosen payouts on the busy day: the others that would fall on it move a day on.
+               case when rn > ? and (t at time zone 'Asia/Jakarta')::date = date '${RECONCILIATION_DAY}'
+                    then t + interval '1 day' else t end as paid
+             from (select i, p, 'JKM-20260101-' || lpad(i::text, 8, '0') as c,
                     (array['death_benefit','periodic_benefit'])[p] as comp,
                     (array[20000000,12000000])[p] as amt,
-                    case when row_number() over (order by i) <= ?
+                    row_number() over (order by i, p) as rn,
+                    case when row_number() over (order by i, p) <= ?
                          then timestamptz '${RECONCILIATION_DAY} 08:00+07' + (i % 28800) * interval '1 second'
-                         else timestamptz '2026-11-30 00:00+07' - i * interval '30 seconds' + interval '3 days' end as paid
-             from generate_series(1, ?) as i, generate_series(1, 2) as p where i % 10 < 6) g`,
-      [dayClaims * 2, n],
+                         else timestamptz '2026-11-30 00:00+07' - i * interval '30 seconds' + interval '3 days' end as t
+             from generate_series(1, ?) as i, generate_series(1, 2) as p where i % 10 < 6) g) h`,
+      [dayClaims * 2, dayClaims * 2, n],
     ],
     [
       'claim_events',
