@@ -7,6 +7,7 @@
 // development payload key id `dev` and HS256 development tokens are refused.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DEV_TRACKING_CODE_SECRET } from './api/middleware/tracking-code';
 import { DEV_PAYLOAD_KEYS, parsePayloadKeys, type PayloadKeys } from './codec/keys';
 
 const DEFAULT_OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
@@ -81,18 +82,20 @@ export interface Needs {
   STAFF_SIGN_IN: { oidc?: OidcSettings; developmentSecret?: string };
   /** The secret that `npm run token` signs development tokens with. */
   DEVELOPMENT_AUTH_SECRET: string;
+  /** The HMAC-SHA-256 key of family tracking codes (at least 32 characters); changing it voids every code given. */
+  TRACKING_CODE_SECRET: string;
 }
 export type Need = keyof Needs;
 
 /** Each entry point's needs: it requires these and nothing else (the worker never holds a token secret). */
 export const ENTRY_POINT_NEEDS = {
-  api: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN'],
+  api: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'TRACKING_CODE_SECRET'],
   worker: ['PAYLOAD_KEYS'],
   replay: ['PAYLOAD_KEYS'],
   migrate: [],
   gateway: [],
   token: ['DEVELOPMENT_AUTH_SECRET'],
-  dev: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'DEVELOPMENT_AUTH_SECRET'],
+  dev: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'DEVELOPMENT_AUTH_SECRET', 'TRACKING_CODE_SECRET'],
 } as const satisfies Record<string, readonly Need[]>;
 export type EntryPoint = keyof typeof ENTRY_POINT_NEEDS;
 
@@ -173,6 +176,18 @@ function staffSignIn(
   return { oidc };
 }
 
+function trackingCodeSecret(env: NodeJS.ProcessEnv, development: boolean): string {
+  const secret = readSecret(env, 'TRACKING_CODE_SECRET');
+  if (secret === undefined && !development) throw missing('TRACKING_CODE_SECRET');
+  if (secret !== undefined && secret.length < 32)
+    throw new ConfigError(['TRACKING_CODE_SECRET: must be at least 32 characters']);
+  if (secret === DEV_TRACKING_CODE_SECRET && !development)
+    throw new ConfigError([
+      'TRACKING_CODE_SECRET: the development value is refused unless NODE_ENV is development or test',
+    ]);
+  return secret ?? DEV_TRACKING_CODE_SECRET;
+}
+
 function developmentSecret(env: NodeJS.ProcessEnv): string {
   const secret = readSecret(env, 'AUTH_SECRET') ?? DEV_AUTH_SECRET;
   if (secret.length < 16) throw new ConfigError(['AUTH_SECRET: must be at least 16 characters']);
@@ -195,6 +210,7 @@ export function loadConfig<const N extends Need = never>(
   for (const need of needs) {
     if (need === 'PAYLOAD_KEYS') loaded.PAYLOAD_KEYS = payloadKeys(env, development);
     if (need === 'STAFF_SIGN_IN') loaded.STAFF_SIGN_IN = staffSignIn(env, settings, development);
+    if (need === 'TRACKING_CODE_SECRET') loaded.TRACKING_CODE_SECRET = trackingCodeSecret(env, development);
     if (need === 'DEVELOPMENT_AUTH_SECRET') {
       if (!development)
         throw new ConfigError([

@@ -12,6 +12,7 @@ import type { OidcSettings } from '../config';
 import { createStaffAuthenticator, identifyStaff } from './middleware/auth';
 import { createApiMetrics } from './middleware/metrics';
 import { problemHandler, problems, sendProblem } from './middleware/problem';
+import { DEV_TRACKING_CODE_SECRET } from './middleware/tracking-code';
 import type { SecurityEventSink, TrackingLimits } from './middleware/rate-limit';
 import { ROUTES } from './routes';
 import { buildOpenApi } from './routes/openapi';
@@ -33,6 +34,8 @@ export interface AppDeps {
   payloadCodec?: PayloadCodec;
   /** The one browser origin (the Temporal web UI) allowed to call the codec routes; no CORS without it. */
   codecCorsOrigin?: string;
+  /** The server secret tracking codes are hashed under (HMAC); default: the development secret `npm start` uses. */
+  trackingCodeSecret?: string;
   /** Family tracking-code limits (defaults: DEFAULT_TRACKING_LIMITS). */
   trackingLimits?: Partial<TrackingLimits>;
   /** Where rate-limit and lock-out events go (default: structured warnings in the log). */
@@ -63,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
 
   const routeDeps: RouteDeps = {
     ...deps,
+    trackingCodeSecret: deps.trackingCodeSecret ?? DEV_TRACKING_CODE_SECRET,
     stores,
     metrics,
     openApi: () => buildOpenApi(),

@@ -29,6 +29,9 @@ function rowRefused(err: unknown): boolean {
   return typeof code === 'string' && /^(22|23)/.test(code);
 }
 
+/** The most entries written in one insert. */
+const BATCH = 500;
+
 export interface AuditWriterOptions {
   /** Entries held in memory while PostgreSQL is unreachable; beyond it the oldest are dropped (and logged). */
   capacity?: number;
@@ -105,16 +108,13 @@ export class AuditWriter {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const entry = this.queue[0]!;
+      // Everything waiting goes in one insert (one commit): under load the log keeps up with the requests.
+      const batch = this.queue.slice(0, BATCH);
       try {
-        await this.log.append(entry);
+        await this.log.appendMany(batch);
       } catch (err) {
         if (rowRefused(err)) {
-          this.queue.shift();
-          this.logger.error(
-            { err: { message: (err as Error).message }, path: entry.route ?? 'unmatched' },
-            'audit log entry refused by the database',
-          );
+          await this.writeOneByOne(batch.length);
           continue;
         }
         this.logger.warn(
@@ -129,7 +129,11 @@ export class AuditWriter {
         this.delay = Math.min(this.delay * 2, this.maxRetryMs);
         return;
       }
-      this.queue.shift();
+      // A full buffer may have dropped some of the batch from the head meanwhile: remove what is still there.
+      const written = new Set(batch);
+      let n = 0;
+      while (n < this.queue.length && written.has(this.queue[n]!)) n++;
+      this.queue.splice(0, n);
       this.delay = this.retryMs;
     }
     if (this.dropped > 0) {
@@ -138,6 +142,23 @@ export class AuditWriter {
         'audit log entries dropped: the in-memory buffer was full',
       );
       this.dropped = 0;
+    }
+  }
+
+  /** A batch PostgreSQL refused: its entries one by one, so that only the refused one is left out (and logged). */
+  private async writeOneByOne(count: number): Promise<void> {
+    for (let i = 0; i < count && this.queue.length > 0; i++) {
+      const entry = this.queue[0]!;
+      try {
+        await this.log.append(entry);
+      } catch (err) {
+        if (!rowRefused(err)) return; // unreachable again: drain() retries what is left
+        this.logger.error(
+          { err: { message: (err as Error).message }, path: entry.route ?? 'unmatched' },
+          'audit log entry refused by the database',
+        );
+      }
+      this.queue.shift();
     }
   }
 }

@@ -40,7 +40,9 @@ export const staffOrFamilyErrors = {
 };
 
 /** What every handler may use: the app's dependencies (stores in place of the database) and what createApp builds. */
-export interface RouteDeps extends Omit<AppDeps, 'db'> {
+export interface RouteDeps extends Omit<AppDeps, 'db' | 'trackingCodeSecret'> {
+  /** The secret tracking codes are hashed under (AppDeps.trackingCodeSecret, or the development default). */
+  trackingCodeSecret: string;
   /** The typed stores over `db`, built once by createApp: handlers read and write through these only. */
   stores: Stores;
   replayer: Replayer;

@@ -27,7 +27,7 @@ async function admit(route: AnyRoute, req: Request, deps: RouteDeps): Promise<Ad
     const staff = authorizeStaff(req, access.staff);
     return { staff, actor: { kind: 'staff', id: staff.id, role: staff.role }, familyClaim: undefined };
   }
-  const familyClaim = await access.family.check(req, deps.stores);
+  const familyClaim = await access.family.check(req, deps);
   return { staff: undefined, actor: { kind: 'family' }, familyClaim };
 }
 
@@ -67,22 +67,16 @@ function handlerFor(route: AnyRoute, deps: RouteDeps): RequestHandler {
  * such a key (over-long, or holding NUL) is one the table would refuse with a 500.
  */
 function mountFamilyRateLimit(router: Router, routes: readonly AnyRoute[], deps: RouteDeps): void {
-  const limiters = createFamilyRateLimit({
+  const limit = createFamilyRateLimit({
     counters: deps.stores.rateLimits,
     limits: deps.trackingLimits,
     onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
+    trackingCodeSecret: deps.trackingCodeSecret,
   });
   for (const path of new Set(familyPaths(routes))) {
     const params = routes.find((r) => r.path === path)?.request?.params;
     const wellFormed = (req: Request) => !params || params.safeParse(req.params).success;
-    router.use(
-      path,
-      ...limiters.map(
-        (limit): RequestHandler =>
-          (req, res, next) =>
-            wellFormed(req) ? limit(req, res, next) : next(),
-      ),
-    );
+    router.use(path, (req, res, next) => (wellFormed(req) ? limit(req, res, next) : next()));
   }
 }
 

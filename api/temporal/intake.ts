@@ -23,6 +23,8 @@ interface IntakeDeps {
   temporal: Client;
   taskQueue?: string;
   now?: () => Date;
+  /** The secret the tracking code is hashed under. */
+  trackingCodeSecret: string;
 }
 
 /** What one attempt starts the workflow with. */
@@ -170,7 +172,7 @@ export async function startClaim(
     claimDate,
     receivedDate: today,
     createdBy: staff.id,
-    trackingCodeHash: hashTrackingCode(trackingCode),
+    trackingCodeHash: hashTrackingCode(trackingCode, deps.trackingCodeSecret),
   };
   if (idempotencyKey !== undefined) return startOnce(deps, body, attempt, trackingCode, idempotencyKey);
   if (!(await holdAndStart(deps, body, attempt))) {

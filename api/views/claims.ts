@@ -6,6 +6,7 @@ import type {
   ClaimRow,
   EmployerReimbursementRow,
   PayoutRow,
+  StaffViewRows,
   Stores,
 } from '../../db/stores';
 import { maskDigits } from '../../vocabulary/masking';
@@ -13,8 +14,7 @@ import { claimStatusText, type ClaimStatus } from '../../vocabulary/status';
 import { scholarshipChoiceView, scholarshipViews } from './scholarships';
 import { encodeCursor } from '../schemas/claims';
 
-type ViewStores = Pick<Stores, 'claims' | 'payouts' | 'scholarships'>;
-type StaffViewStores = ViewStores & Pick<Stores, 'employerReimbursements'>;
+type ViewStores = Pick<Stores, 'claimViews'>;
 
 /** The employer's settlement on record (JKK arrears beyond 3 months): what the approving supervisor checks. */
 function employerReimbursementView(r: EmployerReimbursementRow | undefined) {
@@ -60,19 +60,10 @@ function assessmentView(a: AssessmentRow | undefined) {
   };
 }
 
-/** Everything staff see about one claim. */
-export async function staffClaimView(stores: StaffViewStores, claim: ClaimRow) {
+/** Everything staff see about one claim, from the rows read in one statement (ClaimViewStore.staff). */
+export function staffClaimView(read: StaffViewRows) {
+  const { claim, heirs, children, documents, assessment, payouts, events, reissues, reimbursement } = read;
   const claimNumber = claim.claim_number;
-  const [heirs, children, documents, assessment, payouts, events, reissues, reimbursement] = await Promise.all([
-    stores.claims.heirs(claimNumber),
-    stores.claims.children(claimNumber),
-    stores.claims.documents(claimNumber),
-    stores.claims.assessment(claimNumber),
-    stores.payouts.forClaim(claimNumber),
-    stores.claims.events(claimNumber),
-    stores.claims.trackingCodeReissues(claimNumber),
-    stores.employerReimbursements.find(claimNumber),
-  ]);
   return {
     claimNumber,
     program: claim.program,
@@ -122,20 +113,16 @@ export async function staffClaimView(stores: StaffViewStores, claim: ClaimRow) {
       issuedAt: r.issued_at,
       identityCheck: r.identity_check,
     })),
-    scholarships: await scholarshipViews(stores, claimNumber, 'staff'),
-    scholarshipChoice: await scholarshipChoiceView(stores, claimNumber),
+    scholarships: scholarshipViews(read, 'staff'),
+    scholarshipChoice: scholarshipChoiceView(read.choice),
   };
 }
 
 /** What the family sees: no staff names, national ID and account masked. */
 export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
   const claimNumber = claim.claim_number;
-  const [assessment, payouts, events, missingDocuments] = await Promise.all([
-    stores.claims.assessment(claimNumber),
-    stores.payouts.forClaim(claimNumber),
-    stores.claims.timeline(claimNumber),
-    stores.claims.missingDocuments(claimNumber),
-  ]);
+  const read = await stores.claimViews.family(claimNumber);
+  const { assessment, payouts, timeline: events, missingDocuments } = read;
   return {
     claimNumber,
     program: claim.program,
@@ -163,7 +150,7 @@ export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
       : null,
     payouts: payouts.map((p) => payoutView(p, true)),
     timeline: events.map((e) => ({ step: e.type, at: e.created_at })),
-    scholarships: await scholarshipViews(stores, claimNumber, 'family'),
+    scholarships: scholarshipViews(read, 'family'),
   };
 }
 

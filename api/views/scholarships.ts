@@ -1,16 +1,11 @@
 // Each child's scholarship plan as the family and staff read it: past years (paid with a reference, lapsed, or
 // not payable), this school year's window and deadline, and the projected years still to come.
-import type { Stores } from '../../db/stores';
+import type { ScholarshipChoiceRow, ScholarshipsOfClaim } from '../../db/stores';
 import { isScholarshipYearOutcome, scholarshipStatusText } from '../../vocabulary/status';
 
 /** The scholarships of a claim; `staff` adds who submitted each proof and the officer's choice of children. */
-export async function scholarshipViews(
-  stores: Pick<Stores, 'scholarships'>,
-  claimNumber: string,
-  audience: 'staff' | 'family',
-) {
-  const { scholarships: rows, years } = await stores.scholarships.forClaim(claimNumber);
-  return rows.map((s) => {
+export function scholarshipViews({ scholarships, years }: ScholarshipsOfClaim, audience: 'staff' | 'family') {
+  return scholarships.map((s) => {
     const own = years.filter((y) => y.workflow_id === s.workflow_id);
     const current = own.find((y) => y.school_year === s.school_year && !isScholarshipYearOutcome(y.status));
     const ended = s.status === 'ended';
@@ -78,8 +73,7 @@ export async function scholarshipViews(
 }
 
 /** Who chose which children, when an officer had to (staff only). */
-export async function scholarshipChoiceView(stores: Pick<Stores, 'scholarships'>, claimNumber: string) {
-  const choice = await stores.scholarships.choice(claimNumber);
+export function scholarshipChoiceView(choice: ScholarshipChoiceRow | undefined) {
   return choice
     ? {
         children: choice.children,

@@ -8,7 +8,10 @@ import { createDb } from '../../db/config';
 import type { Logger } from '../../logger';
 
 /** Starts the HTTP API on API_PORT; resolves once it listens. */
-export async function startApi(config: Config<'PAYLOAD_KEYS' | 'STAFF_SIGN_IN'>, logger: Logger) {
+export async function startApi(
+  config: Config<'PAYLOAD_KEYS' | 'STAFF_SIGN_IN' | 'TRACKING_CODE_SECRET'>,
+  logger: Logger,
+) {
   const db = createDb(config.DATABASE_URL);
   // Lazy, with few retries: the API starts while Temporal is down and answers 503 at once instead of hanging.
   const connection = Connection.lazy({
@@ -27,6 +30,7 @@ export async function startApi(config: Config<'PAYLOAD_KEYS' | 'STAFF_SIGN_IN'>,
     temporal,
     authSecret: config.STAFF_SIGN_IN.developmentSecret,
     oidc: config.STAFF_SIGN_IN.oidc,
+    trackingCodeSecret: config.TRACKING_CODE_SECRET,
     logger,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     // The web UI's codec server shows payloads of every age; it decides nothing.

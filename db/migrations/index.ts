@@ -11,6 +11,9 @@ import * as oneClaimPerDeath from './20261201000200_one_claim_per_death';
 import * as trackingCodeReissues from './20261201000200_tracking_code_reissues';
 import * as employerReimbursements from './20261201000300_employer_reimbursements';
 import * as scholarshipProofReview from './20261201000400_scholarship_proof_review';
+import * as metricTotals from './20261201000500_metric_totals';
+import * as rateLimitsUnlogged from './20261201000500_rate_limits_unlogged';
+import * as workQueueIndex from './20261201000500_work_queue_index';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -26,6 +29,9 @@ const migrations: Record<string, Knex.Migration> = {
   '20261201000200_tracking_code_reissues': trackingCodeReissues,
   '20261201000300_employer_reimbursements': employerReimbursements,
   '20261201000400_scholarship_proof_review': scholarshipProofReview,
+  '20261201000500_metric_totals': metricTotals,
+  '20261201000500_rate_limits_unlogged': rateLimitsUnlogged,
+  '20261201000500_work_queue_index': workQueueIndex,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -54,19 +54,27 @@ export class AuditLogStore {
 
   /** Free-text fields are cut to their column's width: an entry is never refused for a long value. */
   async append(e: AuditEntry): Promise<void> {
-    await this.db<AuditLogRow>('audit_log').insert({
-      at: e.at,
-      actor_kind: e.actorKind,
-      actor_id: e.actorId?.slice(0, 100) ?? null,
-      actor_role: e.actorRole?.slice(0, 20) ?? null,
-      method: e.method.slice(0, 10),
-      route: e.route?.slice(0, 200) ?? null,
-      path: e.path,
-      claim_number: e.claimNumber,
-      status: e.status,
-      problem_type: e.problemType,
-      client_address: e.clientAddress?.slice(0, 100) ?? null,
-    });
+    await this.appendMany([e]);
+  }
+
+  /** Several entries in one insert, in order (ids follow the order given). */
+  async appendMany(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db<AuditLogRow>('audit_log').insert(
+      entries.map((e) => ({
+        at: e.at,
+        actor_kind: e.actorKind,
+        actor_id: e.actorId?.slice(0, 100) ?? null,
+        actor_role: e.actorRole?.slice(0, 20) ?? null,
+        method: e.method.slice(0, 10),
+        route: e.route?.slice(0, 200) ?? null,
+        path: e.path,
+        claim_number: e.claimNumber,
+        status: e.status,
+        problem_type: e.problemType,
+        client_address: e.clientAddress?.slice(0, 100) ?? null,
+      })),
+    );
   }
 
   /** Newest first, keyset-paged on id; `nextAfter` is null on the last page. */

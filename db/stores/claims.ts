@@ -230,6 +230,14 @@ export class ClaimStore {
     return this.db<ClaimRow>('claims').where({ claim_number: claimNumber }).first();
   }
 
+  /** Replaces the claim's tracking-code hash if it is still `was` (a legacy hash upgraded on first use). */
+  async replaceTrackingCodeHash(claimNumber: string, was: string, hash: string): Promise<boolean> {
+    const updated = await this.db<ClaimRow>('claims')
+      .where({ claim_number: claimNumber, tracking_code_hash: was })
+      .update({ tracking_code_hash: hash });
+    return updated > 0;
+  }
+
   heirs(claimNumber: string): Promise<HeirRow[]> {
     return this.db<HeirRow>('heirs').where({ claim_number: claimNumber }).orderBy('position');
   }
@@ -315,12 +323,11 @@ export class ClaimStore {
     };
   }
 
-  /** How many claims per programme and status (the metrics). */
+  /** How many claims per programme and status (the metrics): kept by triggers, so the read is a few rows. */
   async countByProgramAndStatus(): Promise<{ program: Program; status: ClaimStatus; n: number }[]> {
-    const rows = await this.db<ClaimRow>('claims')
-      .select('program', 'status')
-      .count<{ program: Program; status: ClaimStatus; n: number | string }[]>({ n: '*' })
-      .groupBy('program', 'status');
+    const rows = await this.db<{ program: Program; status: ClaimStatus; n: number }>('claim_totals')
+      .where('n', '>', 0)
+      .select('program', 'status', 'n');
     return rows.map((r) => ({ program: r.program, status: r.status, n: Number(r.n) }));
   }
 }

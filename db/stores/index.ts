@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { atomically } from './atomic';
 import { AuditLogStore } from './audit-log';
 import { ClaimedDeathStore } from './claimed-deaths';
+import { ClaimViewStore } from './claim-views';
 import { ClaimStore } from './claims';
 import { EmployerReimbursementStore } from './employer-reimbursements';
 import { IntakeStore } from './intake';
@@ -19,6 +20,8 @@ export interface Stores {
   claims: ClaimStore;
   claimedDeaths: ClaimedDeathStore;
   employerReimbursements: EmployerReimbursementStore;
+  /** The staff and family views of a claim, each read in one statement. */
+  claimViews: ClaimViewStore;
   intake: IntakeStore;
   payouts: PayoutStore;
   scholarships: ScholarshipStore;
@@ -39,6 +42,7 @@ export function createStores(db: Knex): Stores {
     claims: new ClaimStore(db),
     claimedDeaths: new ClaimedDeathStore(db),
     employerReimbursements: new EmployerReimbursementStore(db),
+    claimViews: new ClaimViewStore(db),
     intake: new IntakeStore(db),
     payouts: new PayoutStore(db),
     scholarships: new ScholarshipStore(db),
@@ -57,6 +61,7 @@ export function createStores(db: Knex): Stores {
 
 export * from './audit-log';
 export * from './claimed-deaths';
+export * from './claim-views';
 export * from './claims';
 export * from './employer-reimbursements';
 export * from './intake';

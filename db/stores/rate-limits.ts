@@ -1,6 +1,8 @@
 // Rate-limit counters shared by every API instance: one row per key (address or claim) and window, timed by the
 // database's clock so that all instances agree on when a window ends.
 import type { Knex } from 'knex';
+import type { ClaimRow } from './claim-rows';
+import { CLAIM_TIMES, revive } from './claim-views';
 
 interface RateLimitCounterRow {
   key: string;
@@ -10,6 +12,51 @@ interface RateLimitCounterRow {
 }
 
 export type Counter = Pick<RateLimitCounterRow, 'hits' | 'reset_at'>;
+
+/** A counter after an attempt: its hits in the window, and the milliseconds until the window ends (database clock). */
+export interface AttemptCount {
+  hits: number;
+  resetInMs: number;
+}
+
+/** A family's attempt on a claim: counted on the claim when the code's hash is not the claim's, or it is locked. */
+export interface ClaimAttempt {
+  key: string;
+  claimNumber: string;
+  /** The hash of the code sent (hashTrackingCode): compared with claims.tracking_code_hash in the same statement. */
+  codeHash: string;
+  /** Hits at which the claim is locked: from then on every attempt counts, the right code too. */
+  limit: number;
+}
+
+// A window that has passed starts again at the attempt's hits; a live one adds them. `excluded.hits` is what this
+// attempt adds (1, or 0 for the claim's right code), so the claim's counter only moves on a wrong code or a lock.
+const UPSERT = `insert into rate_limit_counters as c (key, hits, reset_at)
+  select ?, %HITS%, now() + (? * interval '1 millisecond')
+  on conflict (key) do update set
+    hits = case when c.reset_at <= now() then excluded.hits else c.hits + %ADD% end,
+    reset_at = case when c.reset_at <= now() then excluded.reset_at else c.reset_at end
+  %WHERE%
+  returning hits, extract(epoch from reset_at - now()) * 1000 as reset_in_ms`;
+
+const addressUpsert = UPSERT.replace('%HITS%', '1').replace('%ADD%', '1').replace('%WHERE%', '');
+// The claim's row is written only when it changes: a family reading its own claim adds no row version.
+const claimUpsert = UPSERT.replace(
+  '%HITS%',
+  'case when exists (select 1 from claims where claim_number = ? and tracking_code_hash = ?) then 0 else 1 end',
+)
+  .replace('%ADD%', 'case when excluded.hits = 1 or c.hits >= ? then 1 else 0 end')
+  .replace('%WHERE%', 'where c.reset_at <= now() or excluded.hits = 1 or c.hits >= ?');
+
+interface AttemptRow {
+  hits: number;
+  reset_in_ms: number | string;
+}
+
+const attemptCount = (row: AttemptRow): AttemptCount => ({
+  hits: row.hits,
+  resetInMs: Math.max(0, Number(row.reset_in_ms)),
+});
 
 export class RateLimitStore {
   constructor(private readonly db: Knex) {}
@@ -37,6 +84,56 @@ export class RateLimitStore {
     const row = rows[0];
     if (!row) throw new Error('rate_limit_counters: upsert returned no row');
     return row;
+  }
+
+  /**
+   * A family's attempt, in one statement (one round trip): the address counts every attempt; the claim (when the
+   * code is well formed) counts a code whose hash is not the claim's (an unknown claim too), and every attempt once it
+   * is locked; and, when the hash is the claim's, the claim row comes back (`opened`). The claim's counter is undefined when it did not move and has no live window with hits at the limit:
+   * the claim is not locked.
+   */
+  async attempt(
+    addressKey: string,
+    windowMs: number,
+    claim?: ClaimAttempt,
+  ): Promise<{ address: AttemptCount; claim?: AttemptCount; opened?: ClaimRow }> {
+    if (!claim) {
+      const { rows } = await this.db.raw<{ rows: AttemptRow[] }>(addressUpsert, [addressKey, windowMs]);
+      return { address: attemptCount(rows[0]!) };
+    }
+    const { rows } = await this.db.raw<{
+      rows: (AttemptRow & {
+        c_hits: number | null;
+        c_reset: string | null;
+        opened: Record<string, unknown> | null;
+      })[];
+    }>(
+      `with address as (${addressUpsert}), claim as (${claimUpsert})
+       select a.hits, a.reset_in_ms, c.hits as c_hits, c.reset_in_ms as c_reset,
+         (select to_json(o) from claims o where o.claim_number = ? and o.tracking_code_hash = ?) as opened
+       from address a left join claim c on true`,
+      [
+        addressKey,
+        windowMs,
+        claim.key,
+        claim.claimNumber,
+        claim.codeHash,
+        windowMs,
+        claim.limit,
+        claim.limit,
+        claim.claimNumber,
+        claim.codeHash,
+      ],
+    );
+    const row = rows[0]!;
+    return {
+      address: attemptCount(row),
+      ...(row.c_hits !== null
+        ? { claim: attemptCount({ hits: row.c_hits, reset_in_ms: row.c_reset ?? 0 }) }
+        : {}),
+      // The claim row when the code's hash is the claim's: the family check need not read it again.
+      ...(row.opened ? { opened: revive<ClaimRow>(row.opened as never, CLAIM_TIMES) } : {}),
+    };
   }
 
   /** Takes one hit back, never below 0, if the key's window is live. */

@@ -2,7 +2,7 @@
 import request from 'supertest';
 import { canonicalHash } from '../../api/temporal/intake';
 import { createClaimBody } from '../../api/schemas/claims';
-import { hashTrackingCode } from '../../api/middleware/tracking-code';
+import { DEV_TRACKING_CODE_SECRET, hashTrackingCode } from '../../api/middleware/tracking-code';
 import { jakartaDate } from '../../rules';
 import { createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { startApiHarness, waitForClaimStatus, type ApiHarness } from './harness';
@@ -102,7 +102,7 @@ describe('POST /claims', () => {
       idempotency_key: key,
       request_hash: canonicalHash(createClaimBody.parse(body)),
       claim_number: claimNumber,
-      tracking_code_hash: hashTrackingCode('NOBODYHASTHIS'),
+      tracking_code_hash: hashTrackingCode('NOBODYHASTHIS', DEV_TRACKING_CODE_SECRET),
       claim_date: today(),
       created_by: 'officer-1',
     });

@@ -3,7 +3,7 @@
 // the tracking code the claim was started with.
 import { Client } from '@temporalio/client';
 import request from 'supertest';
-import { verifyTrackingCode } from '../../api/middleware/tracking-code';
+import { DEV_TRACKING_CODE_SECRET, verifyTrackingCode } from '../../api/middleware/tracking-code';
 import { createClaimBody } from '../../api/schemas/claims';
 import { canonicalHash } from '../../api/temporal/intake';
 import { testDataConverter } from '../helpers/codec';
@@ -130,6 +130,8 @@ describe('concurrent first requests with one Idempotency-Key', () => {
       .set('X-Tracking-Code', trackingCode);
     expect(tracked.status).toBe(200);
     const intake = await h.t.db('intake_requests').where({ idempotency_key: key }).first();
-    expect(verifyTrackingCode(trackingCode, intake.tracking_code_hash)).toBe(true);
+    expect(await verifyTrackingCode(trackingCode, intake.tracking_code_hash, DEV_TRACKING_CODE_SECRET)).toBe(
+      true,
+    );
   });
 });

@@ -32,22 +32,25 @@ describe('docker-compose.yml', () => {
     for (const { service } of app) expect(service.environment?.NODE_ENV).toBe('production');
   });
 
-  it('gives no service a token secret, and the payload keys only as a file to the services that use them', () => {
+  it('gives no service a token secret, and each secret only as a file to the services that use it', () => {
+    const SECRETS = { PAYLOAD_KEYS: 'payload_keys', TRACKING_CODE_SECRET: 'tracking_code_secret' } as const;
     for (const { name, service, entry } of app) {
       const env = service.environment ?? {};
       expect({ name, AUTH_SECRET: env.AUTH_SECRET }).toEqual({ name, AUTH_SECRET: undefined });
-      expect({ name, PAYLOAD_KEYS: env.PAYLOAD_KEYS }).toEqual({ name, PAYLOAD_KEYS: undefined });
-      const needsKeys = (ENTRY_POINT_NEEDS[entry] as readonly string[]).includes('PAYLOAD_KEYS');
-      expect({ name, secrets: service.secrets ?? [] }).toEqual({
-        name,
-        secrets: needsKeys ? ['payload_keys'] : [],
-      });
-      expect({ name, file: env.PAYLOAD_KEYS_FILE }).toEqual({
-        name,
-        file: needsKeys ? '/run/secrets/payload_keys' : undefined,
-      });
+      const needs = ENTRY_POINT_NEEDS[entry] as readonly string[];
+      const given: string[] = [];
+      for (const [variable, secret] of Object.entries(SECRETS)) {
+        expect({ name, [variable]: env[variable] }).toEqual({ name, [variable]: undefined });
+        const used = needs.includes(variable);
+        expect({ name, file: env[`${variable}_FILE`] }).toEqual({
+          name,
+          file: used ? `/run/secrets/${secret}` : undefined,
+        });
+        if (used) given.push(secret);
+      }
+      expect({ name, secrets: [...(service.secrets ?? [])].sort() }).toEqual({ name, secrets: given.sort() });
     }
-    expect(compose.secrets?.payload_keys?.file).toBeDefined();
+    for (const secret of Object.values(SECRETS)) expect(compose.secrets?.[secret]?.file).toBeDefined();
   });
 
   it('signs staff in through the identity provider, required at start', () => {

@@ -213,6 +213,9 @@ const INTERNAL: Record<string, string> = {
   'audit_log.path': 'cut to 300',
   'audit_log.problem_type': 'cut to 60',
   'audit_log.client_address': 'cut to 100',
+  'claim_totals.program': 'copied by a trigger from claims.program (the same width)',
+  'claim_totals.status': 'copied by a trigger from claims.status (the same width)',
+  'payout_totals.status': 'copied by a trigger from payouts.status (the same width)',
 };
 
 describe('string columns', () => {

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/config';
 import { createStores } from '../../db/stores';
 import type { ClaimInput } from '../../vocabulary/claim';
-import { hashTrackingCode } from '../../api/middleware/tracking-code';
+import { DEV_TRACKING_CODE_SECRET, hashTrackingCode } from '../../api/middleware/tracking-code';
 
 let counter = 0;
 function unique(): number {
@@ -64,7 +64,7 @@ export function claimInput(overrides: Partial<ClaimInput> & { participantNik: st
     heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
     children: [],
     bankAccount: { bankCode: 'BRI', accountNumber: '1234567890', accountName: 'Sri Wahyuni' },
-    trackingCodeHash: hashTrackingCode('TESTCODE2345'),
+    trackingCodeHash: hashTrackingCode('TESTCODE2345', DEV_TRACKING_CODE_SECRET),
     createdBy: 'officer-intake',
     ...overrides,
   };

@@ -56,6 +56,8 @@ beforeAll(async () => {
         STACK_PAYLOAD_KEYS: STACK_KEYS,
         STACK_WORKFLOW_BUNDLE: bundlePath,
         STACK_LOG_LEVEL: 'debug',
+        // The test polls the family page every 100 ms while the workflow runs: more than 100 requests in a slow run.
+        STACK_TRACKING_PER_ADDRESS: '10000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -6,7 +6,11 @@ import pino from 'pino';
 import { createClaimActivities } from '../../activities/claims';
 import { createApp, type AppDeps } from '../../api/app';
 import { signStaffToken, type Staff } from '../../api/middleware/auth';
-import { hashTrackingCode, newTrackingCode } from '../../api/middleware/tracking-code';
+import {
+  DEV_TRACKING_CODE_SECRET,
+  hashTrackingCode,
+  newTrackingCode,
+} from '../../api/middleware/tracking-code';
 import type { ClaimStatus } from '../../vocabulary/status';
 import { testDataConverter, testPayloadCodec } from '../helpers/codec';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -61,7 +65,7 @@ export async function seedClaim(
   const accountNumber = o.accountNumber ?? '1234567890';
   const input = claimInput({
     participantNik: nik,
-    trackingCodeHash: hashTrackingCode(trackingCode),
+    trackingCodeHash: hashTrackingCode(trackingCode, DEV_TRACKING_CODE_SECRET),
     bankAccount: { bankCode: 'BRI', accountNumber, accountName: 'Sri Wahyuni' },
     heirs: [
       { name: 'Sri Wahyuni', relationship: 'spouse', nik: '3201019999000001', dateOfBirth: '1980-02-29' },
