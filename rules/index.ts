@@ -42,9 +42,18 @@ export {
   decisionRefusal,
   totalCanRefuse,
   SUPERVISOR_APPROVAL_THRESHOLD,
+  accountReviewRefusal,
+  type AccountReviewFacts,
   type DecisionFacts,
   type DecisionRefusal,
 } from './maker-checker';
+export {
+  claimPayeeNames,
+  holderMatches,
+  normaliseHolderName,
+  scholarshipPayeeNames,
+  type NamedHeir,
+} from './account-holder';
 export { type EmployerLiability } from './employer-liability';
 export { jkmDeathComponents } from './jkm';
 export { jkkDeathComponents } from './jkk-death';
