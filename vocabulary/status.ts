@@ -23,6 +23,12 @@ const CLAIM_STATUS = {
     closed: false,
     family: 'The bank refused the account. Please give the claims officer another account.',
   },
+  // Rekening baru sedang diperiksa: a second staff member checks a new account before anything is paid to it.
+  waiting_for_account_review: {
+    closed: false,
+    family:
+      'A new bank account was given. A second staff member is checking it before anything is paid to it; the account holder on record is told.',
+  },
   payout_failed: {
     closed: false,
     family:
@@ -57,6 +63,8 @@ const SCHOLARSHIP_STATUS = {
   waiting_for_proof: 'Waiting for proof of enrolment for this school year.',
   paying: 'The proof was accepted and the school year is being paid.',
   waiting_for_bank_account: 'The bank refused the account. Please give the claims officer another account.',
+  waiting_for_account_review:
+    'A new bank account was given. A second staff member is checking it before anything is paid to it; the account holder on record is told.',
   ended: 'The scholarship has ended. The reason is given below.',
 } as const satisfies Record<string, string>;
 

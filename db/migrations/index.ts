@@ -7,6 +7,7 @@ import * as reconciliation from './20261124000500_reconciliation';
 import * as rateLimits from './20261124000600_rate_limits';
 import * as assessmentRecipients from './20261124000700_assessment_recipients';
 import * as payoutFailures from './20261124000700_payout_failures';
+import * as accountChanges from './20261201000100_account_changes';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124000600_rate_limits': rateLimits,
   '20261124000700_assessment_recipients': assessmentRecipients,
   '20261124000700_payout_failures': payoutFailures,
+  '20261201000100_account_changes': accountChanges,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
