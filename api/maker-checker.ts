@@ -1,8 +1,14 @@
 // Maker-checker at the API, from the projections: the verifier may not decide, and approvals above the threshold need
-// a supervisor. The workflow's update validator checks the same rule (rules/maker-checker.ts) again, so a direct
+// a supervisor; a change of payee is reviewed by neither the filer, the verifier nor the proposer. The workflow's update validator checks the same rule (rules/maker-checker.ts) again, so a direct
 // Temporal call cannot skip it.
 import type { ClaimRow, Stores } from '../db/stores';
-import { decisionRefusal, totalCanRefuse, type DecisionFacts, type DecisionRefusal } from '../rules';
+import {
+  accountReviewRefusal,
+  decisionRefusal,
+  totalCanRefuse,
+  type DecisionFacts,
+  type DecisionRefusal,
+} from '../rules';
 import type { Staff } from './middleware/auth';
 import { HttpProblem } from './middleware/problem';
 
@@ -36,5 +42,33 @@ export async function checkDecider(
     (totalCanRefuse(facts)
       ? decisionRefusal({ ...facts, total: (await stores.claims.assessment(claim.claim_number))?.total })
       : undefined);
+  if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
+}
+
+/**
+ * Refuses a review of the account proposed on `workflowId` (the claim's, or a scholarship's) by someone the four-eyes
+ * rules exclude. With no proposal waiting, the workflow answers (409). `amount`: what the account stands to receive.
+ */
+export async function checkAccountReviewer(
+  stores: Pick<Stores, 'accountChanges'>,
+  claim: ClaimRow,
+  workflowId: string,
+  staff: Staff,
+  review: { decision: 'approve' | 'reject'; reason: string },
+  amount: () => Promise<number | undefined>,
+): Promise<void> {
+  const proposal = await stores.accountChanges.pending(workflowId);
+  if (!proposal) return;
+  const refusal = accountReviewRefusal({
+    reviewerId: staff.id,
+    reviewerRole: staff.role,
+    filedBy: claim.created_by,
+    verifiedBy: claim.verified_by,
+    proposedBy: proposal.proposed_by,
+    decision: review.decision,
+    amount: review.decision === 'approve' && staff.role !== 'supervisor' ? await amount() : undefined,
+    holderMatches: proposal.holder_matches,
+    reason: review.reason,
+  });
   if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
 }

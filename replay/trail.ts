@@ -6,6 +6,7 @@ import type { AssessmentRecord } from '../vocabulary/activities';
 import type { ClaimInput } from '../vocabulary/claim';
 import {
   decideUpdate,
+  reviewAccountChangeUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
   type ClaimOutcome,
@@ -46,7 +47,13 @@ export interface DecisionTrail {
   decision?: ActedBy & { decision: 'approve' | 'reject'; reason: string; total?: number };
   /** Which children the officer chose for a scholarship (positions on the claim). */
   scholarshipChoice?: ActedBy & { children: number[]; reason?: string };
-  bankAccountChanges: (ActedBy & { revision?: number; bankCode: string; accountNumber: string })[];
+  /** Each new account: who proposed it and, since patch 'account-change-reviewed', who reviewed it. */
+  bankAccountChanges: (ActedBy & {
+    revision?: number;
+    bankCode: string;
+    accountNumber: string;
+    review?: ActedBy & { decision: 'approve' | 'reject'; identityCheck: string; reason: string };
+  })[];
   payouts: {
     component: string;
     amount: number;
@@ -113,6 +120,7 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
     const decision = updateOf(update, decideUpdate);
     const choice = updateOf(update, chooseScholarshipChildrenUpdate);
     const account = updateOf(update, updateBankAccountUpdate);
+    const review = updateOf(update, reviewAccountChangeUpdate);
     if (verification) {
       const { request, result } = verification;
       trail.verifications.push({
@@ -141,13 +149,30 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
       };
     } else if (account) {
       const { request, result } = account;
+      // A proposal answers with the revision paid to until its review; the account becomes the next one.
+      const revision =
+        result === undefined
+          ? undefined
+          : result.accountRevision + (result.status === 'waiting_for_account_review' ? 1 : 0);
       trail.bankAccountChanges.push({
         ...actedBy(request.actor),
         at: update.acceptedAt,
-        ...(result?.accountRevision !== undefined ? { revision: result.accountRevision } : {}),
+        ...(revision !== undefined ? { revision } : {}),
         bankCode: request.bankAccount.bankCode,
         accountNumber: maskDigits(request.bankAccount.accountNumber),
       });
+    } else if (review) {
+      const { request } = review;
+      const proposed = [...trail.bankAccountChanges].reverse().find((change) => change.review === undefined);
+      if (proposed) {
+        proposed.review = {
+          ...actedBy(request.actor),
+          at: update.acceptedAt,
+          decision: request.decision,
+          identityCheck: request.identityCheck,
+          reason: request.reason,
+        };
+      }
     }
   }
 

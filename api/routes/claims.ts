@@ -1,11 +1,18 @@
 // Claims: intake (officer), the work queue and a claim's detail (staff), verification and decision (officer or
-// supervisor), and a replacement bank account (officer, supervisor, or the family with its tracking code).
+// supervisor), a replacement bank account (officer, supervisor, or the family with its tracking code) and its review
+// by another staff member (a change of payee takes two people).
 import type { ClaimCursor } from '../../db/stores';
-import { decideUpdate, updateBankAccountUpdate, verifyUpdate } from '../../vocabulary/messages/claim';
-import { checkDecider } from '../maker-checker';
+import {
+  decideUpdate,
+  reviewAccountChangeUpdate,
+  updateBankAccountUpdate,
+  verifyUpdate,
+} from '../../vocabulary/messages/claim';
+import { checkAccountReviewer, checkDecider } from '../maker-checker';
 import { familyOfClaim } from '../middleware/family-access';
 import { problems } from '../middleware/problem';
 import {
+  accountReviewBody,
   bankAccountBody,
   claimNumberParam,
   createClaimBody,
@@ -145,7 +152,8 @@ export const decideClaim = route({
 
 export const replaceClaimBankAccount = route({
   operationId: 'replaceClaimBankAccount',
-  summary: 'Replace a refused bank account (officer, or the family with X-Tracking-Code)',
+  summary:
+    'Propose an account in place of a refused one (officer, or the family with X-Tracking-Code); it waits for review',
   method: 'post',
   path: '/claims/:claimNumber/bank-account',
   access: { staff: deciders, family: familyOfClaim },
@@ -161,6 +169,35 @@ export const replaceClaimBankAccount = route({
     const result = await sendClaimUpdate(deps.temporal, params.claimNumber, updateBankAccountUpdate, {
       actor: actor!,
       bankAccount: body,
+    });
+    res.json(result);
+  },
+});
+
+export const reviewClaimBankAccount = route({
+  operationId: 'reviewClaimBankAccount',
+  summary:
+    'Approve or reject a proposed account (officer; never the filer, verifier or proposer; supervisor above Rp 200,000,000 or for a holder who is not an heir)',
+  method: 'post',
+  path: '/claims/:claimNumber/bank-account/review',
+  access: { staff: deciders },
+  request: { params: claimNumberParam, body: accountReviewBody },
+  responses: {
+    200: json('object', 'The decision, and the account revision paid to from now on'),
+    ...staffErrors,
+    404: noSuchClaim,
+    409: problem('No account is waiting for review, or the claim is closed'),
+    422: problem('The review cannot be recorded as given'),
+  },
+  find: existingClaim,
+  async handle({ deps, found, staff, actor, body, res }) {
+    const claim = found!;
+    await checkAccountReviewer(deps.stores, claim, claim.claim_number, staff!, body, async () =>
+      Number((await deps.stores.claims.assessment(claim.claim_number))?.total ?? 0),
+    );
+    const result = await sendClaimUpdate(deps.temporal, claim.claim_number, reviewAccountChangeUpdate, {
+      actor: actor!,
+      ...body,
     });
     res.json(result);
   },

@@ -6,6 +6,7 @@ import {
   getClaim,
   listClaims,
   replaceClaimBankAccount,
+  reviewClaimBankAccount,
   verifyDocuments,
 } from './claims';
 import { decodePayloads, encodePayloads } from './codec';
@@ -16,6 +17,7 @@ import {
   chooseScholarshipChildren,
   replaceScholarshipBankAccount,
   reportLifeEvent,
+  reviewScholarshipBankAccount,
   submitEnrollment,
 } from './scholarships';
 import { getLiveness, getMetrics, getOpenApiDocument, getReadiness } from './service';
@@ -28,9 +30,11 @@ export const ROUTES: readonly AnyRoute[] = [
   verifyDocuments,
   decideClaim,
   replaceClaimBankAccount,
+  reviewClaimBankAccount,
   chooseScholarshipChildren,
   submitEnrollment,
   replaceScholarshipBankAccount,
+  reviewScholarshipBankAccount,
   reportLifeEvent,
   trackClaim,
   quoteBenefit,

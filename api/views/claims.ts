@@ -1,11 +1,39 @@
 // Read models for the API, from the projections the activities write.
-import type { AssessmentRow, ClaimCursor, ClaimQueueRow, ClaimRow, PayoutRow, Stores } from '../../db/stores';
+import type {
+  AccountChangeRow,
+  AssessmentRow,
+  ClaimCursor,
+  ClaimQueueRow,
+  ClaimRow,
+  PayoutRow,
+  Stores,
+} from '../../db/stores';
 import { maskDigits } from '../../vocabulary/masking';
 import { claimStatusText, type ClaimStatus } from '../../vocabulary/status';
 import { scholarshipChoiceView, scholarshipViews } from './scholarships';
 import { encodeCursor } from '../schemas/claims';
 
-type ViewStores = Pick<Stores, 'claims' | 'payouts' | 'scholarships'>;
+type ViewStores = Pick<Stores, 'claims' | 'payouts' | 'scholarships' | 'accountChanges'>;
+
+/** A change of payee for staff: who proposed it, who reviewed it, how the holder's identity was checked. */
+function accountChangeView(c: AccountChangeRow) {
+  return {
+    workflowId: c.workflow_id,
+    revision: c.revision,
+    bankCode: c.bank_code,
+    accountNumber: c.account_number,
+    accountName: c.account_name,
+    holderMatches: c.holder_matches,
+    proposedBy: c.proposed_by,
+    proposedAt: c.proposed_at,
+    status: c.status,
+    reviewedBy: c.reviewed_by,
+    reviewerRole: c.reviewer_role,
+    identityCheck: c.identity_check,
+    reason: c.review_reason,
+    reviewedAt: c.reviewed_at,
+  };
+}
 
 function payoutView(p: PayoutRow, masked: boolean) {
   return {
@@ -35,13 +63,14 @@ function assessmentView(a: AssessmentRow | undefined) {
 /** Everything staff see about one claim. */
 export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
   const claimNumber = claim.claim_number;
-  const [heirs, children, documents, assessment, payouts, events] = await Promise.all([
+  const [heirs, children, documents, assessment, payouts, events, accountChanges] = await Promise.all([
     stores.claims.heirs(claimNumber),
     stores.claims.children(claimNumber),
     stores.claims.documents(claimNumber),
     stores.claims.assessment(claimNumber),
     stores.payouts.forClaim(claimNumber),
     stores.claims.events(claimNumber),
+    stores.accountChanges.forClaim(claimNumber),
   ]);
   return {
     claimNumber,
@@ -69,6 +98,7 @@ export async function staffClaimView(stores: ViewStores, claim: ClaimRow) {
       accountNumber: claim.account_number,
       accountName: claim.account_name,
     },
+    accountChanges: accountChanges.map(accountChangeView),
     heirs: heirs.map((h) => ({
       name: h.name,
       relationship: h.relationship,
