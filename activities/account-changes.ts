@@ -115,12 +115,12 @@ export function createAccountChangeActivities(db: Db) {
       event: StepEvent,
       projection: ScholarshipProjection,
       proposal: AccountProposalRecord,
-    ): Promise<{ holderMatches: boolean }> {
+    ): Promise<{ holderMatches: boolean; filedBy?: string; verifiedBy?: string }> {
       return stores.transaction(async (tx) => {
-        const [heirs, children] = await Promise.all([
-          tx.claims.heirs(ref.claimNumber),
-          tx.claims.children(ref.claimNumber),
-        ]);
+        // One after the other: a transaction's queries share one connection.
+        const claim = await tx.claims.find(ref.claimNumber);
+        const heirs = await tx.claims.heirs(ref.claimNumber);
+        const children = await tx.claims.children(ref.claimNumber);
         const child = children.find((c) => c.position === ref.childPosition);
         const matches = holderMatches(
           proposal.account.accountName,
@@ -141,7 +141,11 @@ export function createAccountChangeActivities(db: Db) {
             ),
           );
         }
-        return { holderMatches: matches };
+        return {
+          holderMatches: matches,
+          ...(claim ? { filedBy: claim.created_by } : {}),
+          ...(claim?.verified_by ? { verifiedBy: claim.verified_by } : {}),
+        };
       });
     },
 
