@@ -1,13 +1,15 @@
 // What every fault test ends by showing, in SQL and against the gateway:
 //   1. no idempotency key is paid twice;
 //   2. the ledger total equals the gateway total (and the day's reconciliation balances);
-//   3. every claim the API acknowledged exists and completes.
+//   3. every claim the API acknowledged exists and completes;
+//   4. no account change took effect without two distinct staff members (./account-changes.ts).
 import { createHttpGateway } from '../../../gateway/client';
 import { jakartaDate } from '../../../rules';
 import { reconciliationWorkflowId } from '../../../vocabulary/ids';
 import type { ClaimOutcome } from '../../../vocabulary/messages/claim';
 import type { ReconciliationSummary } from '../../../vocabulary/messages/reconciliation';
 import type { reconciliationWorkflow } from '../../../workflows/reconciliation';
+import { accountChangesWithoutTwoPeople } from './account-changes';
 import type { FaultStack } from './stack';
 
 let checks = 0;
@@ -75,4 +77,7 @@ export async function expectMoneyInvariants(
     );
     expect(summary).toMatchObject({ date: day, status: 'balanced', mismatched: 0 });
   }
+
+  // 4. Every account in effect after a refusal was approved by a second staff member (a change of payee).
+  expect(await accountChangesWithoutTwoPeople(db)).toEqual([]);
 }
