@@ -8,6 +8,7 @@ import {
   type ScholarshipYearRecord,
 } from '../vocabulary/messages/scholarship';
 import { updateOf, type RunCalls } from './events';
+import { accountChangeFrom, type AccountChangeTrail } from './account-trail';
 import { actedBy, type ActedBy } from './acted-by';
 
 export interface ScholarshipTrail {
@@ -23,6 +24,8 @@ export interface ScholarshipTrail {
   /** Each school year: paid (with its ledger key and gateway reference), lapsed, not payable, or undecided yet. */
   years: ScholarshipYearTrail[];
   lifeEvents: (ActedBy & { kind: string; date: string; stops?: boolean; reason?: string })[];
+  /** Each new account after a refusal: who proposed it and who reviewed it (account masked). */
+  bankAccountChanges: AccountChangeTrail[];
 }
 
 type ScholarshipYearTrail = Omit<ScholarshipYearRecord, 'outcome' | 'amount'> & {
@@ -36,7 +39,14 @@ export function scholarshipTrail(trails: ScholarshipTrail[], run: RunCalls): voi
   const input = run.input[0] as ScholarshipInput | undefined;
   let trail = trails.find((t) => t.workflowId === run.workflowId);
   if (!trail) {
-    trail = { workflowId: run.workflowId, runs: 0, status: 'running', years: [], lifeEvents: [] };
+    trail = {
+      workflowId: run.workflowId,
+      runs: 0,
+      status: 'running',
+      years: [],
+      lifeEvents: [],
+      bankAccountChanges: [],
+    };
     if (input) Object.assign(trail, { childNumber: input.childNumber, childPosition: input.childPosition });
     trails.push(trail);
   }
@@ -82,6 +92,8 @@ export function scholarshipTrail(trails: ScholarshipTrail[], run: RunCalls): voi
         date: request.date,
         ...(result ? { stops: result.stops, reason: result.reason } : {}),
       });
+    } else {
+      accountChangeFrom(trail.bankAccountChanges, update);
     }
   }
   if (!run.close || run.close.status === 'continued_as_new') {

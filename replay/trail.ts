@@ -1,17 +1,11 @@
 // The decision trail, rebuilt from the histories alone: who verified and decided, under which regulation,
 // what was paid with which keys. No national ID and no full account number ever enters it.
 import type { LoadedDataConverter } from '@temporalio/common';
-import { maskDigits } from '../vocabulary/masking';
 import type { AssessmentRecord } from '../vocabulary/activities';
 import type { ClaimInput } from '../vocabulary/claim';
-import {
-  decideUpdate,
-  reviewAccountChangeUpdate,
-  updateBankAccountUpdate,
-  verifyUpdate,
-  type ClaimOutcome,
-} from '../vocabulary/messages/claim';
+import { decideUpdate, verifyUpdate, type ClaimOutcome } from '../vocabulary/messages/claim';
 import { chooseScholarshipChildrenUpdate } from '../vocabulary/messages/scholarship';
+import { accountChangeFrom, type AccountChangeTrail } from './account-trail';
 import { actedBy, type ActedBy } from './acted-by';
 import { activityOf, readRun, updateOf, type ActivityCall, type RunCalls } from './events';
 import type { RunHistory } from './fetch';
@@ -48,12 +42,7 @@ export interface DecisionTrail {
   /** Which children the officer chose for a scholarship (positions on the claim). */
   scholarshipChoice?: ActedBy & { children: number[]; reason?: string };
   /** Each new account: who proposed it and, since patch 'account-change-reviewed', who reviewed it. */
-  bankAccountChanges: (ActedBy & {
-    revision?: number;
-    bankCode: string;
-    accountNumber: string;
-    review?: ActedBy & { decision: 'approve' | 'reject'; identityCheck: string; reason: string };
-  })[];
+  bankAccountChanges: AccountChangeTrail[];
   payouts: {
     component: string;
     amount: number;
@@ -119,8 +108,6 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
     const verification = updateOf(update, verifyUpdate);
     const decision = updateOf(update, decideUpdate);
     const choice = updateOf(update, chooseScholarshipChildrenUpdate);
-    const account = updateOf(update, updateBankAccountUpdate);
-    const review = updateOf(update, reviewAccountChangeUpdate);
     if (verification) {
       const { request, result } = verification;
       trail.verifications.push({
@@ -147,32 +134,8 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
         children: result?.children ?? request.children,
         ...(request.reason ? { reason: request.reason } : {}),
       };
-    } else if (account) {
-      const { request, result } = account;
-      // A proposal answers with the revision paid to until its review; the account becomes the next one.
-      const revision =
-        result === undefined
-          ? undefined
-          : result.accountRevision + (result.status === 'waiting_for_account_review' ? 1 : 0);
-      trail.bankAccountChanges.push({
-        ...actedBy(request.actor),
-        at: update.acceptedAt,
-        ...(revision !== undefined ? { revision } : {}),
-        bankCode: request.bankAccount.bankCode,
-        accountNumber: maskDigits(request.bankAccount.accountNumber),
-      });
-    } else if (review) {
-      const { request } = review;
-      const proposed = [...trail.bankAccountChanges].reverse().find((change) => change.review === undefined);
-      if (proposed) {
-        proposed.review = {
-          ...actedBy(request.actor),
-          at: update.acceptedAt,
-          decision: request.decision,
-          identityCheck: request.identityCheck,
-          reason: request.reason,
-        };
-      }
+    } else {
+      accountChangeFrom(trail.bankAccountChanges, update);
     }
   }
 

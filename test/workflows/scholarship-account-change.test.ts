@@ -22,6 +22,8 @@ import {
   yearRecorded,
 } from '../helpers/scholarship';
 import { updateFailureType, useWorkflowHarness } from '../helpers/workflow-harness';
+import { testLoadedDataConverter } from '../helpers/codec';
+import { buildDecisionTrail } from '../../replay';
 
 const h = useWorkflowHarness({ serverPerTest: true });
 
@@ -56,7 +58,9 @@ async function refusedYear(taskQueue: string) {
   const handle = h.env.client.workflow.getHandle(workflowId);
   await handle.executeUpdate(submitEnrollmentUpdate, { args: [proof(year, 'SMP', 8)] });
   await waitForRecord(h.t.db, workflowId, (s) => s.status === 'waiting_for_bank_account');
-  return { workflowId, claim, year, handle };
+  // The run of this school year (the next one starts after it is paid).
+  const firstRunId = (await handle.describe()).runId;
+  return { workflowId, claim, year, handle, firstRunId };
 }
 
 describe('a change of payee on a scholarship', () => {
@@ -128,7 +132,7 @@ describe('a change of payee on a scholarship', () => {
 
   it('lets a supervisor approve a holder who is neither the child nor the guardian, with a reason', async () => {
     await h.withWorker(async (taskQueue) => {
-      const { workflowId, year, handle } = await refusedYear(taskQueue);
+      const { workflowId, year, handle, firstRunId } = await refusedYear(taskQueue);
       await handle.executeUpdate(updateBankAccountUpdate, { args: [{ actor: family, bankAccount: uncle }] });
       await waitForRecord(h.t.db, workflowId, (s) => s.status === 'waiting_for_account_review');
       await handle.executeUpdate(reviewAccountChangeUpdate, {
@@ -145,6 +149,20 @@ describe('a change of payee on a scholarship', () => {
       expect(events.filter((e) => e.type.startsWith('bank_account')).map((e) => [e.type, e.actor])).toEqual([
         ['bank_account_proposed', 'family'],
         ['bank_account_approved', 'supervisor-1'],
+      ]);
+      // The decision trail, read from the year's run alone: who proposed the account and who approved it.
+      const history = await h.env.client.workflow.getHandle(workflowId, firstRunId).fetchHistory();
+      const trail = await buildDecisionTrail(
+        [{ workflowId, runId: 'run-1', workflowType: 'scholarshipWorkflow', history }],
+        testLoadedDataConverter,
+      );
+      expect(trail.scholarships[0]!.bankAccountChanges).toEqual([
+        expect.objectContaining({
+          by: 'family',
+          revision: 1,
+          accountNumber: '******2222',
+          review: expect.objectContaining({ by: 'supervisor-1', role: 'supervisor', decision: 'approve' }),
+        }),
       ]);
     });
   });
