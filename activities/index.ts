@@ -1,5 +1,6 @@
 import type { Db } from '../db/config';
 import type { PaymentGateway } from '../gateway/client';
+import { createAccountChangeActivities } from './account-changes';
 import { createClaimActivities } from './claims';
 import { createPayoutActivities } from './payouts';
 import { createReconciliationActivities } from './reconciliation';
@@ -14,6 +15,7 @@ export interface ActivityDeps {
 export function createActivities({ db, gateway }: ActivityDeps) {
   return {
     ...createClaimActivities(db),
+    ...createAccountChangeActivities(db),
     ...createPayoutActivities(db, gateway),
     ...createReconciliationActivities(db, gateway),
     ...createScholarshipActivities(db, gateway),

@@ -3,6 +3,7 @@
 // Temporal call cannot skip it.
 import type { ClaimRow, Stores } from '../db/stores';
 import {
+  accountReviewRefusal,
   decisionRefusal,
   reimbursementDeciderRefusal,
   totalCanRefuse,
@@ -75,5 +76,33 @@ export async function checkProofReviewer(
   // In any other state the workflow answers (409): no proof of that year waits for review.
   if (year?.status !== 'proof_under_review' || !year.submitted_by) return;
   const refusal = proofReviewRefusal({ reviewerId: staff.id, submittedBy: year.submitted_by });
+  if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
+}
+
+/**
+ * Refuses a review of the account proposed on `workflowId` (the claim's, or a scholarship's) by someone the four-eyes
+ * rules exclude. With no proposal waiting, the workflow answers (409). `amount`: what the account stands to receive.
+ */
+export async function checkAccountReviewer(
+  stores: Pick<Stores, 'accountChanges'>,
+  claim: ClaimRow,
+  workflowId: string,
+  staff: Staff,
+  review: { decision: 'approve' | 'reject'; reason: string },
+  amount: () => Promise<number | undefined>,
+): Promise<void> {
+  const proposal = await stores.accountChanges.pending(workflowId);
+  if (!proposal) return;
+  const refusal = accountReviewRefusal({
+    reviewerId: staff.id,
+    reviewerRole: staff.role,
+    filedBy: claim.created_by,
+    verifiedBy: claim.verified_by,
+    proposedBy: proposal.proposed_by,
+    decision: review.decision,
+    amount: review.decision === 'approve' && staff.role !== 'supervisor' ? await amount() : undefined,
+    holderMatches: proposal.holder_matches,
+    reason: review.reason,
+  });
   if (refusal) throw makerCheckerProblem(refusal.rule, refusal.message);
 }

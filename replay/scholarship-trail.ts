@@ -9,6 +9,7 @@ import {
   type ScholarshipYearRecord,
 } from '../vocabulary/messages/scholarship';
 import { updateOf, type RunCalls } from './events';
+import { accountChangeFrom, type AccountChangeTrail } from './account-trail';
 import { actedBy, type ActedBy } from './acted-by';
 
 export interface ScholarshipTrail {
@@ -26,6 +27,8 @@ export interface ScholarshipTrail {
   lifeEvents: (ActedBy & { kind: string; date: string; stops?: boolean; reason?: string })[];
   /** The patches its runs recorded (scholarship-start-on-first-school-year, enrolment-proof-reviewed). */
   patches: string[];
+  /** Each new account after a refusal: who proposed it and who reviewed it (account masked). */
+  bankAccountChanges: AccountChangeTrail[];
 }
 
 type ScholarshipYearTrail = Omit<ScholarshipYearRecord, 'outcome' | 'amount'> & {
@@ -48,6 +51,7 @@ export function scholarshipTrail(trails: ScholarshipTrail[], run: RunCalls): voi
       years: [],
       lifeEvents: [],
       patches: [],
+      bankAccountChanges: [],
     };
     if (input) Object.assign(trail, { childNumber: input.childNumber, childPosition: input.childPosition });
     trails.push(trail);
@@ -107,6 +111,8 @@ export function scholarshipTrail(trails: ScholarshipTrail[], run: RunCalls): voi
         date: request.date,
         ...(result ? { stops: result.stops, reason: result.reason } : {}),
       });
+    } else {
+      accountChangeFrom(trail.bankAccountChanges, update);
     }
   }
   if (!run.close || run.close.status === 'continued_as_new') {

@@ -1,19 +1,19 @@
 // The decision trail, rebuilt from the histories alone: who verified and decided, under which regulation,
 // what was paid with which keys. No national ID and no full account number ever enters it.
 import type { LoadedDataConverter } from '@temporalio/common';
-import { maskDigits } from '../vocabulary/masking';
 import type { AssessmentRecord } from '../vocabulary/activities';
 import type { ClaimInput } from '../vocabulary/claim';
+import { maskDigits } from '../vocabulary/masking';
 import {
   decideBackdatingUpdate,
   decideReimbursementUpdate,
   decideUpdate,
   recordEmployerSettlementUpdate,
-  updateBankAccountUpdate,
   verifyUpdate,
   type ClaimOutcome,
 } from '../vocabulary/messages/claim';
 import { chooseScholarshipChildrenUpdate } from '../vocabulary/messages/scholarship';
+import { accountChangeFrom, type AccountChangeTrail } from './account-trail';
 import { actedBy, type ActedBy } from './acted-by';
 import { activityOf, readRun, updateOf, type ActivityCall, type RunCalls } from './events';
 import type { RunHistory } from './fetch';
@@ -58,7 +58,8 @@ export interface DecisionTrail {
   decision?: ActedBy & { decision: 'approve' | 'reject'; reason: string; total?: number };
   /** Which children the officer chose for a scholarship (positions on the claim). */
   scholarshipChoice?: ActedBy & { children: number[]; reason?: string };
-  bankAccountChanges: (ActedBy & { revision?: number; bankCode: string; accountNumber: string })[];
+  /** Each new account: who proposed it and, since patch 'account-change-reviewed', who reviewed it. */
+  bankAccountChanges: AccountChangeTrail[];
   /** JKK, the employer more than 3 months in arrears: each settlement recorded (the employer's account masked). */
   employerSettlements: (ActedBy & {
     arrearsSettlementReference: string;
@@ -140,7 +141,6 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
     const verification = updateOf(update, verifyUpdate);
     const decision = updateOf(update, decideUpdate);
     const choice = updateOf(update, chooseScholarshipChildrenUpdate);
-    const account = updateOf(update, updateBankAccountUpdate);
     const backdating = updateOf(update, decideBackdatingUpdate);
     if (backdating) {
       const { request, result } = backdating;
@@ -202,15 +202,8 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
         children: result?.children ?? request.children,
         ...(request.reason ? { reason: request.reason } : {}),
       };
-    } else if (account) {
-      const { request, result } = account;
-      trail.bankAccountChanges.push({
-        ...actedBy(request.actor),
-        at: update.acceptedAt,
-        ...(result?.accountRevision !== undefined ? { revision: result.accountRevision } : {}),
-        bankCode: request.bankAccount.bankCode,
-        accountNumber: maskDigits(request.bankAccount.accountNumber),
-      });
+    } else {
+      accountChangeFrom(trail.bankAccountChanges, update);
     }
   }
 

@@ -44,9 +44,18 @@ export {
   reimbursementDeciderRefusal,
   totalCanRefuse,
   SUPERVISOR_APPROVAL_THRESHOLD,
+  accountReviewRefusal,
+  type AccountReviewFacts,
   type DecisionFacts,
   type DecisionRefusal,
 } from './maker-checker';
+export {
+  claimPayeeNames,
+  holderMatches,
+  normaliseHolderName,
+  scholarshipPayeeNames,
+  type NamedHeir,
+} from './account-holder';
 export { type EmployerLiability } from './employer-liability';
 export { arrearsPayout, reimbursementRefusal, type ArrearsPayout } from './employer-pays-first';
 export { jkmDeathComponents } from './jkm';

@@ -96,3 +96,54 @@ export function proofReviewRefusal({
   }
   return undefined;
 }
+
+export interface AccountReviewFacts {
+  reviewerId: string;
+  reviewerRole: DecisionFacts['deciderRole'];
+  /** Who filed the claim, who verified its documents, and who proposed the account ("family" for the family). */
+  filedBy?: string | null;
+  verifiedBy?: string | null;
+  proposedBy: string;
+  decision: 'approve' | 'reject';
+  /** What the account stands to receive, in whole rupiah; unknown needs no supervisor. */
+  amount?: number;
+  /** The holder's name matches an entitled heir (or, for a scholarship, the child or the guardian). */
+  holderMatches: boolean;
+  reason?: string;
+}
+
+/** Why this person may not review this change of payee, or undefined when the four-eyes rules allow it. */
+export function accountReviewRefusal(facts: AccountReviewFacts): DecisionRefusal | undefined {
+  const { reviewerId } = facts;
+  if (reviewerId === facts.proposedBy) {
+    return { rule: 'maker-checker', message: 'Whoever proposed the account may not also review it.' };
+  }
+  if (reviewerId === facts.filedBy || reviewerId === facts.verifiedBy) {
+    return {
+      rule: 'maker-checker',
+      message: 'The officer who filed or verified the claim may not review a change of its account.',
+    };
+  }
+  if (facts.decision === 'reject' || facts.reviewerRole === 'supervisor') {
+    if (facts.decision === 'approve' && !facts.holderMatches && !facts.reason?.trim()) {
+      return {
+        rule: 'supervisor-required',
+        message: "An account whose holder is not entitled needs the supervisor's reason.",
+      };
+    }
+    return undefined;
+  }
+  if ((facts.amount ?? 0) > SUPERVISOR_APPROVAL_THRESHOLD) {
+    return {
+      rule: 'supervisor-required',
+      message: `Approving an account for more than ${rupiah(SUPERVISOR_APPROVAL_THRESHOLD)} needs a supervisor.`,
+    };
+  }
+  if (!facts.holderMatches) {
+    return {
+      rule: 'supervisor-required',
+      message: "The holder's name matches no one entitled: only a supervisor may approve it, with a reason.",
+    };
+  }
+  return undefined;
+}

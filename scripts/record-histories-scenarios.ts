@@ -11,6 +11,7 @@ import {
   decideReimbursementUpdate,
   decideUpdate,
   recordEmployerSettlementUpdate,
+  reviewAccountChangeUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
 } from '../vocabulary/messages/claim';
@@ -48,6 +49,7 @@ interface PlanRow {
 const officer1: Actor = { kind: 'staff', id: 'officer-1', role: 'officer' };
 const officer2: Actor = { kind: 'staff', id: 'officer-2', role: 'officer' };
 const supervisor: Actor = { kind: 'staff', id: 'supervisor-1', role: 'supervisor' };
+const officer3: Actor = { kind: 'staff', id: 'officer-3', role: 'officer' };
 
 export interface Context {
   env: TestWorkflowEnvironment;
@@ -76,6 +78,14 @@ async function waitFor(
 }
 const waitForStatus = (handle: Handle, status: ClaimStatus) =>
   waitFor(handle, (s) => s.status === status, status);
+
+/** A change of payee takes two people: officer-3 (neither filer, verifier nor proposer) reviews the proposed account. */
+async function reviewAccount(handle: Handle, decision: 'approve' | 'reject', reason: string) {
+  await waitForStatus(handle, 'waiting_for_account_review');
+  await handle.executeUpdate(reviewAccountChangeUpdate, {
+    args: [{ actor: officer3, decision, identityCheck: 'KTP seen at the branch', reason }],
+  });
+}
 
 /**
  * Polls until the run closes. Not handle.result(): on the time-skipping server that unlocks time skipping,
@@ -157,10 +167,41 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Handle>> = {
       args: [
         {
           actor: { kind: 'family' },
-          bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' },
+          bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri Wahyuni' },
         },
       ],
     });
+    await reviewAccount(handle, 'approve', "The widow's own account");
+    return handle;
+  },
+  // A change of payee takes two people: a stranger's account is rejected, the widow's approved by a third officer.
+  'reviewed-account': async (ctx) => {
+    const { nik } = await createParticipant(ctx.db);
+    const input = claimInput({
+      participantNik: nik,
+      claimDate: await ctx.today(),
+      bankAccount: { bankCode: 'BNI', accountNumber: '0001112224', accountName: 'Sri Wahyuni' },
+    });
+    const handle = await ctx.start(input);
+    await verifyAndDecide(handle, 'approve', officer2, 'ok');
+    const family: Actor = { kind: 'family' };
+    await waitForStatus(handle, 'waiting_for_bank_account');
+    await handle.executeUpdate(updateBankAccountUpdate, {
+      args: [
+        { actor: family, bankAccount: { bankCode: 'BCA', accountNumber: '5550001111', accountName: 'Budi' } },
+      ],
+    });
+    await reviewAccount(handle, 'reject', 'Not an heir');
+    await waitForStatus(handle, 'waiting_for_bank_account');
+    await handle.executeUpdate(updateBankAccountUpdate, {
+      args: [
+        {
+          actor: family,
+          bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Ibu Sri Wahyuni' },
+        },
+      ],
+    });
+    await reviewAccount(handle, 'approve', "The widow's own account");
     return handle;
   },
   // The longest claim path: three refused accounts in a row before one is paid.
@@ -180,6 +221,7 @@ export const SCENARIOS: Record<string, (ctx: Context) => Promise<Handle>> = {
       await handle.executeUpdate(updateBankAccountUpdate, {
         args: [{ actor: officer1, bankAccount: account }],
       });
+      await reviewAccount(handle, 'approve', "The widow's account");
     }
     return handle;
   },

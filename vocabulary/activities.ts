@@ -84,6 +84,30 @@ export interface DecisionRecord {
   reason: string;
 }
 
+/** A new account proposed after a refusal, waiting for a second person's review (a change of payee). */
+export interface AccountProposalRecord {
+  /** The proposing step's seq in the workflow (claim or scholarship): the change's natural key. */
+  proposal: number;
+  /** The revision the account becomes once approved. */
+  revision: number;
+  account: BankAccount;
+  proposedBy: string;
+  /** The holder of the account paid to until now (the original recipient), told of the proposal. */
+  previousHolder: string;
+}
+
+export interface AccountReviewRecord {
+  proposal: number;
+  decision: Decision;
+  reviewedBy: string;
+  reviewerRole: string;
+  identityCheck: string;
+  reason: string;
+  /** On approval: the account paid to from now on. */
+  approved?: AccountRevision;
+  previousHolder: string;
+}
+
 /** A replacement account after a refusal: revision n > 0. */
 export type AccountRevision = BankAccount & { revision: number };
 

@@ -46,6 +46,12 @@ const CLAIM_STATUS = {
     family:
       "The employer's payment to you and the settlement of its arrears are on record; a supervisor is checking them before the agency reimburses the employer.",
   },
+  // Rekening baru sedang diperiksa: a second staff member checks a new account before anything is paid to it.
+  waiting_for_account_review: {
+    closed: false,
+    family:
+      'A new bank account was given. A second staff member is checking it before anything is paid to it; the account holder on record is told.',
+  },
   payout_failed: {
     closed: false,
     family:
@@ -91,6 +97,8 @@ const SCHOLARSHIP_STATUS = {
     'The proof of enrolment was received and is waiting for a claims officer to check it; the year is paid once it is confirmed.',
   paying: 'The proof was accepted and the school year is being paid.',
   waiting_for_bank_account: 'The bank refused the account. Please give the claims officer another account.',
+  waiting_for_account_review:
+    'A new bank account was given. A second staff member is checking it before anything is paid to it; the account holder on record is told.',
   ended: 'The scholarship has ended. The reason is given below.',
 } as const satisfies Record<string, string>;
 

@@ -3,10 +3,19 @@
 import type { FamilyWait } from '../rules';
 import type { StepEvent } from '../vocabulary/activities';
 import type { BankAccount, ClaimInput, EmployerSettlement } from '../vocabulary/claim';
-import type { ClaimState, DecideRequest } from '../vocabulary/messages/claim';
+import type { AccountReviewState, ClaimState, DecideRequest } from '../vocabulary/messages/claim';
 import type { ClaimStatus } from '../vocabulary/status';
 
 export type Decision = Pick<DecideRequest, 'decision' | 'reason'>;
+
+/** A new account proposed after a refusal, waiting for a second person's review (a change of payee). */
+export interface AccountProposal extends AccountReviewState {
+  /** The proposing step's seq: the change's key in PostgreSQL. */
+  seq: number;
+  account: BankAccount;
+  /** The status the claim goes back to if the account is rejected (waiting for an account, or payout failed). */
+  resumeStatus: ClaimStatus;
+}
 
 export class ClaimCase {
   status: ClaimStatus = 'received';
@@ -32,6 +41,8 @@ export class ClaimCase {
   settlement: (EmployerSettlement & { recordedBy: string; approved: boolean }) | undefined = undefined;
   /** The waits on the family since the file was complete (late compensation stops its clock); the last may be open. */
   readonly familyWaits: (Omit<FamilyWait, 'to'> & { to?: string })[] = [];
+  /** A proposed account waiting for review: nothing is paid to it before a second person approves it. */
+  proposal: AccountProposal | undefined = undefined;
 
   /** heirsByRank: the run took patch 'heirs-by-rank'; runs started before it keep their checklist and payouts. */
   constructor(
@@ -73,6 +84,25 @@ export class ClaimCase {
       total: this.total,
       escalated: this.escalated,
       pendingComponents: [...this.pendingComponents],
+      ...(this.proposal
+        ? {
+            accountReview: {
+              proposedBy: this.proposal.proposedBy,
+              proposedAt: this.proposal.proposedAt,
+              holderMatches: this.proposal.holderMatches,
+            },
+          }
+        : {}),
     };
+  }
+}
+
+/** Marks the claim busy while `act` records an officer's action, and frees it however the action ends. */
+export async function whileBusy<T>(claim: ClaimCase, act: () => Promise<T>): Promise<T> {
+  claim.busy = true;
+  try {
+    return await act();
+  } finally {
+    claim.busy = false;
   }
 }

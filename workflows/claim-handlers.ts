@@ -1,26 +1,25 @@
-// The claim's messages: the claimState query and the verify, decide and updateBankAccount updates, each a named
-// handler with a named validator. A validator refuses the wrong actor or state before anything enters the history.
+// The claim's messages: the claimState query and the verify and decide updates (a new account: claim-account.ts),
+// each a named handler with a named validator. A validator refuses the wrong actor or state before anything enters
+// the history.
 import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { decisionRefusal, jakartaDate, type DecisionRefusal } from '../rules';
 import { RECORDING } from './activity-options';
-import { isAuditor, isOfficerOrSupervisor, refuse } from './actors';
+import { isOfficerOrSupervisor, refuse, refuseBy } from './actors';
+import { registerAccountHandlers } from './claim-account';
 import { actorId } from '../vocabulary/actors';
-import type { ClaimCase } from './claim-case';
+import { whileBusy, type ClaimCase } from './claim-case';
 import {
   claimStateQuery,
   decideUpdate,
-  updateBankAccountUpdate,
   verifyUpdate,
   type DecideRequest,
   type DecideResult,
-  type UpdateBankAccountRequest,
   type VerifyRequest,
   type VerifyResult,
 } from '../vocabulary/messages/claim';
 import { DOCUMENTS, requiredDocuments } from '../vocabulary/documents';
 import { FailureType } from '../vocabulary/failures';
-import { bankAccountSchema } from '../vocabulary/claim';
 import { NOTE_MAX } from '../vocabulary/limits';
 import { text } from '../vocabulary/primitives';
 import { TEXT_MESSAGE } from '../rules/text';
@@ -30,11 +29,6 @@ const records = proxyActivities<Activities>(RECORDING);
 // The same checks the API makes, so an update sent around it cannot record what PostgreSQL refuses.
 const noteSchema = text(NOTE_MAX);
 const NOTE_REFUSAL = `must be at most ${NOTE_MAX} characters, ${TEXT_MESSAGE}`;
-
-const REFUSAL_TYPES: Record<DecisionRefusal['rule'], FailureType> = {
-  'maker-checker': FailureType.MakerChecker,
-  'supervisor-required': FailureType.SupervisorRequired,
-};
 
 /** Registers the claim's query and updates: call before the claim's first await. */
 export function registerClaimHandlers(claim: ClaimCase): void {
@@ -50,20 +44,8 @@ export function registerClaimHandlers(claim: ClaimCase): void {
     validator: (request) => validateDecision(claim, request),
   });
 
-  // An update: the caller learns at once whether the claim was waiting for a new account.
-  setHandler(updateBankAccountUpdate, (request) => replaceBankAccount(claim, request), {
-    validator: (request) => validateBankAccount(claim, request),
-  });
-}
-
-/** Marks the claim busy while `act` records an officer's action, and frees it however the action ends. */
-async function whileBusy<T>(claim: ClaimCase, act: () => Promise<T>): Promise<T> {
-  claim.busy = true;
-  try {
-    return await act();
-  } finally {
-    claim.busy = false;
-  }
+  // updateBankAccount and reviewAccountChange: a change of payee takes two people.
+  registerAccountHandlers(claim);
 }
 
 /** Records the documents checklist; a complete one lets the main path go on to the assessment. */
@@ -132,55 +114,7 @@ function validateDecision(claim: ClaimCase, { actor, decision, reason }: DecideR
     decision,
     total: claim.total,
   });
-  if (refusal) refuse(refusal.message, REFUSAL_TYPES[refusal.rule]);
+  if (refusal) refuseBy(refusal);
   if (reason.trim().length === 0) refuse('A decision needs a reason.', FailureType.InvalidInput);
   if (!noteSchema.safeParse(reason).success) refuse(`reason ${NOTE_REFUSAL}`, FailureType.InvalidInput);
-}
-
-/** Records the account replacing a refused one; the main path then pays the refused component again. */
-function replaceBankAccount(
-  claim: ClaimCase,
-  { actor, bankAccount }: UpdateBankAccountRequest,
-): Promise<{ accountRevision: number }> {
-  // The family delivered (the officer may bring its account): a wait caused by staff's own failure never started.
-  if (claim.status === 'waiting_for_bank_account') claim.endFamilyWait(jakartaDate(Date.now()));
-  return whileBusy(claim, async () => {
-    const revision = claim.accountRevision + 1;
-    await records.recordBankAccount(
-      claim.claimNumber,
-      claim.step('bank_account_replaced', actorId(actor), { revision }),
-      { ...bankAccount, revision },
-    );
-    claim.account = bankAccount;
-    claim.accountRevision = revision;
-    claim.status = 'paying';
-    return { accountRevision: revision };
-  });
-}
-
-function validateBankAccount(claim: ClaimCase, { actor, bankAccount }: UpdateBankAccountRequest): void {
-  if (isAuditor(actor)) refuse('Auditors may not change a bank account.', FailureType.Forbidden);
-  const account = bankAccountSchema.safeParse(bankAccount);
-  if (!account.success) {
-    const fields = account.error.issues.map((i) => i.path.join('.')).join(', '); // the fields, never the values
-    refuse(`Invalid bank account: ${fields}`, FailureType.InvalidInput);
-  }
-  // The employer pays the heirs first: the agency pays only the employer, to the account recorded with its settlement.
-  if (claim.employerFirst) {
-    refuse(
-      "The employer pays the heirs first: record the employer's settlement with its account instead.",
-      FailureType.WrongState,
-    );
-  }
-  // After a payout failed for good, staff decide what to change: the family's page says a supervisor will call.
-  if (claim.status === 'payout_failed' && actor.kind === 'family') {
-    refuse(
-      'The claim waits for staff: a supervisor is looking into the failed payment.',
-      FailureType.WrongState,
-    );
-  }
-  const waiting = claim.status === 'waiting_for_bank_account' || claim.status === 'payout_failed';
-  if (!waiting || claim.busy) {
-    refuse(`The claim is not waiting for a bank account (status: ${claim.status}).`, FailureType.WrongState);
-  }
 }

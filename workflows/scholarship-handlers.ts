@@ -1,5 +1,5 @@
-// The scholarship's messages: the scholarshipState query and the submitEnrollment, reportLifeEvent and
-// updateBankAccount updates, each a named handler with a named validator. A flag a handler raises while it records
+// The scholarship's messages: the scholarshipState query and the submitEnrollment, reportLifeEvent,
+// updateBankAccount and reviewAccountChange updates, each a named handler with a named validator. A flag a handler raises while it records
 // is lowered in finally, so an activity that fails for good fails that update and leaves the next one possible.
 import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
@@ -23,7 +23,15 @@ import {
 } from '../vocabulary/messages/scholarship';
 import { proofReviewRefusal } from '../rules/maker-checker';
 import { jakartaDate, jakartaEndOfDay } from '../rules/jakarta-time';
-import { updateBankAccountUpdate, type UpdateBankAccountRequest } from '../vocabulary/messages/claim';
+import {
+  reviewAccountChangeUpdate,
+  updateBankAccountUpdate,
+  type ReviewAccountChangeRequest,
+  type ReviewAccountChangeResult,
+  type UpdateBankAccountRequest,
+  type UpdateBankAccountResult,
+} from '../vocabulary/messages/claim';
+import { accountChangeReviewed, validateAccountReview } from './account-review';
 import type { ScholarshipRun } from './scholarship-run';
 import { DAY_MS, impossibleStep, schoolYearFirstDay, yearAmount } from './scholarship-year';
 
@@ -49,8 +57,27 @@ export function registerScholarshipHandlers(run: ScholarshipRun): void {
   });
 
   // An update: the family or officer learns at once whether the scholarship was waiting for a new account.
-  setHandler(updateBankAccountUpdate, (request) => replaceBankAccount(run, request), {
-    validator: (request) => validateBankAccount(run, request),
+  setHandler(
+    updateBankAccountUpdate,
+    (request) =>
+      accountChangeReviewed() ? proposeBankAccount(run, request) : replaceBankAccount(run, request),
+    { validator: (request) => validateBankAccount(run, request) },
+  );
+
+  // An update: the reviewer learns at once whether they may review it (maker-checker) and what is paid to now.
+  setHandler(reviewAccountChangeUpdate, (request) => reviewAccountChange(run, request), {
+    validator: (request) =>
+      validateAccountReview(
+        {
+          waiting: run.status === 'waiting_for_account_review' && !run.stop && !run.stopping,
+          proposal: run.proposal,
+          filedBy: run.proposal?.filedBy,
+          verifiedBy: run.proposal?.verifiedBy,
+          // A child's scholarship pays at most Rp 87,000,000: never above the supervisor threshold.
+          amount: run.rule.perChildCap - run.c.totalPaid,
+        },
+        request,
+      ),
   });
 }
 
@@ -260,7 +287,86 @@ function validateLifeEvent(run: ScholarshipRun, { actor, kind, work }: LifeEvent
   }
 }
 
-/** Records the account replacing a refused one; the main path then pays the year again. */
+/** Records the proposed account; the year waits for its review and nothing is paid to it meanwhile. */
+async function proposeBankAccount(
+  run: ScholarshipRun,
+  { actor, bankAccount }: UpdateBankAccountRequest,
+): Promise<UpdateBankAccountResult> {
+  const proposedBy = actorId(actor);
+  const revision = run.c.accountRevision + 1;
+  run.status = 'waiting_for_account_review'; // recorded in the projection, and refuses a second account meanwhile
+  try {
+    const event = run.event('bank_account_proposed', proposedBy, { revision });
+    const checked = await records.proposeScholarshipAccountChange(run.ref, event, run.projection(), {
+      proposal: event.seq,
+      revision,
+      account: bankAccount,
+      proposedBy,
+      previousHolder: run.c.account.accountName,
+    });
+    run.proposal = {
+      seq: event.seq,
+      account: bankAccount,
+      proposedBy,
+      proposedAt: new Date(Date.now()).toISOString(), // workflow time
+      holderMatches: checked.holderMatches,
+      filedBy: checked.filedBy,
+      verifiedBy: checked.verifiedBy,
+    };
+    return { accountRevision: run.c.accountRevision, status: 'waiting_for_account_review' };
+  } finally {
+    // Not recorded: the scholarship is still waiting for an account (unless it ended meanwhile).
+    if (!run.proposal && run.status === 'waiting_for_account_review') run.status = 'waiting_for_bank_account';
+  }
+}
+
+/** Approved: the year is paid to the account from now on. Rejected: the scholarship waits for an account again. */
+async function reviewAccountChange(
+  run: ScholarshipRun,
+  { actor, decision, identityCheck, reason }: ReviewAccountChangeRequest,
+): Promise<ReviewAccountChangeResult> {
+  const proposal = run.proposal!;
+  const reviewedBy = actorId(actor);
+  const approved = decision === 'approve';
+  const revision = run.c.accountRevision + 1;
+  run.status = approved ? 'paying' : 'waiting_for_bank_account'; // in the projection; refuses a second review
+  let recorded = false;
+  try {
+    await records.reviewScholarshipAccountChange(
+      run.ref,
+      run.event(approved ? 'bank_account_approved' : 'bank_account_rejected', reviewedBy, {
+        revision,
+        proposedBy: proposal.proposedBy,
+        role: actor.kind === 'staff' ? actor.role : undefined,
+        holderMatches: proposal.holderMatches,
+        identityCheck,
+        reason,
+      }),
+      run.projection(),
+      {
+        proposal: proposal.seq,
+        decision,
+        reviewedBy,
+        reviewerRole: actor.kind === 'staff' ? actor.role : 'family',
+        identityCheck,
+        reason,
+        ...(approved ? { approved: { ...proposal.account, revision } } : {}),
+        previousHolder: run.c.account.accountName,
+      },
+    );
+    recorded = true;
+    run.proposal = undefined;
+    if (approved) {
+      run.c.account = proposal.account;
+      run.c.accountRevision = revision;
+    }
+    return { decision, accountRevision: run.c.accountRevision };
+  } finally {
+    if (!recorded && !run.stop && !run.ended) run.status = 'waiting_for_account_review';
+  }
+}
+
+/** Before patch 'account-change-reviewed': the account replaced the refused one at once. */
 async function replaceBankAccount(
   run: ScholarshipRun,
   { actor, bankAccount }: UpdateBankAccountRequest,
@@ -284,6 +390,9 @@ async function replaceBankAccount(
 
 function validateBankAccount(run: ScholarshipRun, { actor }: UpdateBankAccountRequest): void {
   if (isAuditor(actor)) refuse('Auditors may not change a bank account.', FailureType.Forbidden);
+  if (run.status === 'waiting_for_account_review') {
+    refuse('A new bank account is already waiting for review.', FailureType.WrongState);
+  }
   if (run.status !== 'waiting_for_bank_account') {
     refuse(
       `The scholarship is not waiting for a bank account (status: ${run.status}).`,

@@ -4,6 +4,8 @@
 import { workflowInfo } from '@temporalio/workflow';
 import type { ScholarshipProjection, ScholarshipRef } from '../vocabulary/activities';
 import type { StagedScholarship } from '../rules/regulations/types';
+import type { BankAccount } from '../vocabulary/claim';
+import type { AccountReviewState } from '../vocabulary/messages/claim';
 import type {
   EnrollmentRequest,
   EnrollmentResult,
@@ -26,6 +28,15 @@ import { jakartaDate } from '../rules/jakarta-time';
 export interface Stop {
   reason: ScholarshipEndReason;
   message: string;
+}
+
+/** A new account proposed after a refusal, waiting for a second person's review (a change of payee). */
+export interface ScholarshipAccountProposal extends AccountReviewState {
+  seq: number;
+  account: BankAccount;
+  /** Who filed and who verified the claim: they may not review it either. */
+  filedBy: string | undefined;
+  verifiedBy: string | undefined;
 }
 
 export interface AcceptedProof {
@@ -66,6 +77,8 @@ export class ScholarshipRun {
   /** A recorded life event that ends the scholarship. */
   stop: Stop | undefined = undefined;
   ended: Stop | undefined = undefined;
+  /** A proposed account waiting for review: nothing is paid to it before a second person approves it. */
+  proposal: ScholarshipAccountProposal | undefined = undefined;
 
   constructor(
     readonly input: ScholarshipInput,
@@ -160,6 +173,15 @@ export class ScholarshipRun {
       consecutiveLapses: this.c.consecutiveLapses,
       years: [...this.c.years],
       ...(this.ended ? { endReason: this.ended.reason } : {}),
+      ...(this.proposal
+        ? {
+            accountReview: {
+              proposedBy: this.proposal.proposedBy,
+              proposedAt: this.proposal.proposedAt,
+              holderMatches: this.proposal.holderMatches,
+            },
+          }
+        : {}),
     };
   }
 }

@@ -1,17 +1,20 @@
 // Claims: intake (officer), the work queue and a claim's detail (staff), verification and decision (officer or
-// supervisor), and a replacement bank account (officer, supervisor, or the family with its tracking code).
+// supervisor), a replacement bank account (officer, supervisor, or the family with its tracking code) and its review
+// by another staff member (a change of payee takes two people).
 import type { ClaimCursor } from '../../db/stores';
 import {
   decideBackdatingUpdate,
   decideUpdate,
+  reviewAccountChangeUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
 } from '../../vocabulary/messages/claim';
 import { backdatingRefusal } from '../../rules';
-import { checkDecider, makerCheckerProblem } from '../maker-checker';
+import { checkAccountReviewer, checkDecider, makerCheckerProblem } from '../maker-checker';
 import { familyOfClaim } from '../middleware/family-access';
 import { problems } from '../middleware/problem';
 import {
+  accountReviewBody,
   backdatingDecisionBody,
   bankAccountBody,
   claimNumberParam,
@@ -163,7 +166,8 @@ export const decideClaim = route({
 
 export const replaceClaimBankAccount = route({
   operationId: 'replaceClaimBankAccount',
-  summary: 'Replace a refused bank account (officer, or the family with X-Tracking-Code)',
+  summary:
+    'Propose an account in place of a refused one (officer, or the family with X-Tracking-Code); it waits for review',
   method: 'post',
   path: '/claims/:claimNumber/bank-account',
   access: { staff: deciders, family: familyOfClaim },
@@ -242,6 +246,35 @@ export const decideClaimDate = route({
       actor: actor!,
       decision: body.decision,
       reason: body.reason,
+    });
+    res.json(result);
+  },
+});
+
+export const reviewClaimBankAccount = route({
+  operationId: 'reviewClaimBankAccount',
+  summary:
+    'Approve or reject a proposed account (officer; never the filer, verifier or proposer; supervisor above Rp 200,000,000 or for a holder who is not an heir)',
+  method: 'post',
+  path: '/claims/:claimNumber/bank-account/review',
+  access: { staff: deciders },
+  request: { params: claimNumberParam, body: accountReviewBody },
+  responses: {
+    200: json('object', 'The decision, and the account revision paid to from now on'),
+    ...staffErrors,
+    404: noSuchClaim,
+    409: problem('No account is waiting for review, or the claim is closed'),
+    422: problem('The review cannot be recorded as given'),
+  },
+  find: existingClaim,
+  async handle({ deps, found, staff, actor, body, res }) {
+    const claim = found!;
+    await checkAccountReviewer(deps.stores, claim, claim.claim_number, staff!, body, async () =>
+      Number((await deps.stores.claims.assessment(claim.claim_number))?.total ?? 0),
+    );
+    const result = await sendClaimUpdate(deps.temporal, claim.claim_number, reviewAccountChangeUpdate, {
+      actor: actor!,
+      ...body,
     });
     res.json(result);
   },

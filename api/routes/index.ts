@@ -8,6 +8,7 @@ import {
   listClaims,
   reissueTrackingCode,
   replaceClaimBankAccount,
+  reviewClaimBankAccount,
   verifyDocuments,
 } from './claims';
 import { decodePayloads, encodePayloads } from './codec';
@@ -20,6 +21,7 @@ import {
   replaceScholarshipBankAccount,
   reportLifeEvent,
   reviewEnrollment,
+  reviewScholarshipBankAccount,
   submitEnrollment,
 } from './scholarships';
 import { getLiveness, getMetrics, getOpenApiDocument, getReadiness } from './service';
@@ -36,10 +38,12 @@ export const ROUTES: readonly AnyRoute[] = [
   decideClaimDate,
   recordEmployerSettlement,
   decideEmployerReimbursement,
+  reviewClaimBankAccount,
   chooseScholarshipChildren,
   submitEnrollment,
   reviewEnrollment,
   replaceScholarshipBankAccount,
+  reviewScholarshipBankAccount,
   reportLifeEvent,
   trackClaim,
   quoteBenefit,

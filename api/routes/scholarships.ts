@@ -1,5 +1,6 @@
 // Scholarship routes: proof of enrolment (officer, or the family with its tracking code) and its review by a second
-// staff member, a replacement bank account after a refusal, life events (officer), and the officer's choice of
+// staff member, a replacement bank account after a refusal and its review by another staff member, life events
+// (officer), and the officer's choice of
 // children on a claim.
 import {
   chooseScholarshipChildrenUpdate,
@@ -10,10 +11,11 @@ import {
 import { schoolYearName } from '../../rules/school';
 import { checkProofReviewer } from '../maker-checker';
 import { claimWorkflowId } from '../../vocabulary/ids';
-import { updateBankAccountUpdate } from '../../vocabulary/messages/claim';
+import { reviewAccountChangeUpdate, updateBankAccountUpdate } from '../../vocabulary/messages/claim';
+import { checkAccountReviewer } from '../maker-checker';
 import { familyOfScholarship } from '../middleware/family-access';
 import { problems } from '../middleware/problem';
-import { bankAccountBody, claimNumberParam } from '../schemas/claims';
+import { accountReviewBody, bankAccountBody, claimNumberParam } from '../schemas/claims';
 import {
   enrollmentBody,
   enrollmentYearParam,
@@ -96,7 +98,8 @@ export const reviewEnrollment = route({
 
 export const replaceScholarshipBankAccount = route({
   operationId: 'replaceScholarshipBankAccount',
-  summary: 'Replace an account the bank refused for a scholarship year (officer, or the family)',
+  summary:
+    'Propose an account in place of one the bank refused for a scholarship year (officer, or the family); it waits for review',
   method: 'post',
   path: '/scholarships/:id/bank-account',
   access: { staff: officers, family: familyOfScholarship },
@@ -111,6 +114,32 @@ export const replaceScholarshipBankAccount = route({
   async handle({ deps, params, actor, body, res }) {
     const update = { actor: actor!, bankAccount: body };
     res.json(await sendUpdate(deps.temporal, params.id, updateBankAccountUpdate, update, '(body)', ENDED));
+  },
+});
+
+export const reviewScholarshipBankAccount = route({
+  operationId: 'reviewScholarshipBankAccount',
+  summary:
+    "Approve or reject a scholarship's proposed account (officer; never the filer, verifier or proposer; a supervisor for a holder who is neither the child nor the guardian)",
+  method: 'post',
+  path: '/scholarships/:id/bank-account/review',
+  access: { staff: officers },
+  request: { params: scholarshipIdParam, body: accountReviewBody },
+  responses: {
+    200: json('object', 'The decision, and the account revision paid to from now on'),
+    ...staffErrors,
+    404: problem('No such scholarship'),
+    409: problem('No account is waiting for review, or the scholarship has ended'),
+    422: problem('The review cannot be recorded as given'),
+  },
+  find: existingScholarship,
+  async handle({ deps, params, found, staff, actor, body, res }) {
+    const claim = await deps.stores.claims.find(found!);
+    if (!claim) throw problems.notFound('No such scholarship.');
+    // A scholarship never pays a child more than Rp 87,000,000: below the supervisor threshold.
+    await checkAccountReviewer(deps.stores, claim, params.id, staff!, body, async () => undefined);
+    const review = { actor: actor!, ...body };
+    res.json(await sendUpdate(deps.temporal, params.id, reviewAccountChangeUpdate, review, '(body)', ENDED));
   },
 });
 

@@ -87,6 +87,16 @@ export const issuedTrackingCodeResponse = z.object({
 });
 export const employerSettlementBody = employerSettlementSchema;
 
+/** A change of payee's review: by a staff member who is neither the filer, the verifier nor the proposer. */
+export const accountReviewBody = z.strictObject({
+  decision: z.enum(DECISIONS),
+  identityCheck: text(NOTE_MAX)
+    .trim()
+    .min(1, "must say how the holder's identity was checked")
+    .describe("How the holder's identity was checked (a call to the number on file, the ID card seen, …)"),
+  reason: text(NOTE_MAX).trim().min(1, 'must give a reason'),
+});
+
 /** The cursor carries PostgreSQL's own text for created_at: microseconds survive, unlike a JS Date. */
 export function encodeCursor(createdAt: string, claimNumber: string): string {
   return Buffer.from(JSON.stringify([createdAt, claimNumber])).toString('base64url');

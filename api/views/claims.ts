@@ -1,5 +1,6 @@
 // Read models for the API, from the projections the activities write.
 import type {
+  AccountChangeRow,
   AssessmentRow,
   ClaimCursor,
   ClaimQueueRow,
@@ -35,6 +36,26 @@ function employerReimbursementView(r: EmployerReimbursementRow | undefined) {
   };
 }
 
+/** A change of payee for staff: who proposed it, who reviewed it, how the holder's identity was checked. */
+function accountChangeView(c: AccountChangeRow) {
+  return {
+    workflowId: c.workflow_id,
+    revision: c.revision,
+    bankCode: c.bank_code,
+    accountNumber: c.account_number,
+    accountName: c.account_name,
+    holderMatches: c.holder_matches,
+    proposedBy: c.proposed_by,
+    proposedAt: c.proposed_at,
+    status: c.status,
+    reviewedBy: c.reviewed_by,
+    reviewerRole: c.reviewer_role,
+    identityCheck: c.identity_check,
+    reason: c.review_reason,
+    reviewedAt: c.reviewed_at,
+  };
+}
+
 function payoutView(p: PayoutRow, masked: boolean) {
   return {
     component: p.component,
@@ -62,7 +83,18 @@ function assessmentView(a: AssessmentRow | undefined) {
 
 /** Everything staff see about one claim, from the rows read in one statement (ClaimViewStore.staff). */
 export function staffClaimView(read: StaffViewRows) {
-  const { claim, heirs, children, documents, assessment, payouts, events, reissues, reimbursement } = read;
+  const {
+    claim,
+    heirs,
+    children,
+    documents,
+    assessment,
+    payouts,
+    events,
+    reissues,
+    reimbursement,
+    accountChanges,
+  } = read;
   const claimNumber = claim.claim_number;
   return {
     claimNumber,
@@ -90,6 +122,7 @@ export function staffClaimView(read: StaffViewRows) {
       accountNumber: claim.account_number,
       accountName: claim.account_name,
     },
+    accountChanges: accountChanges.map(accountChangeView),
     heirs: heirs.map((h) => ({
       name: h.name,
       relationship: h.relationship,

@@ -7,6 +7,7 @@ import * as reconciliation from './20261124000500_reconciliation';
 import * as rateLimits from './20261124000600_rate_limits';
 import * as assessmentRecipients from './20261124000700_assessment_recipients';
 import * as payoutFailures from './20261124000700_payout_failures';
+import * as accountChanges from './20261201000100_account_changes';
 import * as oneClaimPerDeath from './20261201000200_one_claim_per_death';
 import * as trackingCodeReissues from './20261201000200_tracking_code_reissues';
 import * as employerReimbursements from './20261201000300_employer_reimbursements';
@@ -25,6 +26,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124000600_rate_limits': rateLimits,
   '20261124000700_assessment_recipients': assessmentRecipients,
   '20261124000700_payout_failures': payoutFailures,
+  '20261201000100_account_changes': accountChanges,
   '20261201000200_one_claim_per_death': oneClaimPerDeath,
   '20261201000200_tracking_code_reissues': trackingCodeReissues,
   '20261201000300_employer_reimbursements': employerReimbursements,

@@ -12,6 +12,7 @@ import type {
   HeirRow,
   TrackingCodeReissueRow,
 } from './claim-rows';
+import type { AccountChangeRow } from './account-changes';
 import type { EmployerReimbursementRow } from './employer-reimbursements';
 import type { PayoutRow } from './payouts';
 import type { ScholarshipChoiceRow, ScholarshipRow, ScholarshipYearRow } from './scholarship-rows';
@@ -70,7 +71,8 @@ const STAFF = `select (select to_json(r) from claims r where r.claim_number = k.
   ${SCHOLARSHIP_PARTS},
   ${one('scholarship_choices')} as choice,
   ${rows('tracking_code_reissues', 'r.id')} as reissues,
-  ${one('employer_reimbursements')} as reimbursement
+  ${one('employer_reimbursements')} as reimbursement,
+  ${rows('account_changes', 'r.workflow_id, r.proposal')} as account_changes
   from (select ?::text as n) k`;
 
 export interface ScholarshipsOfClaim {
@@ -97,6 +99,7 @@ export interface StaffViewRows extends ScholarshipsOfClaim {
   choice: ScholarshipChoiceRow | undefined;
   reissues: TrackingCodeReissueRow[];
   reimbursement: EmployerReimbursementRow | undefined;
+  accountChanges: AccountChangeRow[];
 }
 
 interface Raw {
@@ -148,6 +151,7 @@ export class ClaimViewStore {
         choice: Json<ScholarshipChoiceRow> | null;
         reissues: Json<TrackingCodeReissueRow>[];
         reimbursement: Json<EmployerReimbursementRow> | null;
+        account_changes: Json<AccountChangeRow>[];
       })[];
     }>(STAFF, [claimNumber]);
     const raw = found[0]!;
@@ -164,6 +168,9 @@ export class ClaimViewStore {
       reimbursement: raw.reimbursement
         ? revive<EmployerReimbursementRow>(raw.reimbursement, ['recorded_at', 'decided_at'])
         : undefined,
+      accountChanges: raw.account_changes.map((c) =>
+        revive<AccountChangeRow>(c, ['proposed_at', 'reviewed_at']),
+      ),
     };
   }
 }

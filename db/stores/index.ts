@@ -1,6 +1,7 @@
 // The typed stores, one per aggregate: the only code that names a table. `transaction` hands the same stores bound
 // to one transaction, for writes that span aggregates (a claim event and a notification, say).
 import type { Knex } from 'knex';
+import { AccountChangeStore } from './account-changes';
 import { atomically } from './atomic';
 import { AuditLogStore } from './audit-log';
 import { ClaimedDeathStore } from './claimed-deaths';
@@ -31,6 +32,7 @@ export interface Stores {
   auditLog: AuditLogStore;
   rateLimits: RateLimitStore;
   supervisorTasks: SupervisorTaskStore;
+  accountChanges: AccountChangeStore;
   /** Runs `fn` with stores bound to one transaction (the caller's, when these stores are already bound to one). */
   transaction<T>(fn: (tx: Stores) => Promise<T>): Promise<T>;
   /** Resolves when PostgreSQL answers (readiness). */
@@ -52,6 +54,7 @@ export function createStores(db: Knex): Stores {
     auditLog: new AuditLogStore(db),
     rateLimits: new RateLimitStore(db),
     supervisorTasks: new SupervisorTaskStore(db),
+    accountChanges: new AccountChangeStore(db),
     transaction: (fn) => atomically(db, (trx) => fn(createStores(trx))),
     ping: async () => {
       await db.raw('select 1');
@@ -59,6 +62,7 @@ export function createStores(db: Knex): Stores {
   };
 }
 
+export * from './account-changes';
 export * from './audit-log';
 export * from './claimed-deaths';
 export * from './claim-views';

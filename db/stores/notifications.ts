@@ -1,7 +1,8 @@
 // The outbox: messages for the family, the supervisors or the officers, each written once per dedup key.
 import type { Knex } from 'knex';
 
-export type Audience = 'family' | 'supervisors' | 'officers';
+/** account_holder: the holder of the account paid to until now (the original recipient), told of a change of payee. */
+export type Audience = 'family' | 'supervisors' | 'officers' | 'account_holder';
 
 export interface NotificationRow {
   id: number;

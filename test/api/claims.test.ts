@@ -314,16 +314,18 @@ describe('a claim through verification, decision and payout', () => {
     expect(bySupervisor.body.total).toBe(1_222_000_000);
   });
 
-  it('lets the family replace a refused account with its tracking code, and pays once', async () => {
+  it('lets the family propose an account with its tracking code, pays it once another officer approves it', async () => {
     const { nik } = await createParticipant(h.t.db);
     const { claimNumber, trackingCode } = await newClaim(
-      claimBody(nik, { bankAccount: { bankCode: 'BNI', accountNumber: '0001234567', accountName: 'Sri' } }),
+      claimBody(nik, {
+        bankAccount: { bankCode: 'BNI', accountNumber: '0001234567', accountName: 'Ibu Sri Wahyuni' },
+      }),
     );
     const url = `/api/v1/claims/${claimNumber}`;
     const notYet = await request(h.app)
       .post(`${url}/bank-account`)
       .set('X-Tracking-Code', trackingCode)
-      .send({ bankCode: 'BNI', accountNumber: '5551234567', accountName: 'Sri' });
+      .send({ bankCode: 'BNI', accountNumber: '5551234567', accountName: 'Ibu Sri Wahyuni' });
     expect([404, 409]).toContain(notYet.status);
     await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', officer1);
     await request(h.app)
@@ -342,15 +344,66 @@ describe('a claim through verification, decision and payout', () => {
     const wrongCode = await request(h.app)
       .post(`${url}/bank-account`)
       .set('X-Tracking-Code', 'WRONGCODE234')
-      .send({ bankCode: 'BNI', accountNumber: '5551234567', accountName: 'Sri' });
+      .send({ bankCode: 'BNI', accountNumber: '5551234567', accountName: 'Ibu Sri Wahyuni' });
     expect(wrongCode.status).toBe(404);
     const replaced = await request(h.app)
       .post(`${url}/bank-account`)
       .set('X-Tracking-Code', trackingCode)
-      .send({ bankCode: 'BNI', accountNumber: '5551234567', accountName: 'Sri' });
+      .send({ bankCode: 'BNI', accountNumber: '5551234567', accountName: 'Ibu Sri Wahyuni' });
     expect(replaced.status).toBe(200);
+    expect(replaced.body).toEqual({ accountRevision: 0, status: 'waiting_for_account_review' });
+    await waitForClaimStatus(h, claimNumber, 'waiting_for_account_review', officer1);
+    const tracked = await request(h.app)
+      .get(`/api/v1/track/${claimNumber}`)
+      .set('X-Tracking-Code', trackingCode);
+    expect(tracked.body.statusText).toMatch(/second staff member/);
+
+    // A change of payee takes two people: not the officer who filed and verified it, not without an identity check.
+    const review = {
+      decision: 'approve',
+      identityCheck: 'Video call, KTP shown',
+      reason: "The widow's own account",
+    };
+    const byFiler = await request(h.app)
+      .post(`${url}/bank-account/review`)
+      .set(bearer(officer1))
+      .send(review);
+    expect(byFiler.status).toBe(403);
+    expect(byFiler.body.type).toMatch(/maker-checker/);
+    const byFamily = await request(h.app)
+      .post(`${url}/bank-account/review`)
+      .set('X-Tracking-Code', trackingCode)
+      .send(review);
+    expect(byFamily.status).toBe(401);
+    const unchecked = await request(h.app)
+      .post(`${url}/bank-account/review`)
+      .set(bearer(officer2))
+      .send({ ...review, identityCheck: ' ' });
+    expect(unchecked.status).toBe(400);
+    expect(JSON.stringify(unchecked.body)).toContain('identityCheck');
+    expect(
+      h.gateway.controls.all().filter((d) => d.reference.startsWith(claimNumber) && d.status === 'completed'),
+    ).toEqual([]);
+    const approved = await request(h.app)
+      .post(`${url}/bank-account/review`)
+      .set(bearer(officer2))
+      .send(review);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toEqual({ decision: 'approve', accountRevision: 1 });
+    const again = await request(h.app).post(`${url}/bank-account/review`).set(bearer(officer2)).send(review);
+    expect(again.status).toBe(409);
     const paid = await waitForClaimStatus(h, claimNumber, 'paid', officer1);
     expect(paid.payouts.every((p: { status: string }) => p.status === 'paid')).toBe(true);
+    expect(paid.accountChanges).toEqual([
+      expect.objectContaining({
+        revision: 1,
+        proposedBy: 'family',
+        holderMatches: true,
+        status: 'approved',
+        reviewedBy: 'officer-2',
+        identityCheck: 'Video call, KTP shown',
+      }),
+    ]);
     const completed = h.gateway.controls
       .all()
       .filter((d) => d.reference.startsWith(claimNumber) && d.status === 'completed');

@@ -333,6 +333,66 @@ describe('POST /scholarships/{id}/enrollments and the plan in the views', () => 
   });
 });
 
+describe('POST /scholarships/{id}/bank-account and its review', () => {
+  it("pays a year to a proposed account only after a second officer reviews it, never the claim's filer", async () => {
+    const year = schoolYearOfDate(addDays(today(), -10));
+    const { claimNumber, trackingCode } = await paidClaim([
+      { name: 'Adi', dateOfBirth: bornYearsBefore(today(), 9), schooling: { level: 'SD', grade: 3 } },
+    ]);
+    const id = `${claimNumber}-S1`;
+    h.gateway.controls.inject({ kind: 'refuse_account', match: { idempotencyKeyPrefix: `${id}:` } });
+    await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_proof');
+    await request(h.app)
+      .post(`/api/v1/scholarships/${id}/enrollments`)
+      .set('X-Tracking-Code', trackingCode)
+      .send({
+        schoolYear: year,
+        level: 'SD',
+        grade: 3,
+        institution: 'SD Negeri 1',
+        documentReference: 'SKA-1',
+      })
+      .expect(200);
+    await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_bank_account');
+    const proposed = await request(h.app)
+      .post(`/api/v1/scholarships/${id}/bank-account`)
+      .set('X-Tracking-Code', trackingCode)
+      .send({ bankCode: 'BNI', accountNumber: '5557654321', accountName: 'Sri Wahyuni' });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).toEqual({ accountRevision: 0, status: 'waiting_for_account_review' });
+    await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_account_review');
+
+    const url = `/api/v1/scholarships/${id}/bank-account/review`;
+    const review = {
+      decision: 'approve',
+      identityCheck: 'KTP seen at the branch',
+      reason: "The child's mother",
+    };
+    const byFiler = await request(h.app).post(url).set(bearer(officer1)).send(review);
+    expect(byFiler.status).toBe(403);
+    expect(byFiler.body.type).toMatch(/maker-checker/);
+    expect((await request(h.app).post(url).set(bearer(auditor)).send(review)).status).toBe(403);
+    const noReason = await request(h.app)
+      .post(url)
+      .set(bearer(officer2))
+      .send({ decision: 'approve', identityCheck: 'KTP seen' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors.map((e: { field: string }) => e.field)).toContain('reason');
+    expect(await h.t.db('payouts').where({ account_number: '5557654321' })).toEqual([]);
+
+    const approved = await request(h.app).post(url).set(bearer(officer2)).send(review);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toEqual({ decision: 'approve', accountRevision: 1 });
+    await waitForPlan(claimNumber, trackingCode, (s) => s.pastYears.length === 1);
+    const change = await h.t.db('account_changes').where({ workflow_id: id }).first();
+    expect(change).toMatchObject({ proposed_by: 'family', reviewed_by: 'officer-2', status: 'approved' });
+    const staff = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(officer1)).expect(200);
+    expect(staff.body.accountChanges).toEqual([
+      expect.objectContaining({ workflowId: id, proposedBy: 'family', reviewedBy: 'officer-2' }),
+    ]);
+  });
+});
+
 describe('POST /claims/{claimNumber}/scholarship-children', () => {
   it('records the officer who chose two of three children, after refusing the family and a child who does not qualify', async () => {
     const { claimNumber, trackingCode } = await paidClaim([
@@ -403,6 +463,7 @@ describe('POST /claims/{claimNumber}/scholarship-children', () => {
         '/scholarships/{id}/enrollments/{year}/review',
         '/scholarships/{id}/life-events',
         '/scholarships/{id}/bank-account',
+        '/scholarships/{id}/bank-account/review',
         '/claims/{claimNumber}/scholarship-children',
       ]),
     );

@@ -35,6 +35,7 @@ async function perTable(claimNumber: string) {
     choice,
     reissues,
     reimbursement,
+    accountChanges,
   ] = await Promise.all([
     stores.claims.find(claimNumber),
     stores.claims.heirs(claimNumber),
@@ -49,6 +50,7 @@ async function perTable(claimNumber: string) {
     stores.scholarships.choice(claimNumber),
     stores.claims.trackingCodeReissues(claimNumber),
     stores.employerReimbursements.find(claimNumber),
+    stores.accountChanges.forClaim(claimNumber),
   ]);
   return {
     claim,
@@ -64,6 +66,7 @@ async function perTable(claimNumber: string) {
     choice,
     reissues,
     reimbursement,
+    accountChanges,
   };
 }
 
@@ -114,6 +117,7 @@ describe('one statement per view', () => {
         choice: want.choice,
         reissues: want.reissues,
         reimbursement: want.reimbursement,
+        accountChanges: want.accountChanges,
       });
     }
   });

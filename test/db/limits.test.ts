@@ -183,6 +183,16 @@ Object.assign(REACHES, {
   'scholarship_years.level': REACHES['children.school_level'],
   'reconciliation_items.component': COMPONENT,
   'scholarship_years.idempotency_key': LEDGER_KEY,
+  // A change of payee: the account as the bank-account routes take it, proposed and reviewed by staff (or "family").
+  'account_changes.workflow_id': SCHOLARSHIP_ID,
+  'account_changes.claim_number': CLAIM_NUMBER,
+  'account_changes.bank_code': REACHES['claims.bank_code'],
+  'account_changes.account_number': REACHES['claims.account_number'],
+  'account_changes.account_name': REACHES['claims.account_name'],
+  'account_changes.proposed_by': STAFF_ID,
+  'account_changes.reviewed_by': STAFF_ID,
+  'account_changes.reviewer_role': maxOf(STAFF_ROLES),
+  'account_changes.status': maxOf(['pending', 'approved', 'rejected']),
 });
 
 /** Columns no request reaches, and why their length holds. */

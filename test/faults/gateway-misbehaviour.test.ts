@@ -1,7 +1,16 @@
 // The bank misbehaves: transient 5xx, no answer in time, an answer lost after the money moved, a refused account.
 // Each claim is paid once per component whatever the gateway did, and the ledger still equals the gateway.
 import type { FaultInput } from '../../gateway/types';
-import { ApiClient, approve, fileClaim, JKM_TOTAL, OFFICER_1, participant, verify } from './support/claims';
+import {
+  ApiClient,
+  approve,
+  fileClaim,
+  JKM_TOTAL,
+  OFFICER_1,
+  OFFICER_3,
+  participant,
+  verify,
+} from './support/claims';
 import { expectMoneyInvariants } from './support/invariants';
 import { startStack, type FaultStack } from './support/stack';
 
@@ -77,6 +86,14 @@ describe('a misbehaving gateway', () => {
       accountName: 'Sri Wahyuni',
     });
     expect(replaced.status).toBe(200);
+    // A change of payee takes two people: another officer approves it before anything is paid to it.
+    await api.waitForStatus(claimNumber, ['waiting_for_account_review']);
+    const reviewed = await api.retrying('POST', `/claims/${claimNumber}/bank-account/review`, OFFICER_3, {
+      decision: 'approve',
+      identityCheck: 'Called the widow on the number on file',
+      reason: "The widow's own account",
+    });
+    expect(reviewed.status).toBe(200);
     await api.waitForStatus(claimNumber, ['paid']);
 
     const refused = transfersOf(claimNumber).filter((d) => d.status === 'failed');

@@ -71,6 +71,12 @@ beforeAll(async () => {
     .set('X-Tracking-Code', created.body.trackingCode)
     .send({ bankCode: 'BNI', accountNumber: '5551234567', accountName: 'Sri Wahyuni' })
     .expect(200);
+  await waitForClaimStatus(h, claimNumber, 'waiting_for_account_review', officer1);
+  await request(h.app)
+    .post(`${url}/bank-account/review`)
+    .set(bearer(officer2))
+    .send({ decision: 'approve', identityCheck: 'KTP seen at the branch', reason: 'The widow' })
+    .expect(200);
   await waitForClaimStatus(h, claimNumber, 'paid', officer1);
   // The projection says paid before the run has closed: the history compared below is the finished one.
   await h.env.client.workflow.getHandle(claimNumber).result();
@@ -159,7 +165,18 @@ describe('POST /claims/{claimNumber}/replay', () => {
     });
     expect(Date.parse(trail.verifications[0]!.at)).toBeLessThanOrEqual(Date.parse(trail.decision!.at));
     expect(trail.bankAccountChanges).toEqual([
-      expect.objectContaining({ by: 'family', revision: 1, bankCode: 'BNI', accountNumber: '******4567' }),
+      expect.objectContaining({
+        by: 'family',
+        revision: 1,
+        bankCode: 'BNI',
+        accountNumber: '******4567',
+        review: expect.objectContaining({
+          by: 'officer-2',
+          role: 'officer',
+          decision: 'approve',
+          identityCheck: 'KTP seen at the branch',
+        }),
+      }),
     ]);
     expect(trail.outcome).toMatchObject({ status: 'paid', total: 42_000_000 });
   });

@@ -57,6 +57,7 @@ describe('committed histories', () => {
       expect.arrayContaining([...paths, 'employer-pays-first'].map((p) => `${p}.json`)),
     );
     expect(legacy).toEqual(expect.arrayContaining(paths.map((p) => `legacy/${p}.json`)));
+    expect(current).toContain('reviewed-account.json'); // a change of payee, since patch account-change-reviewed
   });
 
   it('cover the scholarship years, lapses and each stop, as the claim and every school-year run', () => {

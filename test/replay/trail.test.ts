@@ -55,6 +55,33 @@ describe('the decision trail from a recorded claim', () => {
     ]);
   });
 
+  it('shows who proposed each new account and who reviewed it, the account masked', async () => {
+    const trail = await buildDecisionTrail([run('reviewed-account.json', 'claim')], converter);
+    expect(trail.patches).toContain('account-change-reviewed');
+    expect(trail.bankAccountChanges).toEqual([
+      expect.objectContaining({
+        by: 'family',
+        revision: 1,
+        accountNumber: '******1111',
+        review: expect.objectContaining({ by: 'officer-3', decision: 'reject', reason: 'Not an heir' }),
+      }),
+      expect.objectContaining({
+        by: 'family',
+        revision: 1,
+        accountNumber: '******3210',
+        review: expect.objectContaining({
+          by: 'officer-3',
+          role: 'officer',
+          decision: 'approve',
+          identityCheck: 'KTP seen at the branch',
+        }),
+      }),
+    ]);
+    const refused = trail.payouts.filter((p) => p.status === 'refused');
+    expect(refused).toHaveLength(1);
+    expect(trail.payouts.filter((p) => p.status === 'paid').every((p) => p.accountRevision === 1)).toBe(true);
+  });
+
   it('keeps the incomplete checklist and its note, then the complete one', async () => {
     const trail = await buildDecisionTrail([run('incomplete-documents.json', 'claim')], converter);
     expect(trail.verifications.map((v) => [v.complete, v.missing])).toEqual([

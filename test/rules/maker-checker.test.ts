@@ -1,8 +1,10 @@
 import {
+  accountReviewRefusal,
   decisionRefusal,
   reimbursementDeciderRefusal,
   SUPERVISOR_APPROVAL_THRESHOLD,
   totalCanRefuse,
+  type AccountReviewFacts,
   type DecisionFacts,
 } from '../../rules';
 import { proofReviewRefusal } from '../../rules/maker-checker';
@@ -114,5 +116,57 @@ describe('maker-checker on a proof of enrolment', () => {
     expect(proofReviewRefusal({ reviewerId: 'supervisor-1', submittedBy: 'supervisor-1' })?.rule).toBe(
       'maker-checker',
     );
+  });
+});
+
+describe('maker-checker on a change of payee', () => {
+  const review: AccountReviewFacts = {
+    reviewerId: 'officer-3',
+    reviewerRole: 'officer',
+    filedBy: 'officer-1',
+    verifiedBy: 'officer-2',
+    proposedBy: 'family',
+    decision: 'approve',
+    amount: 42_000_000,
+    holderMatches: true,
+    reason: 'Seen the savings book',
+  };
+
+  it('lets a third officer approve or reject an entitled holder up to the threshold', () => {
+    expect(accountReviewRefusal(review)).toBeUndefined();
+    expect(accountReviewRefusal({ ...review, decision: 'reject' })).toBeUndefined();
+    expect(accountReviewRefusal({ ...review, amount: SUPERVISOR_APPROVAL_THRESHOLD })).toBeUndefined();
+  });
+
+  it.each([
+    ['the proposer', { proposedBy: 'officer-3' }],
+    ['the filer', { filedBy: 'officer-3' }],
+    ['the verifier', { verifiedBy: 'officer-3' }],
+    [
+      'the verifier, as a supervisor rejecting',
+      { verifiedBy: 'officer-3', reviewerRole: 'supervisor', decision: 'reject' },
+    ],
+  ] as const)('refuses %s as the reviewer', (_who, change) => {
+    expect(accountReviewRefusal({ ...review, ...change })?.rule).toBe('maker-checker');
+  });
+
+  it('needs a supervisor to approve above Rp 200,000,000, not to reject', () => {
+    const large = { ...review, amount: SUPERVISOR_APPROVAL_THRESHOLD + 1 };
+    expect(accountReviewRefusal(large)).toEqual({
+      rule: 'supervisor-required',
+      message: 'Approving an account for more than Rp 200,000,000 needs a supervisor.',
+    });
+    expect(accountReviewRefusal({ ...large, reviewerRole: 'supervisor' })).toBeUndefined();
+    expect(accountReviewRefusal({ ...large, decision: 'reject' })).toBeUndefined();
+  });
+
+  it('lets only a supervisor with a reason approve a holder who is not entitled', () => {
+    const stranger = { ...review, holderMatches: false };
+    expect(accountReviewRefusal(stranger)?.rule).toBe('supervisor-required');
+    expect(accountReviewRefusal({ ...stranger, reviewerRole: 'supervisor' })).toBeUndefined();
+    expect(accountReviewRefusal({ ...stranger, reviewerRole: 'supervisor', reason: '  ' })?.rule).toBe(
+      'supervisor-required',
+    );
+    expect(accountReviewRefusal({ ...stranger, decision: 'reject' })).toBeUndefined();
   });
 });

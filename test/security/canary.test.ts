@@ -191,6 +191,18 @@ describe('the personal-data canary', () => {
       accountName: CANARY.heirName,
     });
     expect(replaced.status).toBe(200);
+    await until('the review', async () => (await status()) === 'waiting_for_account_review');
+    const reviewed = await call(
+      'POST',
+      `/claims/${claimNumber}/bank-account/review`,
+      { Authorization: token('officer-3', 'officer') },
+      {
+        decision: 'approve',
+        identityCheck: `KTP of ${CANARY.heirName} seen at the branch`,
+        reason: `The account of heir ${CANARY.heirName}`,
+      },
+    );
+    expect(reviewed.status).toBe(200);
     await until('payment', async () => (await status()) === 'paid');
     const paid = await db('payouts').where({ claim_number: claimNumber });
     expect(paid.every((p) => p.status === 'paid' && p.account_number === CANARY.account)).toBe(true);

@@ -8,6 +8,7 @@ import { jakartaDate } from '../../rules';
 import {
   claimStateQuery,
   decideUpdate,
+  reviewAccountChangeUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
 } from '../../vocabulary/messages/claim';
@@ -69,7 +70,7 @@ describe('ClaimWorkflow when recording an action fails for good', () => {
     expect(approvals).toHaveLength(1);
   });
 
-  it('fails the account replacement whose recording failed, then takes the next one and pays each component once', async () => {
+  it('fails the account proposal whose recording failed, then takes the next one and pays each component once', async () => {
     const { nik } = await createParticipant(h.t.db);
     const input = claimInput({
       participantNik: nik,
@@ -78,9 +79,9 @@ describe('ClaimWorkflow when recording an action fails for good', () => {
     });
     const replacement = {
       actor: { kind: 'family' as const },
-      bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' },
+      bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri Wahyuni' },
     };
-    const outcome = await withFailingWorker('recordBankAccount', input, async (handle) => {
+    const outcome = await withFailingWorker('proposeClaimAccountChange', input, async (handle) => {
       await verified(handle);
       await handle.executeUpdate(decideUpdate, {
         args: [{ actor: officer2, decision: 'approve', reason: 'Complete file' }],
@@ -91,7 +92,18 @@ describe('ClaimWorkflow when recording an action fails for good', () => {
       expect((await handle.query(claimStateQuery)).status).toBe('waiting_for_bank_account');
 
       expect(await handle.executeUpdate(updateBankAccountUpdate, { args: [replacement] })).toEqual({
-        accountRevision: 1,
+        accountRevision: 0,
+        status: 'waiting_for_account_review',
+      });
+      await handle.executeUpdate(reviewAccountChangeUpdate, {
+        args: [
+          {
+            actor: { kind: 'staff', id: 'officer-3', role: 'officer' },
+            decision: 'approve',
+            identityCheck: 'KTP seen at the branch',
+            reason: "The widow's own account",
+          },
+        ],
       });
       return handle.result();
     });

@@ -5,6 +5,7 @@ import { jakartaDate } from '../../rules';
 import {
   claimStateQuery,
   decideUpdate,
+  reviewAccountChangeUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
 } from '../../vocabulary/messages/claim';
@@ -70,7 +71,17 @@ describe('ClaimWorkflow when a payout fails for good', () => {
         await handle.executeUpdate(updateBankAccountUpdate, {
           args: [{ actor: officer1, bankAccount: newAccount }],
         }),
-      ).toEqual({ accountRevision: 1 });
+      ).toEqual({ accountRevision: 0, status: 'waiting_for_account_review' });
+      await handle.executeUpdate(reviewAccountChangeUpdate, {
+        args: [
+          {
+            actor: { kind: 'staff', id: 'officer-3', role: 'officer' },
+            decision: 'approve',
+            identityCheck: 'KTP seen at the branch',
+            reason: "The widow's own account",
+          },
+        ],
+      });
       const { events: history } = await handle.fetchHistory();
       // The patch marker's data is plaintext JSON ({"id": ...}): the SDK writes it before any codec.
       const patches = history!.flatMap((e) => {

@@ -3,6 +3,7 @@ import { jakartaDate } from '../../rules';
 import {
   claimStateQuery,
   decideUpdate,
+  reviewAccountChangeUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
 } from '../../vocabulary/messages/claim';
@@ -192,7 +193,7 @@ describe('ClaimWorkflow', () => {
     expect(outcome.reason).toContain('ended on 2025-06-30');
   });
 
-  it('waits for a new account after the bank refuses one, then pays each component once', async () => {
+  it('waits for a new account after the bank refuses one and for its review, then pays each component once', async () => {
     const { nik } = await createParticipant(h.t.db);
     const input = claimInput({
       participantNik: nik,
@@ -214,7 +215,19 @@ describe('ClaimWorkflow', () => {
         args: [
           {
             actor: { kind: 'family' },
-            bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' },
+            bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri Wahyuni' },
+          },
+        ],
+      });
+      // A change of payee takes two people: nothing is paid to the new account before a third officer approves it.
+      await waitForStatus(handle, 'waiting_for_account_review');
+      await handle.executeUpdate(reviewAccountChangeUpdate, {
+        args: [
+          {
+            actor: { kind: 'staff', id: 'officer-3', role: 'officer' },
+            decision: 'approve',
+            identityCheck: 'KTP seen at the branch',
+            reason: "The widow's own account",
           },
         ],
       });

@@ -10,8 +10,9 @@ import {
   type ScholarshipOutcome,
   type SchoolLevel,
 } from '../../vocabulary/messages/scholarship';
-import { updateBankAccountUpdate } from '../../vocabulary/messages/claim';
+import { reviewAccountChangeUpdate, updateBankAccountUpdate } from '../../vocabulary/messages/claim';
 import type { scholarshipWorkflow } from '../../workflows/scholarship';
+import type { Activities } from '../../activities';
 import { activityFailureType, failingOnce, TEST_FAILURE } from '../helpers/failing-activities';
 import {
   bornYearsBefore,
@@ -36,7 +37,7 @@ const h = useWorkflowHarness({ serverPerTest: true });
  * for good the first time it records an event of type `failing`, and runs `fn` while the worker polls.
  */
 async function withFailingScholarship<T>(
-  failing: string,
+  failing: string | { activity: keyof Activities },
   level: SchoolLevel,
   grade: number,
   age: number,
@@ -49,11 +50,14 @@ async function withFailingScholarship<T>(
   const today = await serverToday(h.env);
   const child = { dateOfBirth: bornYearsBefore(today, age), schooling: { level, grade } };
   const taskQueue = `claims-${randomUUID()}`;
-  const activities = failingOnce(
-    { db: h.t.db, gateway: h.gateway.client },
-    'recordScholarship',
-    (args) => (args[1] as StepEvent).type === failing,
-  );
+  const activities =
+    typeof failing === 'string'
+      ? failingOnce(
+          { db: h.t.db, gateway: h.gateway.client },
+          'recordScholarship',
+          (args) => (args[1] as StepEvent).type === failing,
+        )
+      : failingOnce({ db: h.t.db, gateway: h.gateway.client }, failing.activity, () => true);
   const worker = await h.newWorker(taskQueue, { activities });
   return worker.runUntil(async () => {
     const { workflowId, handle } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
@@ -99,25 +103,41 @@ describe('ScholarshipWorkflow when recording an update fails for good', () => {
     expect(outcome).toMatchObject({ status: 'ended', reason: 'married', totalPaid: 0 });
   });
 
-  it('fails the account replacement whose recording failed, then takes the next one and pays the year once', async () => {
+  it('fails the account proposal whose recording failed, then takes the next one and pays the year once', async () => {
     const replacement = {
       actor: family,
-      bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' },
+      bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri Wahyuni' },
     };
-    const workflowId = await withFailingScholarship('bank_account_replaced', 'SMP', 8, 13, async (s) => {
-      h.gateway.controls.inject({
-        kind: 'refuse_account',
-        match: { idempotencyKeyPrefix: `${s.workflowId}:` },
-      });
-      await proveYear(h.env.client, s.workflowId, proof(s.year, 'SMP', 8));
-      await waitForRecord(h.t.db, s.workflowId, (r) => r.status === 'waiting_for_bank_account');
-      const replace = () => s.handle.executeUpdate(updateBankAccountUpdate, { args: [replacement] });
-      expect(await activityFailureType(replace())).toBe(TEST_FAILURE);
-      expect((await s.handle.query(scholarshipStateQuery)).status).toBe('waiting_for_bank_account');
-      expect(await replace()).toEqual({ accountRevision: 1 });
-      await yearRecorded(h.t.db, s.workflowId, s.year);
-      return s.workflowId;
-    });
+    const workflowId = await withFailingScholarship(
+      { activity: 'proposeScholarshipAccountChange' },
+      'SMP',
+      8,
+      13,
+      async (s) => {
+        h.gateway.controls.inject({
+          kind: 'refuse_account',
+          match: { idempotencyKeyPrefix: `${s.workflowId}:` },
+        });
+        await proveYear(h.env.client, s.workflowId, proof(s.year, 'SMP', 8));
+        await waitForRecord(h.t.db, s.workflowId, (r) => r.status === 'waiting_for_bank_account');
+        const replace = () => s.handle.executeUpdate(updateBankAccountUpdate, { args: [replacement] });
+        expect(await activityFailureType(replace())).toBe(TEST_FAILURE);
+        expect((await s.handle.query(scholarshipStateQuery)).status).toBe('waiting_for_bank_account');
+        expect(await replace()).toEqual({ accountRevision: 0, status: 'waiting_for_account_review' });
+        await s.handle.executeUpdate(reviewAccountChangeUpdate, {
+          args: [
+            {
+              actor: { kind: 'staff', id: 'officer-2', role: 'officer' },
+              decision: 'approve',
+              identityCheck: 'KTP seen',
+              reason: "The child's mother",
+            },
+          ],
+        });
+        await yearRecorded(h.t.db, s.workflowId, s.year);
+        return s.workflowId;
+      },
+    );
     const rows = await ledger(workflowId);
     expect(rows.map((r) => [r.status, r.account_number, r.amount])).toEqual([
       ['paid', '9876543210', 2_000_000],

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { submitEnrollmentUpdate, type EnrollmentRequest } from '../../vocabulary/messages/scholarship';
-import { updateBankAccountUpdate } from '../../vocabulary/messages/claim';
+import { reviewAccountChangeUpdate, updateBankAccountUpdate } from '../../vocabulary/messages/claim';
 import {
   bornYearsBefore,
   family,
@@ -134,7 +134,7 @@ describe('ScholarshipWorkflow proofs and payments', () => {
     });
   });
 
-  it('waits for a new account when the bank refuses one, then pays the year once', async () => {
+  it('waits for a new account when the bank refuses one and for its review, then pays the year once', async () => {
     const { today, year, child } = await schooled('SMP', 8, 13);
     await withWorker(async (taskQueue) => {
       const { workflowId, claim } = await startScholarship(h.env, h.t.db, taskQueue, child, today);
@@ -150,7 +150,17 @@ describe('ScholarshipWorkflow proofs and payments', () => {
         args: [
           {
             actor: family,
-            bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri' },
+            bankAccount: { bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri Wahyuni' },
+          },
+        ],
+      });
+      await handle.executeUpdate(reviewAccountChangeUpdate, {
+        args: [
+          {
+            actor: { kind: 'staff', id: 'officer-2', role: 'officer' },
+            decision: 'approve',
+            identityCheck: 'KTP seen',
+            reason: "The child's mother",
           },
         ],
       });

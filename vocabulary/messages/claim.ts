@@ -35,7 +35,32 @@ export interface UpdateBankAccountRequest {
   bankAccount: BankAccount;
 }
 export interface UpdateBankAccountResult {
+  /** The account revision paid to now: a proposed account becomes revision + 1 once a second person approves it. */
   accountRevision: number;
+  /** A new account waits for review (patch 'account-change-reviewed'); absent on runs started before it. */
+  status?: 'waiting_for_account_review';
+}
+
+/** A change of payee takes two people: a staff member other than the filer, verifier and proposer reviews it. */
+export interface ReviewAccountChangeRequest {
+  actor: Actor;
+  decision: Decision;
+  /** How the holder's identity was checked (a call to the number on file, the ID card seen at the branch, …). */
+  identityCheck: string;
+  reason: string;
+}
+export interface ReviewAccountChangeResult {
+  decision: Decision;
+  /** The account revision paid to from now on. */
+  accountRevision: number;
+}
+
+/** A proposed account waiting for its review. */
+export interface AccountReviewState {
+  proposedBy: string;
+  /** ISO instant (workflow time) the account was proposed: the waiting period can be read from it. */
+  proposedAt: string;
+  holderMatches: boolean;
 }
 
 export const BACKDATING_DECISIONS = ['approve', 'refuse'] as const;
@@ -81,6 +106,7 @@ export interface ClaimState {
   total?: number;
   escalated: boolean;
   pendingComponents: string[];
+  accountReview?: AccountReviewState;
 }
 
 export interface ClaimOutcome {
@@ -114,4 +140,9 @@ export const decideReimbursementUpdate = defineUpdate<
   DecideReimbursementResult,
   [DecideReimbursementRequest]
 >('decideReimbursement');
+// An update: the reviewer learns at once whether they may review (maker-checker) and what is paid to from now on.
+export const reviewAccountChangeUpdate = defineUpdate<
+  ReviewAccountChangeResult,
+  [ReviewAccountChangeRequest]
+>('reviewAccountChange');
 export const claimStateQuery = defineQuery<ClaimState>('claimState');

@@ -5,6 +5,7 @@ import type { LifeEvent } from '../../rules/scholarship-life-events';
 import type { SchoolLevel } from '../../rules/school';
 import type { Actor } from '../actors';
 import type { BankAccount } from '../claim';
+import type { AccountReviewState } from './claim';
 import type { ScholarshipEndReason, ScholarshipStatus, ScholarshipYearOutcome } from '../status';
 
 export type { SchoolLevel };
@@ -163,6 +164,7 @@ export interface ScholarshipState {
   consecutiveLapses: number;
   years: ScholarshipYearRecord[];
   endReason?: ScholarshipEndReason;
+  accountReview?: AccountReviewState;
 }
 
 // Updates, not signals: the family or officer must learn at once whether the proof (or report) was accepted,

@@ -5,12 +5,14 @@
 //   4. no participant has two paid death claims (one death, one claim);
 //   5. no ledger row stayed pending past the reconciliation window without a supervisor's task.
 import type { Knex } from 'knex';
+//   6. no account change took effect without two distinct staff members (./account-changes.ts).
 import { createHttpGateway } from '../../../gateway/client';
 import { jakartaDate } from '../../../rules';
 import { reconciliationWorkflowId } from '../../../vocabulary/ids';
 import type { ClaimOutcome } from '../../../vocabulary/messages/claim';
 import type { ReconciliationSummary } from '../../../vocabulary/messages/reconciliation';
 import type { reconciliationWorkflow } from '../../../workflows/reconciliation';
+import { accountChangesWithoutTwoPeople } from './account-changes';
 import { pendingWithoutTask } from './pending-overdue';
 import type { FaultStack } from './stack';
 
@@ -113,4 +115,6 @@ export async function expectMoneyInvariants(
     .select('gateway_key', 'status', 'updated_at');
   const taskKeys = await db('supervisor_tasks').pluck('dedup_key');
   expect(pendingWithoutTask(pending, taskKeys, Date.now())).toEqual([]);
+  // 5. Every account in effect after a refusal was approved by a second staff member (a change of payee).
+  expect(await accountChangesWithoutTwoPeople(db)).toEqual([]);
 }
