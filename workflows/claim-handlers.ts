@@ -3,7 +3,7 @@
 // the history.
 import { proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { decisionRefusal, jakartaDate, type DecisionRefusal } from '../rules';
+import { decisionRefusal } from '../rules';
 import { RECORDING } from './activity-options';
 import { isOfficerOrSupervisor, refuse, refuseBy } from './actors';
 import { registerAccountHandlers } from './claim-account';

@@ -8,7 +8,12 @@ import Provider from 'oidc-provider';
 
 const AUDIENCE = process.env.OIDC_TEST_AUDIENCE ?? 'santunan-api';
 /** client id (the staff member's id, `sub` in the token) → role claim */
-const STAFF = { 'officer-7': 'officer', 'supervisor-7': 'supervisor', 'auditor-7': 'auditor', 'nobody-7': 'visitor' };
+const STAFF = {
+  'officer-7': 'officer',
+  'supervisor-7': 'supervisor',
+  'auditor-7': 'auditor',
+  'nobody-7': 'visitor',
+};
 
 const server = createServer();
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
