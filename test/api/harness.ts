@@ -46,6 +46,9 @@ export async function startApiHarness(): Promise<ApiHarness> {
       logger: pino({ level: 'silent' }),
       taskQueue,
       payloadCodec: testPayloadCodec,
+      // Tests here poll the family page while a claim moves on; the limits themselves are tested in
+      // test/security/rate-limit.test.ts.
+      trackingLimits: { perAddress: 10_000 },
       ...overrides,
     });
   return {

@@ -353,6 +353,13 @@ describe('POST /scholarships/{id}/bank-account and its review', () => {
         documentReference: 'SKA-1',
       })
       .expect(200);
+    // The family's proof is paid only once an officer confirms it.
+    await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'proof_under_review');
+    await request(h.app)
+      .post(`/api/v1/scholarships/${id}/enrollments/${year.slice(0, 4)}/review`)
+      .set(bearer(officer2))
+      .send({ decision: 'confirm', reason: 'Letter from the school seen' })
+      .expect(200);
     await waitForPlan(claimNumber, trackingCode, (s) => s.status === 'waiting_for_bank_account');
     const proposed = await request(h.app)
       .post(`/api/v1/scholarships/${id}/bank-account`)

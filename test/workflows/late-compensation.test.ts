@@ -5,6 +5,7 @@ import { addWorkingDays, jakartaDate, lateCompensation, workingDaysBetween } fro
 import { jakartaStartOfDay } from '../../rules/jakarta-time';
 import {
   decideUpdate,
+  reviewAccountChangeUpdate,
   updateBankAccountUpdate,
   verifyUpdate,
   type ClaimOutcome,
@@ -141,6 +142,17 @@ describe('late-payment compensation', () => {
       await h.env.sleep(jakartaStartOfDay(replacedOn) + 10 * 3_600_000 - (await h.env.currentTimeMs()));
       await handle.executeUpdate(updateBankAccountUpdate, {
         args: [{ actor: family, bankAccount: { ...input.bankAccount, accountNumber: '1234567890' } }],
+      });
+      // A change of payee takes two people: a third officer reviews it the same day (staff time is the agency's).
+      await handle.executeUpdate(reviewAccountChangeUpdate, {
+        args: [
+          {
+            actor: { kind: 'staff', id: 'officer-3', role: 'officer' },
+            decision: 'approve',
+            identityCheck: 'KTP seen at the branch',
+            reason: 'The widow named in the claim',
+          },
+        ],
       });
       return handle.result();
     });

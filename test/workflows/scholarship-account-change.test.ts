@@ -9,12 +9,13 @@ import {
   updateBankAccountUpdate,
   type ReviewAccountChangeRequest,
 } from '../../vocabulary/messages/claim';
-import { scholarshipStateQuery, submitEnrollmentUpdate } from '../../vocabulary/messages/scholarship';
+import { scholarshipStateQuery } from '../../vocabulary/messages/scholarship';
 import {
   bornYearsBefore,
   family,
   proof,
   proofDue,
+  proveYear,
   schoolYearOfDate,
   serverToday,
   startScholarship,
@@ -56,7 +57,7 @@ async function refusedYear(taskQueue: string) {
   h.gateway.controls.inject({ kind: 'refuse_account', match: { idempotencyKeyPrefix: `${workflowId}:` } });
   await proofDue(h.t.db, workflowId, year);
   const handle = h.env.client.workflow.getHandle(workflowId);
-  await handle.executeUpdate(submitEnrollmentUpdate, { args: [proof(year, 'SMP', 8)] });
+  await proveYear(h.env.client, workflowId, proof(year, 'SMP', 8));
   await waitForRecord(h.t.db, workflowId, (s) => s.status === 'waiting_for_bank_account');
   // The run of this school year (the next one starts after it is paid).
   const firstRunId = (await handle.describe()).runId;
