@@ -116,9 +116,9 @@ export async function sendHostileRequests(api, openApi, tokenFor, claim) {
     }
   }
 
-  const claimBody = () => ({
+  const claimBody = (participantNik = '3171010101800003') => ({
     program: 'JKM',
-    participantNik: '3171010101800003', // active in the development registry (db/seeds/registry.ts)
+    participantNik, // active in the development registry (db/seeds/registry.ts)
     eventDate: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10),
     heirs: [{ name: validName, relationship: 'spouse' }],
     bankAccount: { bankCode: 'BRI', accountNumber: '1234567890', accountName: validName },
@@ -133,8 +133,11 @@ export async function sendHostileRequests(api, openApi, tokenFor, claim) {
       failures.push(`POST /claims spoiling ${field}: ${answer.status} ${JSON.stringify(fields)}`);
     }
   }
-  for (const atLimit of CLAIMS_AT_LIMITS) {
-    const body = claimBody();
+  // One death, one claim: each claim at a limit is for another active participant of the development registry,
+  // whose generated NIKs are 3273, 100000 + 137 i and i in six digits (db/seeds/registry.ts; inactive when 7 | i).
+  const seededNik = (i) => `3273${String(100000 + i * 137).padStart(6, '0')}${String(i).padStart(6, '0')}`;
+  for (const [n, atLimit] of CLAIMS_AT_LIMITS.entries()) {
+    const body = claimBody(seededNik(8 + n));
     atLimit(body);
     const answer = await send('post', '/claims', officer, body);
     if (answer.status !== 201)

@@ -106,16 +106,17 @@ async function seedClaims(api, tokenFor) {
     throw new Error(`fuzz set-up: ${claimNumber} never reached ${status}`);
   };
   const eventDate = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-  const intake = (accountNumber) =>
+  // Two participants active in the development registry (db/seeds/registry.ts): one death, one claim.
+  const intake = (accountNumber, participantNik) =>
     call('POST', '/claims', tokenFor('officer', 'fuzz-setup'), {
       program: 'JKM',
-      participantNik: '3171010101800003', // active in the development registry (db/seeds/registry.ts)
+      participantNik,
       eventDate,
       heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
       bankAccount: { bankCode: 'BRI', accountNumber, accountName: 'Sri Wahyuni' },
     });
-  const waiting = (await intake('1234567890')).body;
-  const refused = (await intake('0001234567')).body; // the sandbox refuses accounts starting with 000
+  const waiting = (await intake('1234567890', '3171010101800003')).body;
+  const refused = (await intake('0001234567', '3171010101800001')).body; // the sandbox refuses accounts from 000
   await until(refused.claimNumber, 'waiting_for_documents');
   // Every document the API knows, ticked: its list comes from the contract (vocabulary/documents.ts behind it).
   const contract = await (await fetch(`${api}/openapi.json`)).json();
