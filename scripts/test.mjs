@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: every test, in order: the jest suite, the fault suite, then API fuzzing (one pass per staff role).
+// `npm test`: every test, in order: the type-check, the jest suite, the fault suite, then API fuzzing (one pass per
+// staff role).
 // Each part runs even when an earlier one failed, so one run shows everything that is broken. The last line is
 // the plain `tests: N passed, M failed` that CI counts: jest's tests from both suites (from their JSON reports),
-// plus one test per fuzz pass (schemathesis' own cases are counted in its output, not here).
-// Set TEST_PARTS to a comma-separated subset of jest,faults,fuzz to run less (default: all three).
+// plus one test per fuzz pass (schemathesis' own cases are counted in its output, not here), plus one for the
+// type-check.
+// Set TEST_PARTS to a comma-separated subset of typecheck,jest,faults,fuzz to run less (default: all four).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const parts = (process.env.TEST_PARTS ?? 'jest,faults,fuzz').split(',');
+const parts = (process.env.TEST_PARTS ?? 'typecheck,jest,faults,fuzz').split(',');
 const scratch = mkdtempSync(join(tmpdir(), 'santunan-test-'));
 const jestBin = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 let passed = 0;
@@ -46,6 +48,12 @@ function jest(name, extraArgs) {
 }
 
 if (run([join(root, 'scripts', 'temporal-binaries.mjs')]) !== 0) failed += 1;
+// The whole tree, tests included, type-checks (tsc --noEmit): jest's swc transform strips types without checking them.
+if (parts.includes('typecheck')) {
+  const exit = run([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', root]);
+  console.log(`typecheck: ${exit === 0 ? 'no errors' : 'errors above'}`);
+  exit === 0 ? passed++ : failed++;
+}
 if (parts.includes('jest')) jest('jest', []);
 if (parts.includes('faults')) jest('faults', ['--config', 'jest.faults.config.js']);
 if (parts.includes('fuzz')) {
