@@ -84,18 +84,20 @@ export interface Needs {
   DEVELOPMENT_AUTH_SECRET: string;
   /** The HMAC-SHA-256 key of family tracking codes (at least 32 characters); changing it voids every code given. */
   TRACKING_CODE_SECRET: string;
+  /** The Prometheus scraper's bearer token for /metrics (at least 32 characters); /metrics is open without it. */
+  METRICS_TOKEN: string | undefined;
 }
 export type Need = keyof Needs;
 
 /** Each entry point's needs: it requires these and nothing else (the worker never holds a token secret). */
 export const ENTRY_POINT_NEEDS = {
-  api: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'TRACKING_CODE_SECRET'],
+  api: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'TRACKING_CODE_SECRET', 'METRICS_TOKEN'],
   worker: ['PAYLOAD_KEYS'],
   replay: ['PAYLOAD_KEYS'],
   migrate: [],
   gateway: [],
   token: ['DEVELOPMENT_AUTH_SECRET'],
-  dev: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'DEVELOPMENT_AUTH_SECRET', 'TRACKING_CODE_SECRET'],
+  dev: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'DEVELOPMENT_AUTH_SECRET', 'TRACKING_CODE_SECRET', 'METRICS_TOKEN'],
 } as const satisfies Record<string, readonly Need[]>;
 export type EntryPoint = keyof typeof ENTRY_POINT_NEEDS;
 
@@ -188,6 +190,15 @@ function trackingCodeSecret(env: NodeJS.ProcessEnv, development: boolean): strin
   return secret ?? DEV_TRACKING_CODE_SECRET;
 }
 
+/** Outside development the payout totals at /metrics are not public: the scraper's token is required. */
+function metricsToken(env: NodeJS.ProcessEnv, development: boolean): string | undefined {
+  const token = readSecret(env, 'METRICS_TOKEN');
+  if (token === undefined && !development) throw missing('METRICS_TOKEN');
+  if (token !== undefined && token.length < 32)
+    throw new ConfigError(['METRICS_TOKEN: must be at least 32 characters']);
+  return token;
+}
+
 function developmentSecret(env: NodeJS.ProcessEnv): string {
   const secret = readSecret(env, 'AUTH_SECRET') ?? DEV_AUTH_SECRET;
   if (secret.length < 16) throw new ConfigError(['AUTH_SECRET: must be at least 16 characters']);
@@ -211,6 +222,7 @@ export function loadConfig<const N extends Need = never>(
     if (need === 'PAYLOAD_KEYS') loaded.PAYLOAD_KEYS = payloadKeys(env, development);
     if (need === 'STAFF_SIGN_IN') loaded.STAFF_SIGN_IN = staffSignIn(env, settings, development);
     if (need === 'TRACKING_CODE_SECRET') loaded.TRACKING_CODE_SECRET = trackingCodeSecret(env, development);
+    if (need === 'METRICS_TOKEN') loaded.METRICS_TOKEN = metricsToken(env, development);
     if (need === 'DEVELOPMENT_AUTH_SECRET') {
       if (!development)
         throw new ConfigError([

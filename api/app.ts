@@ -22,6 +22,8 @@ import { createApiRouter, mountAliases } from './routes/router';
 export interface AppDeps {
   db: Db;
   temporal: Client;
+  /** The Prometheus scraper's bearer token for /metrics; the metrics are open without one (development). */
+  metricsToken?: string;
   /** The secret of HS256 development tokens: give it only in development and tests. */
   authSecret?: string;
   /** The agency's identity provider, whose access tokens staff sign in with. */

@@ -1,7 +1,17 @@
 // Service routes for probes, scrapers and clients: liveness, readiness, the OpenAPI document and the metrics.
-// Anyone may call them, and they are not audited: they have no actor and no claim.
+// Anyone may call them, and they are not audited: they have no actor and no claim. The metrics (payout totals among
+// them) take the scraper's bearer token when the app is given one (METRICS_TOKEN, required outside development).
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { problems } from '../middleware/problem';
 import { within } from '../middleware/within';
-import { json, route } from './route';
+import { json, problem, route } from './route';
+
+/** The bearer token matches the scraper's, compared in constant time (both hashed: equal lengths). */
+function isScraper(header: string | undefined, token: string): boolean {
+  const given = /^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '';
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(token));
+}
 
 export const getLiveness = route({
   operationId: 'getLiveness',
@@ -71,8 +81,11 @@ export const getMetrics = route({
       description: 'Request durations by route, claims and payouts by status, the process',
       body: 'text',
     },
+    401: problem("The scraper's token (METRICS_TOKEN) is required"),
   },
-  async handle({ deps, res }) {
+  async handle({ deps, req, res }) {
+    if (deps.metricsToken !== undefined && !isScraper(req.get('authorization'), deps.metricsToken))
+      throw problems.unauthorized("The metrics need the scraper's bearer token.");
     await deps.metrics.respond(res);
   },
 });

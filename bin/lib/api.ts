@@ -9,7 +9,7 @@ import type { Logger } from '../../logger';
 
 /** Starts the HTTP API on API_PORT; resolves once it listens. */
 export async function startApi(
-  config: Config<'PAYLOAD_KEYS' | 'STAFF_SIGN_IN' | 'TRACKING_CODE_SECRET'>,
+  config: Config<'PAYLOAD_KEYS' | 'STAFF_SIGN_IN' | 'TRACKING_CODE_SECRET' | 'METRICS_TOKEN'>,
   logger: Logger,
 ) {
   const db = createDb(config.DATABASE_URL);
@@ -31,6 +31,7 @@ export async function startApi(
     authSecret: config.STAFF_SIGN_IN.developmentSecret,
     oidc: config.STAFF_SIGN_IN.oidc,
     trackingCodeSecret: config.TRACKING_CODE_SECRET,
+    metricsToken: config.METRICS_TOKEN,
     logger,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     // The web UI's codec server shows payloads of every age; it decides nothing.

@@ -115,3 +115,32 @@ describe('GET /metrics', () => {
     }
   });
 });
+
+describe('GET /metrics with a scraper token (METRICS_TOKEN, required outside development)', () => {
+  const token = 'prometheus-scraper-token-0123456789abcdef';
+  let guarded: LightApp;
+  beforeAll(async () => {
+    guarded = await startLightApp({ metricsToken: token });
+  });
+  afterAll(async () => {
+    await guarded?.close();
+  });
+
+  it('answers the scraper, and 401 to anyone else, staff included, at both paths', async () => {
+    for (const path of ['/metrics', '/api/v1/metrics']) {
+      const scraped = await request(guarded.app).get(path).set('Authorization', `Bearer ${token}`);
+      expect(scraped.status).toBe(200);
+      expect(scraped.text).toContain('santunan_payouts_amount_rupiah');
+      for (const header of [
+        undefined,
+        `Bearer ${token}x`,
+        `Bearer ${guarded.token({ id: 'auditor-1', role: 'auditor' })}`,
+      ]) {
+        const refused = request(guarded.app).get(path);
+        const res = header === undefined ? await refused : await refused.set('Authorization', header);
+        expect({ path, header, status: res.status }).toEqual({ path, header, status: 401 });
+        expect(res.text).not.toContain('santunan_payouts');
+      }
+    }
+  });
+});

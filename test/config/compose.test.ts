@@ -33,7 +33,11 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives no service a token secret, and each secret only as a file to the services that use it', () => {
-    const SECRETS = { PAYLOAD_KEYS: 'payload_keys', TRACKING_CODE_SECRET: 'tracking_code_secret' } as const;
+    const SECRETS = {
+      PAYLOAD_KEYS: 'payload_keys',
+      TRACKING_CODE_SECRET: 'tracking_code_secret',
+      METRICS_TOKEN: 'metrics_token',
+    } as const;
     for (const { name, service, entry } of app) {
       const env = service.environment ?? {};
       expect({ name, AUTH_SECRET: env.AUTH_SECRET }).toEqual({ name, AUTH_SECRET: undefined });

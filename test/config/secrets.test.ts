@@ -59,6 +59,16 @@ describe('secrets outside development (NODE_ENV production, or unset)', () => {
     ]);
   });
 
+  it('keeps /metrics closed: the scraper token is required, and a long one', () => {
+    expect(() => loadConfig(['METRICS_TOKEN'], { NODE_ENV: 'production' })).toThrow(
+      'METRICS_TOKEN: must be set (or METRICS_TOKEN_FILE) unless NODE_ENV is development or test',
+    );
+    expect(() => loadConfig(['METRICS_TOKEN'], { NODE_ENV: 'production', METRICS_TOKEN: 'short' })).toThrow(
+      'METRICS_TOKEN: must be at least 32 characters',
+    );
+    expect(loadConfig(['METRICS_TOKEN'], { NODE_ENV: 'development' }).METRICS_TOKEN).toBeUndefined();
+  });
+
   it('mints no development token', () => {
     expect(() => loadConfig(['DEVELOPMENT_AUTH_SECRET'], { NODE_ENV: 'production' })).toThrow(
       /NODE_ENV: development tokens are minted only when NODE_ENV is development or test/,

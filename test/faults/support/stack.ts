@@ -145,7 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<FaultStack
   const gatewayUrl = `http://127.0.0.1:${(gatewayServer.address() as AddressInfo).port}`;
 
   const apiPort = await freePort();
-  const config = loadConfig(['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'TRACKING_CODE_SECRET'], {
+  const config = loadConfig(['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'TRACKING_CODE_SECRET', 'METRICS_TOKEN'], {
     NODE_ENV: 'test',
     DATABASE_URL: dbUrl,
     TEMPORAL_ADDRESS: temporal.address,
