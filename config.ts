@@ -25,6 +25,13 @@ const schema = z.object({
   GATEWAY_HOST: z.string().default('127.0.0.1'),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   DATA_DIR: z.string().default('./data'),
+  /**
+   * How long a stopping worker lets running activities finish before it cancels them: keep it below the container's
+   * stop period (compose: stop_grace_period 30s), or the process is killed first.
+   */
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
+  /** How long the worker waits for the bank's answer to one transfer before the activity retries it. */
+  GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The one browser origin (the Temporal web UI) allowed to call the codec server; no CORS when unset. */
   CODEC_CORS_ORIGIN: z

@@ -16,12 +16,16 @@ export async function createClaimsWorker(
   adapters: Partial<ActivityDeps> = {},
 ) {
   const db = adapters.db ?? createDb(config.DATABASE_URL);
-  const gateway = adapters.gateway ?? createHttpGateway({ baseUrl: config.GATEWAY_URL });
+  const gateway =
+    adapters.gateway ??
+    createHttpGateway({ baseUrl: config.GATEWAY_URL, timeoutMs: config.GATEWAY_TIMEOUT_MS });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
+    // On SIGTERM, running activities (a transfer) get this long to finish before they are cancelled.
+    shutdownGraceTime: `${config.WORKER_SHUTDOWN_GRACE_SECONDS}s`,
     workflowsPath: require.resolve('../../workflows'),
     dataConverter: createDataConverter(config.PAYLOAD_KEYS),
     activities: createActivities({ db, gateway }),

@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ENTRY_POINT_NEEDS } from '../../config';
+import { ENTRY_POINT_NEEDS, loadConfig } from '../../config';
 import { root } from '../helpers/paths';
 
 interface Service {
+  stop_grace_period?: string;
   command?: string[];
   environment?: Record<string, string>;
   secrets?: string[];
@@ -61,5 +62,16 @@ describe('docker-compose.yml', () => {
     const api = app.find((s) => s.entry === 'api')!.service.environment!;
     expect(api.OIDC_ISSUER).toMatch(/^\$\{OIDC_ISSUER:\?/);
     expect(api.OIDC_AUDIENCE).toMatch(/^\$\{OIDC_AUDIENCE:\?/);
+  });
+
+  it("stops a worker within the container's stop period: the shutdown grace is shorter", () => {
+    const worker = app.find((s) => s.entry === 'worker')!.service;
+    const stopPeriod = Number(/^(\d+)s$/.exec(worker.stop_grace_period ?? '10s')![1]);
+    const set = worker.environment?.WORKER_SHUTDOWN_GRACE_SECONDS;
+    const grace = loadConfig([], {
+      NODE_ENV: 'production',
+      ...(set ? { WORKER_SHUTDOWN_GRACE_SECONDS: set } : {}),
+    }).WORKER_SHUTDOWN_GRACE_SECONDS;
+    expect(grace).toBeLessThan(stopPeriod);
   });
 });
