@@ -6,6 +6,7 @@ import { ENTRY_POINT_NEEDS, loadConfig } from '../../config';
 import { root } from '../helpers/paths';
 
 interface Service {
+  networks?: string[];
   stop_grace_period?: string;
   command?: string[];
   environment?: Record<string, string>;
@@ -73,5 +74,32 @@ describe('docker-compose.yml', () => {
       ...(set ? { WORKER_SHUTDOWN_GRACE_SECONDS: set } : {}),
     }).WORKER_SHUTDOWN_GRACE_SECONDS;
     expect(grace).toBeLessThan(stopPeriod);
+  });
+
+  it('keeps the Temporal frontend and the bank on networks of their own', () => {
+    const on = (network: string) =>
+      Object.entries(compose.services)
+        .filter(([, service]) => service.networks?.includes(network))
+        .map(([name]) => name)
+        .sort();
+    expect(on('temporal-frontend')).toEqual([
+      'api',
+      'temporal',
+      'temporal-namespace',
+      'temporal-ui',
+      'worker',
+    ]);
+    expect(on('bank')).toEqual(['gateway', 'worker']);
+    // Every service is on named networks only: none falls back to the shared default network.
+    for (const [name, service] of Object.entries(compose.services))
+      expect({ name, networks: (service.networks ?? []).length > 0 }).toEqual({ name, networks: true });
+  });
+
+  it('has the web UI sign staff in and take no write action', () => {
+    const ui = compose.services['temporal-ui']!.environment!;
+    expect(ui.TEMPORAL_AUTH_ENABLED).toBe('true');
+    expect(ui.TEMPORAL_AUTH_PROVIDER_URL).toMatch(/OIDC_ISSUER/);
+    expect(ui.TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
+    expect(ui.TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBe('true');
   });
 });
