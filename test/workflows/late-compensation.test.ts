@@ -177,4 +177,83 @@ describe('late-payment compensation', () => {
     expect(everyDay.workingDaysLate).toBe(agencyLate + 100);
     expect(everyDay.amount - assessed.data.amount).toBe(42_000_000);
   });
+
+  it('stops the clock again when staff reject the proposed account: both waits of the family are left out, the review days are not', async () => {
+    const { nik } = await createParticipant(h.t.db, { membershipStartDate: '2018-01-01' });
+    const input = claimInput({
+      participantNik: nik,
+      program: 'JKM',
+      ...(await filedToday()),
+      bankAccount: { bankCode: 'BNI', accountNumber: '0001112223', accountName: 'Sri Wahyuni' }, // refused
+    });
+    const family: Actor = { kind: 'family' };
+    const reviewer: Actor = { kind: 'staff', id: 'officer-3', role: 'officer' };
+    const days: Record<string, string> = {};
+    /** Sleeps on the server's clock until 10:00 in Jakarta, `workingDays` after `from`; returns that date. */
+    const until = async (from: string, workingDays: number): Promise<string> => {
+      const day = addWorkingDays(from, workingDays);
+      await h.env.sleep(jakartaStartOfDay(day) + 10 * 3_600_000 - (await h.env.currentTimeMs()));
+      return day;
+    };
+    const outcome = await h.withWorker(async (taskQueue) => {
+      const handle = await h.startClaim(taskQueue, input);
+      await h.waitForStatus(handle, 'waiting_for_documents');
+      await handle.executeUpdate(verifyUpdate, { args: [{ actor: officer1, checklist: FULL_CHECKLIST }] });
+      await h.waitForStatus(handle, 'waiting_for_decision');
+      await handle.executeUpdate(decideUpdate, {
+        args: [{ actor: officer2, decision: 'approve', reason: 'ok' }],
+      });
+      await h.waitForStatus(handle, 'waiting_for_bank_account');
+      days.refused = jakartaDate(await h.env.currentTimeMs());
+      // The family's first account arrives 10 working days later; the reviewer rejects it 5 working days after that.
+      days.firstProposal = await until(days.refused, 10);
+      await handle.executeUpdate(updateBankAccountUpdate, {
+        args: [{ actor: family, bankAccount: { ...input.bankAccount, accountNumber: '5550001112' } }],
+      });
+      days.rejected = await until(days.firstProposal, 5);
+      await handle.executeUpdate(reviewAccountChangeUpdate, {
+        args: [
+          {
+            actor: reviewer,
+            decision: 'reject',
+            identityCheck: 'KTP seen at the branch',
+            reason: 'The holder is not an heir of the claim',
+          },
+        ],
+      });
+      await h.waitForStatus(handle, 'waiting_for_bank_account');
+      // The family's second account arrives 20 working days after the rejection and is approved the same day.
+      days.secondProposal = await until(days.rejected, 20);
+      await handle.executeUpdate(updateBankAccountUpdate, {
+        args: [{ actor: family, bankAccount: { ...input.bankAccount, accountNumber: '1234567890' } }],
+      });
+      await handle.executeUpdate(reviewAccountChangeUpdate, {
+        args: [
+          {
+            actor: reviewer,
+            decision: 'approve',
+            identityCheck: 'KTP seen at the branch',
+            reason: 'The widow named in the claim',
+          },
+        ],
+      });
+      return handle.result();
+    });
+
+    const [assessed] = await h.t
+      .db('claim_events')
+      .where({ claim_number: input.claimNumber, type: 'late_compensation_assessed' });
+    const { completeFileDate, paidDate, familyWaits } = assessed.data;
+    expect(paidDate).toBe(days.secondProposal);
+    expect(familyWaits).toEqual([
+      { reason: 'new_bank_account', from: days.refused, to: days.firstProposal },
+      { reason: 'new_bank_account', from: days.rejected, to: days.secondProposal },
+    ]);
+    expect(assessed.data.familyWaitWorkingDays).toBe(30);
+    // The 5 working days the account waited for its review are the agency's: they count.
+    const everyDay = lateCompensation({ program: 'JKM', benefit: 42_000_000, completeFileDate, paidDate });
+    expect(assessed.data.workingDaysLate).toBe(everyDay.workingDaysLate - 30);
+    expect(assessed.data.workingDaysLate).toBe(workingDaysBetween(completeFileDate, days.refused) - 3 + 5);
+    expect(outcome).toMatchObject({ status: 'paid', lateCompensation: assessed.data.amount });
+  });
 });
