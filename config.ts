@@ -25,6 +25,8 @@ const schema = z.object({
   GATEWAY_HOST: z.string().default('127.0.0.1'),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   DATA_DIR: z.string().default('./data'),
+  /** The prebuilt workflow bundle workers and the replayer load; default dist/workflows.bundle.js (`npm run build`). */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   /**
    * How long a stopping worker lets running activities finish before it cancels them: keep it below the container's
    * stop period (compose: stop_grace_period 30s), or the process is killed first.

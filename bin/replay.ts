@@ -122,7 +122,7 @@ async function main(): Promise<number> {
   });
   // An auditor replays histories of every age, those recorded before payloads were encrypted too.
   const dataConverter = createDataConverter(config.PAYLOAD_KEYS, 'read');
-  const replayer = new Replayer({ dataConverter });
+  const replayer = new Replayer({ dataConverter, bundleSettings: config });
   const needsServer = values.all || positionals.some((p) => isClaimNumber(p));
   const connection = needsServer ? await Connection.connect({ address: config.TEMPORAL_ADDRESS }) : undefined;
   const client = connection

@@ -6,6 +6,7 @@ import { AesGcmPayloadCodec, createDataConverter } from '../../codec/data-conver
 import type { Config } from '../../config';
 import { createDb } from '../../db/config';
 import type { Logger } from '../../logger';
+import { Replayer } from '../../replay';
 
 /** Starts the HTTP API on API_PORT; resolves once it listens. */
 export async function startApi(
@@ -28,6 +29,8 @@ export async function startApi(
     db,
     auditWriter,
     temporal,
+    // Replays load the bundle `npm run build` made, as the workers do.
+    replayer: new Replayer({ dataConverter: temporal.options.dataConverter, bundleSettings: config }),
     authSecret: config.STAFF_SIGN_IN.developmentSecret,
     oidc: config.STAFF_SIGN_IN.oidc,
     trackingCodeSecret: config.TRACKING_CODE_SECRET,

@@ -5,6 +5,7 @@ import { createDataConverter } from '../../codec/data-converter';
 import type { Config } from '../../config';
 import { createDb } from '../../db/config';
 import { createHttpGateway } from '../../gateway/client';
+import { loadWorkflowBundle } from '../../workflow-bundle';
 import { ensureReconciliationSchedule } from './schedules';
 
 /**
@@ -26,7 +27,8 @@ export async function createClaimsWorker(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     // On SIGTERM, running activities (a transfer) get this long to finish before they are cancelled.
     shutdownGraceTime: `${config.WORKER_SHUTDOWN_GRACE_SECONDS}s`,
-    workflowsPath: require.resolve('../../workflows'),
+    // The bundle `npm run build` made; development and tests bundle from source.
+    workflowBundle: await loadWorkflowBundle(config),
     dataConverter: createDataConverter(config.PAYLOAD_KEYS),
     activities: createActivities({ db, gateway }),
   });

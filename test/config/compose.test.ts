@@ -1,11 +1,12 @@
 // docker-compose.yml, parsed (there is no Docker engine here to run `docker compose config`): the rules it must keep.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ENTRY_POINT_NEEDS, loadConfig } from '../../config';
 import { root } from '../helpers/paths';
 
 interface Service {
+  init?: boolean;
   networks?: string[];
   stop_grace_period?: string;
   command?: string[];
@@ -21,7 +22,7 @@ const app = Object.entries(compose.services)
   .map(([name, service]) => ({
     name,
     service,
-    entry: /bin\/(\w+)\.ts/.exec(service.command?.join(' ') ?? '')?.[1],
+    entry: /^node dist\/bin\/(\w+)\.js$/.exec(service.command?.join(' ') ?? '')?.[1],
   }))
   .filter(
     (s): s is { name: string; service: Service; entry: keyof typeof ENTRY_POINT_NEEDS } =>
@@ -32,6 +33,14 @@ describe('docker-compose.yml', () => {
   it('runs every entry point of the app in production mode', () => {
     expect(app.map((s) => s.entry).sort()).toEqual(['api', 'gateway', 'migrate', 'worker']);
     for (const { service } of app) expect(service.environment?.NODE_ENV).toBe('production');
+  });
+
+  it('runs the compiled code (npm run build in the image) under an init process', () => {
+    for (const { name, service, entry } of app) {
+      expect({ name, command: service.command }).toEqual({ name, command: ['node', `dist/bin/${entry}.js`] });
+      expect(existsSync(join(root, 'bin', `${entry}.ts`))).toBe(true);
+      expect({ name, init: service.init }).toEqual({ name, init: true });
+    }
   });
 
   it('gives no service a token secret, and each secret only as a file to the services that use it', () => {
