@@ -1,10 +1,11 @@
 import { Client } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { createDataConverter } from '../../codec/data-converter';
 import type { Config } from '../../config';
 import { createDb } from '../../db/config';
 import { createHttpGateway } from '../../gateway/client';
+import { connectWorker } from '../../temporal-connection';
 import { loadWorkflowBundle } from '../../workflow-bundle';
 import { ensureReconciliationSchedule } from './schedules';
 
@@ -13,17 +14,17 @@ import { ensureReconciliationSchedule } from './schedules';
  * test injects adapters that stop at chosen moments). Creates the daily reconciliation schedule if it is missing.
  */
 export async function createClaimsWorker(
-  config: Config<'PAYLOAD_KEYS'>,
+  config: Config<'PAYLOAD_KEYS' | 'TEMPORAL'>,
   adapters: Partial<ActivityDeps> = {},
 ) {
   const db = adapters.db ?? createDb(config.DATABASE_URL);
   const gateway =
     adapters.gateway ??
     createHttpGateway({ baseUrl: config.GATEWAY_URL, timeoutMs: config.GATEWAY_TIMEOUT_MS });
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await connectWorker(config.TEMPORAL);
   const worker = await Worker.create({
     connection,
-    namespace: config.TEMPORAL_NAMESPACE,
+    namespace: config.TEMPORAL.namespace,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     // On SIGTERM, running activities (a transfer) get this long to finish before they are cancelled.
     shutdownGraceTime: `${config.WORKER_SHUTDOWN_GRACE_SECONDS}s`,
@@ -35,7 +36,7 @@ export async function createClaimsWorker(
   await ensureReconciliationSchedule(
     new Client({
       connection,
-      namespace: config.TEMPORAL_NAMESPACE,
+      namespace: config.TEMPORAL.namespace,
       dataConverter: createDataConverter(config.PAYLOAD_KEYS),
     }),
     config.TEMPORAL_TASK_QUEUE,
