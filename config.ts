@@ -33,6 +33,14 @@ const schema = z.object({
    * stop period (compose: stop_grace_period 30s), or the process is killed first.
    */
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
+  /**
+   * Where a worker serves its SDK metrics for Prometheus (`host:port`, path /metrics): task latencies, workflow and
+   * activity outcomes. Unset: no metrics endpoint.
+   */
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'must be host:port, e.g. 0.0.0.0:9464')
+    .optional(),
   /** How long the worker waits for the bank's answer to one transfer before the activity retries it. */
   GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

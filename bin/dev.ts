@@ -14,7 +14,7 @@ import { createLogger } from '../logger';
 import { jakartaDate } from '../rules';
 import { connectClient, type TemporalConnection } from '../temporal-connection';
 import { startApi } from './lib/api';
-import { createClaimsWorker } from './lib/worker';
+import { createClaimsWorker, workerTelemetry } from './lib/worker';
 
 const root = resolve(__dirname, '..');
 
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const config = loadEntryPointConfig('dev');
   const logger = createLogger(config.LOG_LEVEL, 'dev');
   // The worker's own log: warnings and errors only, so the banner below stays readable.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: workerTelemetry(config) });
   const dataDir = resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const [host, port] = config.TEMPORAL_ADDRESS.split(':');

@@ -1,13 +1,32 @@
 import { Client } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
+import { Runtime, Worker, type TelemetryOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { createDataConverter } from '../../codec/data-converter';
-import type { Config } from '../../config';
+import type { Config, Settings } from '../../config';
 import { createDb } from '../../db/config';
 import { createHttpGateway } from '../../gateway/client';
 import { connectWorker } from '../../temporal-connection';
 import { loadWorkflowBundle } from '../../workflow-bundle';
 import { ensureReconciliationSchedule } from './schedules';
+
+/**
+ * The SDK's metrics for Prometheus at WORKER_METRICS_ADDRESS, when set: workflow and activity outcomes, task latencies
+ * (in seconds), poller and cache figures, named `temporal_*` (README, Monitoring).
+ */
+export function workerTelemetry(settings: Pick<Settings, 'WORKER_METRICS_ADDRESS'>): TelemetryOptions {
+  return settings.WORKER_METRICS_ADDRESS === undefined
+    ? {}
+    : {
+        metrics: {
+          prometheus: { bindAddress: settings.WORKER_METRICS_ADDRESS, useSecondsForDurations: true },
+        },
+      };
+}
+
+/** The SDK runtime of a worker process: once, before any connection (the SDK allows one per process). */
+export function installWorkerRuntime(settings: Pick<Settings, 'WORKER_METRICS_ADDRESS'>): void {
+  Runtime.install({ telemetryOptions: workerTelemetry(settings) });
+}
 
 /**
  * A worker for the claims task queue, with its own database pool and gateway adapter (or the ones given: a fault

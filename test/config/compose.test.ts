@@ -7,6 +7,7 @@ import { root } from '../helpers/paths';
 
 interface Service {
   init?: boolean;
+  ports?: string[];
   networks?: string[];
   stop_grace_period?: string;
   command?: string[];
@@ -99,9 +100,24 @@ describe('docker-compose.yml', () => {
       'worker',
     ]);
     expect(on('bank')).toEqual(['gateway', 'worker']);
+    // A scraper joins `monitoring`; it must not reach the frontend or the bank through it.
+    expect(on('monitoring')).toEqual(['api', 'worker']);
     // Every service is on named networks only: none falls back to the shared default network.
     for (const [name, service] of Object.entries(compose.services))
       expect({ name, networks: (service.networks ?? []).length > 0 }).toEqual({ name, networks: true });
+  });
+
+  it('exports the metrics: the workers’ SDK metrics on the monitoring network, the server’s on loopback', () => {
+    const worker = app.find((s) => s.entry === 'worker')!.service;
+    const address = loadConfig([], {
+      NODE_ENV: 'production',
+      WORKER_METRICS_ADDRESS: worker.environment!.WORKER_METRICS_ADDRESS,
+    }).WORKER_METRICS_ADDRESS;
+    expect(address).toBe('0.0.0.0:9464');
+    expect(worker.ports).toBeUndefined(); // replicas would collide; Prometheus finds each by DNS
+    const temporal = compose.services.temporal!;
+    expect(temporal.environment!.PROMETHEUS_ENDPOINT).toBe('0.0.0.0:8000');
+    expect(temporal.ports).toContain('127.0.0.1:8000:8000');
   });
 
   it('has the web UI sign staff in and take no write action', () => {
