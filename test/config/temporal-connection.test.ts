@@ -1,12 +1,19 @@
 // How every process reaches Temporal: Temporal's own environment conventions (@temporalio/envconfig) read by config.ts,
 // then one connection function per kind (temporal-connection.ts). The unit tests check the options each setting
-// gives; the last ones connect for real, over mutual TLS, through a TLS front on a real dev server.
+// gives; the last ones connect for real, over mutual TLS with an API key, through a gRPC TLS front on a real dev server.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect as netConnect, type AddressInfo } from 'node:net';
+import type { OutgoingHttpHeaders } from 'node:http';
+import {
+  connect as connectHttp2,
+  createSecureServer,
+  type ClientHttp2Session,
+  type Http2SecureServer,
+} from 'node:http2';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer as createTlsServer, type Server, type TLSSocket } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadConfig, loadEntryPointConfig } from '../../config';
 import { connectClient, connectWorker, type TemporalConnection } from '../../temporal-connection';
@@ -199,49 +206,66 @@ describe('Temporal connection settings (TEMPORAL_*, as the Temporal CLI and SDKs
   });
 });
 
-describe('a real connection over mutual TLS', () => {
+describe('a real connection over mutual TLS, with an API key', () => {
   let env: TestWorkflowEnvironment;
-  let front: Server;
+  let front: Http2SecureServer;
+  let upstream: ClientHttp2Session;
   let frontAddress: string;
-  /** The client certificate subject of each TLS session the front accepted. */
-  const accepted: string[] = [];
+  /** What the front saw of each call: the client certificate's subject and the authorization header. */
+  const calls: { subject: string; authorization?: string; path: string }[] = [];
 
   beforeAll(async () => {
     env = await devServerEnv();
-    const [host, port] = env.address.split(':');
-    // A TLS front that demands a client certificate from the agency's CA, before the dev server (which has no TLS of
-    // its own), as a TLS-terminating proxy or Temporal's own TLS listener would.
-    front = createTlsServer(
-      {
-        key: readFileSync(file('server.key')),
-        cert: readFileSync(file('server.pem')),
-        ca: readFileSync(file('ca.pem')),
-        requestCert: true,
-        rejectUnauthorized: true,
-        ALPNProtocols: ['h2'],
-      },
-      (socket: TLSSocket) => {
-        accepted.push(String(socket.getPeerCertificate().subject?.CN));
-        const upstream = netConnect(Number(port), host);
-        socket.pipe(upstream).pipe(socket);
-        const close = () => {
-          socket.destroy();
-          upstream.destroy();
-        };
-        socket.on('error', close);
-        upstream.on('error', close);
-      },
-    );
+    upstream = connectHttp2(`http://${env.address}`);
+    // A gRPC front that demands a client certificate from the agency's CA, before the dev server (which has no TLS of
+    // its own), as Temporal's own TLS listener or a TLS-terminating proxy would; it forwards every call as it is.
+    front = createSecureServer({
+      key: readFileSync(file('server.key')),
+      cert: readFileSync(file('server.pem')),
+      ca: readFileSync(file('ca.pem')),
+      requestCert: true,
+      rejectUnauthorized: true,
+    });
+    front.on('stream', (stream, headers) => {
+      const socket = stream.session?.socket as TLSSocket | undefined;
+      calls.push({
+        subject: String(socket?.getPeerCertificate().subject?.CN),
+        authorization: headers.authorization,
+        path: String(headers[':path']),
+      });
+      const forwarded: OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(headers))
+        if (!name.startsWith(':') || name === ':method' || name === ':path') forwarded[name] = value;
+      const call = upstream.request(forwarded);
+      let trailers: OutgoingHttpHeaders = {};
+      call.on('response', (response) => {
+        // A trailers-only answer (an error) carries its grpc-status here and ends the stream.
+        if (response['grpc-status'] !== undefined) stream.respond(response, { endStream: true });
+        else stream.respond(response, { waitForTrailers: true });
+      });
+      call.on('trailers', (t) => (trailers = t));
+      stream.on('wantTrailers', () => stream.sendTrailers(trailers));
+      stream.pipe(call);
+      call.pipe(stream);
+      const abort = () => {
+        if (!call.destroyed) call.close();
+        if (!stream.destroyed) stream.close();
+      };
+      call.on('error', abort);
+      stream.on('error', abort);
+    });
     await new Promise<void>((done) => front.listen(0, '127.0.0.1', done));
     frontAddress = `127.0.0.1:${(front.address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
-    await new Promise<void>((done) => front.close(() => done()));
-    await env.teardown();
+    upstream?.close();
+    await new Promise<void>((done) => (front ? front.close(() => done()) : done()));
+    await env?.teardown();
   });
 
-  const mtls = () =>
+  const apiKey = 'santunan-worker-api-key-0123456789';
+  const mtls = (extra: NodeJS.ProcessEnv = {}) =>
     temporal({
       NODE_ENV: 'production',
       TEMPORAL_ADDRESS: frontAddress,
@@ -249,10 +273,11 @@ describe('a real connection over mutual TLS', () => {
       TEMPORAL_TLS_CLIENT_KEY_PATH: file('client.key'),
       TEMPORAL_TLS_SERVER_CA_CERT_PATH: file('ca.pem'),
       TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend',
+      ...extra,
     });
 
-  it("connects the API's and the replayer's client with the agency's client certificate", async () => {
-    const connection = await connectClient(mtls());
+  it("connects the API's and the replayer's client with the agency's client certificate and the API key", async () => {
+    const connection = await connectClient(mtls({ TEMPORAL_API_KEY: apiKey }));
     try {
       const info = await connection.workflowService.getSystemInfo({});
       expect(info.serverVersion).toMatch(/\d+\.\d+/);
@@ -260,19 +285,38 @@ describe('a real connection over mutual TLS', () => {
     } finally {
       await connection.close();
     }
-    expect(accepted).toContain('santunan-worker');
+    const described = calls.find((c) => c.path.endsWith('/DescribeNamespace'));
+    expect(described).toEqual({
+      subject: 'santunan-worker',
+      authorization: `Bearer ${apiKey}`,
+      path: '/temporal.api.workflowservice.v1.WorkflowService/DescribeNamespace',
+    });
   });
 
   it("connects the worker's native connection the same way", async () => {
-    const before = accepted.length;
-    const connection = await connectWorker(mtls());
+    const before = calls.length;
+    const connection = await connectWorker(mtls({ TEMPORAL_API_KEY: apiKey }));
     try {
       const info = await connection.workflowService.getSystemInfo({});
       expect(info.serverVersion).toMatch(/\d+\.\d+/);
     } finally {
       await connection.close();
     }
-    expect(accepted.slice(before)).toContain('santunan-worker');
+    const made = calls.slice(before);
+    expect(made.length).toBeGreaterThan(0);
+    for (const call of made)
+      expect(call).toMatchObject({ subject: 'santunan-worker', authorization: `Bearer ${apiKey}` });
+  });
+
+  it('sends no authorization header without a key: mutual TLS alone', async () => {
+    const before = calls.length;
+    const connection = await connectClient(mtls());
+    await connection.workflowService.getSystemInfo({});
+    await connection.close();
+    const made = calls.slice(before);
+    expect(made.length).toBeGreaterThan(0);
+    for (const call of made)
+      expect(call).toMatchObject({ subject: 'santunan-worker', authorization: undefined });
   });
 
   it('is refused without the client certificate, and without TLS', async () => {
