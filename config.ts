@@ -6,17 +6,18 @@
 // NODE_ENV is anything else, unset included, a missing secret stops the process, naming the variable, and the
 // development payload key id `dev` and HS256 development tokens are refused.
 import { readFileSync } from 'node:fs';
+import type { TLSConfig } from '@temporalio/client';
+import { loadClientConfigProfile, toClientOptions, type ClientConfigProfile } from '@temporalio/envconfig';
 import { z } from 'zod';
 import { DEV_TRACKING_CODE_SECRET } from './api/middleware/tracking-code';
 import { DEV_PAYLOAD_KEYS, parsePayloadKeys, type PayloadKeys } from './codec/keys';
+import type { TemporalConnection } from './temporal-connection';
 
 const DEFAULT_OIDC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/santunan'),
-  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('claims'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   GATEWAY_URL: z.string().url().default('http://127.0.0.1:4010'),
@@ -25,11 +26,21 @@ const schema = z.object({
   GATEWAY_HOST: z.string().default('127.0.0.1'),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   DATA_DIR: z.string().default('./data'),
+  /** The prebuilt workflow bundle workers and the replayer load; default dist/workflows.bundle.js (`npm run build`). */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
   /**
    * How long a stopping worker lets running activities finish before it cancels them: keep it below the container's
    * stop period (compose: stop_grace_period 30s), or the process is killed first.
    */
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
+  /**
+   * Where a worker serves its SDK metrics for Prometheus (`host:port`, path /metrics): task latencies, workflow and
+   * activity outcomes. Unset: no metrics endpoint.
+   */
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'must be host:port, e.g. 0.0.0.0:9464')
+    .optional(),
   /** How long the worker waits for the bank's answer to one transfer before the activity retries it. */
   GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -78,6 +89,9 @@ export interface OidcSettings {
   algorithms: readonly string[];
 }
 
+/** Where Temporal is when neither TEMPORAL_ADDRESS nor a profile says (the dev server's default). */
+const DEFAULT_TEMPORAL = { address: '127.0.0.1:7233', namespace: 'default' };
+
 /** The development secret of HS256 staff tokens (`npm run token`); never accepted outside development and tests. */
 export const DEV_AUTH_SECRET = 'santunan-dev-secret-change-me';
 
@@ -93,22 +107,36 @@ export interface Needs {
   TRACKING_CODE_SECRET: string;
   /** The Prometheus scraper's bearer token for /metrics (at least 32 characters); /metrics is open without it. */
   METRICS_TOKEN: string | undefined;
+  /** How to reach Temporal: address, namespace, TLS or mutual TLS, API key (Temporal's TEMPORAL_* conventions). */
+  TEMPORAL: TemporalConnection;
 }
 export type Need = keyof Needs;
 
 /** Each entry point's needs: it requires these and nothing else (the worker never holds a token secret). */
 export const ENTRY_POINT_NEEDS = {
-  api: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'TRACKING_CODE_SECRET', 'METRICS_TOKEN'],
-  worker: ['PAYLOAD_KEYS'],
-  replay: ['PAYLOAD_KEYS'],
+  api: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'TRACKING_CODE_SECRET', 'METRICS_TOKEN', 'TEMPORAL'],
+  worker: ['PAYLOAD_KEYS', 'TEMPORAL'],
+  replay: ['PAYLOAD_KEYS', 'TEMPORAL'],
   migrate: [],
   gateway: [],
   token: ['DEVELOPMENT_AUTH_SECRET'],
-  dev: ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'DEVELOPMENT_AUTH_SECRET', 'TRACKING_CODE_SECRET', 'METRICS_TOKEN'],
+  dev: [
+    'PAYLOAD_KEYS',
+    'STAFF_SIGN_IN',
+    'DEVELOPMENT_AUTH_SECRET',
+    'TRACKING_CODE_SECRET',
+    'METRICS_TOKEN',
+    'TEMPORAL',
+  ],
 } as const satisfies Record<string, readonly Need[]>;
 export type EntryPoint = keyof typeof ENTRY_POINT_NEEDS;
 
-export type Settings = z.infer<typeof schema>;
+export type Settings = z.infer<typeof schema> & {
+  /** From TEMPORAL_ADDRESS, else the TEMPORAL_PROFILE profile of the config file, else 127.0.0.1:7233. */
+  TEMPORAL_ADDRESS: string;
+  /** From TEMPORAL_NAMESPACE, else the profile, else `default`. */
+  TEMPORAL_NAMESPACE: string;
+};
 export type Config<N extends Need = never> = Settings & Pick<Needs, N>;
 
 export function isDevelopment(env: { NODE_ENV?: string | undefined }): boolean {
@@ -206,6 +234,85 @@ function metricsToken(env: NodeJS.ProcessEnv, development: boolean): string | un
   return token;
 }
 
+/**
+ * Temporal's client profile, as the Temporal CLI and SDKs read it: the TOML profile (TEMPORAL_CONFIG_FILE, else
+ * ~/.config/temporalio/temporal.toml; TEMPORAL_PROFILE, else `default`), overridden by the TEMPORAL_* variables.
+ * TEMPORAL_API_KEY may also come from TEMPORAL_API_KEY_FILE, as every secret here may.
+ */
+function temporalProfile(env: NodeJS.ProcessEnv): ClientConfigProfile {
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env))
+    if (value !== undefined && (value !== '' || name.startsWith('TEMPORAL_GRPC_META_'))) vars[name] = value;
+  delete vars.TEMPORAL_API_KEY;
+  delete vars.TEMPORAL_API_KEY_FILE;
+  const apiKey = readSecret(env, 'TEMPORAL_API_KEY');
+  if (apiKey !== undefined) vars.TEMPORAL_API_KEY = apiKey;
+  try {
+    return loadClientConfigProfile({ overrideEnvVars: vars });
+  } catch (err) {
+    throw new ConfigError([`TEMPORAL_CONFIG_FILE, TEMPORAL_PROFILE: ${(err as Error).message}`]);
+  }
+}
+
+const asBuffer = (data: Uint8Array | undefined) => (data ? Buffer.from(data) : undefined);
+
+/** The connection the profile describes, its certificate files read; a half-given pair or a clear API key is refused. */
+function temporalConnection(
+  settings: Settings,
+  profile: ClientConfigProfile,
+  development: boolean,
+): TemporalConnection {
+  const tls = profile.tls;
+  if (tls?.clientCert !== undefined && tls.clientKey === undefined)
+    throw new ConfigError([
+      'TEMPORAL_TLS_CLIENT_KEY_PATH: a client certificate needs its private key (or TEMPORAL_TLS_CLIENT_KEY_DATA)',
+    ]);
+  if (tls?.clientKey !== undefined && tls.clientCert === undefined)
+    throw new ConfigError([
+      'TEMPORAL_TLS_CLIENT_CERT_PATH: a client key needs its certificate (or TEMPORAL_TLS_CLIENT_CERT_DATA)',
+    ]);
+  let option: TLSConfig | boolean | null | undefined;
+  try {
+    option = toClientOptions(profile).connectionOptions.tls;
+  } catch (err) {
+    throw new ConfigError([`TEMPORAL_TLS_*: ${(err as Error).message}`]);
+  }
+  const tlsConfig: TLSConfig | false =
+    option === undefined || option === null || option === false
+      ? false
+      : option === true
+        ? {}
+        : {
+            ...(option.serverNameOverride !== undefined
+              ? { serverNameOverride: option.serverNameOverride }
+              : {}),
+            ...(option.serverRootCACertificate
+              ? { serverRootCACertificate: asBuffer(option.serverRootCACertificate) }
+              : {}),
+            ...(option.clientCertPair
+              ? {
+                  clientCertPair: {
+                    crt: asBuffer(option.clientCertPair.crt)!,
+                    key: asBuffer(option.clientCertPair.key)!,
+                  },
+                }
+              : {}),
+          };
+  if (profile.apiKey !== undefined && tlsConfig === false && !development)
+    throw new ConfigError([
+      'TEMPORAL_API_KEY: an API key travels only over TLS; TEMPORAL_TLS=false with a key is refused unless NODE_ENV is development or test',
+    ]);
+  return {
+    address: settings.TEMPORAL_ADDRESS,
+    namespace: settings.TEMPORAL_NAMESPACE,
+    tls: tlsConfig,
+    ...(profile.apiKey !== undefined ? { apiKey: profile.apiKey } : {}),
+    ...(profile.grpcMeta !== undefined && Object.keys(profile.grpcMeta).length > 0
+      ? { metadata: profile.grpcMeta }
+      : {}),
+  };
+}
+
 function developmentSecret(env: NodeJS.ProcessEnv): string {
   const secret = readSecret(env, 'AUTH_SECRET') ?? DEV_AUTH_SECRET;
   if (secret.length < 16) throw new ConfigError(['AUTH_SECRET: must be at least 16 characters']);
@@ -222,7 +329,12 @@ export function loadConfig<const N extends Need = never>(
   const parsed = schema.safeParse(env);
   if (!parsed.success)
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  const settings = parsed.data;
+  const profile = temporalProfile(env);
+  const settings: Settings = {
+    ...parsed.data,
+    TEMPORAL_ADDRESS: profile.address ?? DEFAULT_TEMPORAL.address,
+    TEMPORAL_NAMESPACE: profile.namespace ?? DEFAULT_TEMPORAL.namespace,
+  };
   const development = isDevelopment(settings);
   const loaded: Partial<Needs> = {};
   for (const need of needs) {
@@ -230,6 +342,7 @@ export function loadConfig<const N extends Need = never>(
     if (need === 'STAFF_SIGN_IN') loaded.STAFF_SIGN_IN = staffSignIn(env, settings, development);
     if (need === 'TRACKING_CODE_SECRET') loaded.TRACKING_CODE_SECRET = trackingCodeSecret(env, development);
     if (need === 'METRICS_TOKEN') loaded.METRICS_TOKEN = metricsToken(env, development);
+    if (need === 'TEMPORAL') loaded.TEMPORAL = temporalConnection(settings, profile, development);
     if (need === 'DEVELOPMENT_AUTH_SECRET') {
       if (!development)
         throw new ConfigError([

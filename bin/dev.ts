@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { signStaffToken } from '../api/middleware/auth';
 import { loadEntryPointConfig } from '../config';
@@ -13,8 +12,9 @@ import { seedRegistry, WALKTHROUGH_PARTICIPANTS } from '../db/seeds/registry';
 import { createSandboxGateway } from '../gateway/sandbox';
 import { createLogger } from '../logger';
 import { jakartaDate } from '../rules';
+import { connectClient, type TemporalConnection } from '../temporal-connection';
 import { startApi } from './lib/api';
-import { createClaimsWorker } from './lib/worker';
+import { createClaimsWorker, workerTelemetry } from './lib/worker';
 
 const root = resolve(__dirname, '..');
 
@@ -29,13 +29,13 @@ function temporalCli(): string {
   throw new Error('No Temporal CLI: run `node scripts/temporal-binaries.mjs` or set TEMPORAL_CLI_PATH');
 }
 
-async function waitForTemporal(address: string, child: ChildProcess): Promise<void> {
+async function waitForTemporal(temporal: TemporalConnection, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`the Temporal dev server exited with code ${child.exitCode}`);
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      const connection = await connectClient(temporal, { connectTimeout: 1000 });
       await connection.workflowService.getSystemInfo({});
       await connection.close();
       return;
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const config = loadEntryPointConfig('dev');
   const logger = createLogger(config.LOG_LEVEL, 'dev');
   // The worker's own log: warnings and errors only, so the banner below stays readable.
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: workerTelemetry(config) });
   const dataDir = resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const [host, port] = config.TEMPORAL_ADDRESS.split(':');
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const s = gateway.app.listen(config.GATEWAY_PORT, '127.0.0.1', () => done(s));
   });
 
-  await waitForTemporal(config.TEMPORAL_ADDRESS, temporal);
+  await waitForTemporal(config.TEMPORAL, temporal);
   const worker = await createClaimsWorker(config);
   const workerDone = worker.run();
   const api = await startApi(config, logger);

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { SingleBar } from 'cli-progress';
 import { createDataConverter } from '../codec/data-converter';
@@ -23,6 +23,7 @@ import {
   type ReplayInput,
   type RunReplayResult,
 } from '../replay';
+import { connectClient } from '../temporal-connection';
 import { isClaimNumber } from '../vocabulary/ids';
 import * as workflows from '../workflows';
 
@@ -122,11 +123,11 @@ async function main(): Promise<number> {
   });
   // An auditor replays histories of every age, those recorded before payloads were encrypted too.
   const dataConverter = createDataConverter(config.PAYLOAD_KEYS, 'read');
-  const replayer = new Replayer({ dataConverter });
+  const replayer = new Replayer({ dataConverter, bundleSettings: config });
   const needsServer = values.all || positionals.some((p) => isClaimNumber(p));
-  const connection = needsServer ? await Connection.connect({ address: config.TEMPORAL_ADDRESS }) : undefined;
+  const connection = needsServer ? await connectClient(config.TEMPORAL) : undefined;
   const client = connection
-    ? new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter })
+    ? new Client({ connection, namespace: config.TEMPORAL.namespace, dataConverter })
     : undefined;
   const totals: Totals = { histories: 0, events: 0, failures: 0 };
   const started = Date.now();

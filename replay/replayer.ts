@@ -5,6 +5,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import type { History } from './proto-json';
 import { historyFromJson } from './proto-json';
 import { forReading } from '../codec/data-converter';
+import { loadWorkflowBundle, type BundleSettings } from '../workflow-bundle';
 
 export interface ReplayInput {
   workflowId: string;
@@ -29,6 +30,11 @@ export interface ReplayerOptions {
   /** A prebuilt bundle ({ code } or { codePath }); built from workflowsPath on first use when absent. */
   workflowBundle?: WorkflowBundleOption;
   workflowsPath?: string;
+  /**
+   * An entry point's settings: load the bundle `npm run build` made (loadWorkflowBundle), as the workers do, instead
+   * of bundling from source.
+   */
+  bundleSettings?: BundleSettings;
   /** The production data converter (payload codec included): replay decodes payloads as the worker did. */
   dataConverter?: DataConverter;
 }
@@ -65,6 +71,11 @@ export class Replayer {
 
   /** Bundles the workflow code once; every later replay reuses it. */
   workflowBundle(): Promise<WorkflowBundleOption> {
+    if (this.options.bundleSettings && !this.options.workflowsPath)
+      this.bundle ??= loadWorkflowBundle(this.options.bundleSettings).catch((err: unknown) => {
+        this.bundle = undefined;
+        throw err;
+      });
     this.bundle ??= bundleWorkflowCode({
       workflowsPath: this.options.workflowsPath ?? require.resolve('../workflows'),
       ...(this.options.dataConverter?.payloadConverterPath

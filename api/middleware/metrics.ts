@@ -16,7 +16,7 @@ export interface ApiMetrics {
 }
 
 export function createApiMetrics(deps: {
-  stores: Pick<Stores, 'claims' | 'payouts'>;
+  stores: Pick<Stores, 'claims' | 'payouts' | 'reconciliation'>;
   auditWriter: AuditWriter;
 }): ApiMetrics {
   const registry = new Registry();
@@ -53,6 +53,24 @@ export function createApiMetrics(deps: {
     labelNames: ['status'] as const,
     registers: [registry],
   });
+  const escalatedOpen = new Gauge({
+    name: 'santunan_claims_escalated_open',
+    help: 'Open claims escalated to a supervisor, by programme (PostgreSQL, at scrape time)',
+    labelNames: ['program'] as const,
+    registers: [registry],
+  });
+  const reconciliationMismatched = new Gauge({
+    name: 'santunan_reconciliation_latest_mismatched',
+    help: "Transfers that did not match the gateway's statement in the latest day reconciled (business_date)",
+    labelNames: ['business_date'] as const,
+    registers: [registry],
+  });
+  const reconciliationRunAt = new Gauge({
+    name: 'santunan_reconciliation_latest_run_timestamp_seconds',
+    help: 'When the latest day (business_date) was reconciled, Unix time; absent before the first reconciliation',
+    labelNames: ['business_date'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'santunan_audit_log_pending',
     help: 'Audit rows waiting in memory to be written (above 0 while PostgreSQL is unreachable)',
@@ -64,14 +82,31 @@ export function createApiMetrics(deps: {
 
   /** The database figures, or santunan_database_up 0 (and no stale figures) when PostgreSQL does not answer. */
   async function readDatabase(): Promise<void> {
-    claims.reset();
-    payouts.reset();
-    payoutAmount.reset();
+    for (const gauge of [
+      claims,
+      payouts,
+      payoutAmount,
+      escalatedOpen,
+      reconciliationMismatched,
+      reconciliationRunAt,
+    ])
+      gauge.reset();
     try {
-      const [claimRows, payoutRows] = await within(
+      const [claimRows, payoutRows, escalated, latest] = await within(
         2000,
-        Promise.all([deps.stores.claims.countByProgramAndStatus(), deps.stores.payouts.totalsByStatus()]),
+        Promise.all([
+          deps.stores.claims.countByProgramAndStatus(),
+          deps.stores.payouts.totalsByStatus(),
+          deps.stores.claims.countEscalatedOpen(),
+          deps.stores.reconciliation.latestReport(),
+        ]),
       );
+      for (const r of escalated) escalatedOpen.set({ program: r.program }, r.n);
+      if (latest) {
+        const day = { business_date: latest.business_date };
+        reconciliationMismatched.set(day, latest.mismatched);
+        reconciliationRunAt.set(day, new Date(latest.reconciled_at).getTime() / 1000);
+      }
       for (const r of claimRows) claims.set({ program: r.program, status: r.status }, r.n);
       for (const r of payoutRows) {
         payouts.set({ status: r.status }, r.n);

@@ -1,7 +1,8 @@
 // The worker process of bench/scholarships.ts: one Worker, reporting its own memory over IPC, so the figures are
 // the worker's alone. Activities are stubs that record nothing: the bench measures parked workflows, not PostgreSQL.
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { testDataConverter } from '../../test/helpers/codec';
+import { connectWorker } from '../../temporal-connection';
 
 type Request = { type: 'status' } | { type: 'measure' } | { type: 'stop' };
 
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   const taskQueue = process.env.BENCH_TASK_QUEUE!;
   const capacity = Number(process.env.BENCH_CACHE);
   let windowsOpened = 0;
-  const connection = await NativeConnection.connect({ address });
+  // The bench's own local server: plaintext, the default namespace.
+  const connection = await connectWorker({ address, namespace: 'default', tls: false });
   const worker = await Worker.create({
     connection,
     taskQueue,

@@ -3,13 +3,14 @@
 // with a Temporal client that never connects (the views read PostgreSQL only) and family limits raised out of the
 // way. BENCH_SERVER=bare: the ceiling, Express and pg answering one SELECT by key, with the same pool size.
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import express from 'express';
 import pg from 'pg';
 import pino from 'pino';
 import { createApp } from '../../api/app';
 import { AuditWriter } from '../../api/middleware/audit-trail';
 import { createDb } from '../../db/config';
+import { lazyClientConnection } from '../../temporal-connection';
 import { BENCH_AUTH_SECRET } from './load';
 
 /** Both servers' PostgreSQL pool: knex's default in createDb. */
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
   } else {
     const db = createDb(url, { max: POOL });
     const logger = pino({ level: 'silent' });
-    const connection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 });
+    const connection = lazyClientConnection(
+      { address: '127.0.0.1:1', namespace: 'default', tls: false },
+      { connectTimeout: 500 },
+    );
     const auditWriter = new AuditWriter(db, logger);
     const app = createApp({
       db,

@@ -1,26 +1,27 @@
 import type { Server } from 'node:http';
-import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { Client, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { createApp } from '../../api/app';
 import { AuditWriter } from '../../api/middleware/audit-trail';
 import { AesGcmPayloadCodec, createDataConverter } from '../../codec/data-converter';
 import type { Config } from '../../config';
 import { createDb } from '../../db/config';
 import type { Logger } from '../../logger';
+import { Replayer } from '../../replay';
+import { lazyClientConnection } from '../../temporal-connection';
 
 /** Starts the HTTP API on API_PORT; resolves once it listens. */
 export async function startApi(
-  config: Config<'PAYLOAD_KEYS' | 'STAFF_SIGN_IN' | 'TRACKING_CODE_SECRET' | 'METRICS_TOKEN'>,
+  config: Config<'PAYLOAD_KEYS' | 'STAFF_SIGN_IN' | 'TRACKING_CODE_SECRET' | 'METRICS_TOKEN' | 'TEMPORAL'>,
   logger: Logger,
 ) {
   const db = createDb(config.DATABASE_URL);
   // Lazy, with few retries: the API starts while Temporal is down and answers 503 at once instead of hanging.
-  const connection = Connection.lazy({
-    address: config.TEMPORAL_ADDRESS,
+  const connection = lazyClientConnection(config.TEMPORAL, {
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 4 }))],
   });
   const temporal = new Client({
     connection,
-    namespace: config.TEMPORAL_NAMESPACE,
+    namespace: config.TEMPORAL.namespace,
     dataConverter: createDataConverter(config.PAYLOAD_KEYS),
   });
   const auditWriter = new AuditWriter(db, logger);
@@ -28,6 +29,8 @@ export async function startApi(
     db,
     auditWriter,
     temporal,
+    // Replays load the bundle `npm run build` made, as the workers do.
+    replayer: new Replayer({ dataConverter: temporal.options.dataConverter, bundleSettings: config }),
     authSecret: config.STAFF_SIGN_IN.developmentSecret,
     oidc: config.STAFF_SIGN_IN.oidc,
     trackingCodeSecret: config.TRACKING_CODE_SECRET,

@@ -7,7 +7,7 @@ import type { Program } from '../../rules/programs';
 import { recipientPositions } from '../../rules/recipients';
 import { atomically } from './atomic';
 import { releaseDeath } from './claimed-deaths';
-import { isRefusedStatus } from '../../vocabulary/status';
+import { CLAIM_STATUSES, isClosedStatus, isRefusedStatus } from '../../vocabulary/status';
 import type {
   AssessmentRow,
   ChildRow,
@@ -329,5 +329,16 @@ export class ClaimStore {
       .where('n', '>', 0)
       .select('program', 'status', 'n');
     return rows.map((r) => ({ program: r.program, status: r.status, n: Number(r.n) }));
+  }
+
+  /** Open claims escalated to a supervisor (the metrics): read from the partial index of escalated claims. */
+  async countEscalatedOpen(): Promise<{ program: Program; n: number }[]> {
+    const open = CLAIM_STATUSES.filter((s) => !isClosedStatus(s));
+    const rows = await this.db('claims')
+      .where('escalated', true)
+      .whereIn('status', open)
+      .groupBy('program')
+      .select<{ program: Program; n: string }[]>('program', this.db.raw('count(*) as n'));
+    return rows.map((r) => ({ program: r.program, n: Number(r.n) }));
   }
 }

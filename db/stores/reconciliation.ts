@@ -100,6 +100,13 @@ export class ReconciliationStore {
     return this.db<ReconciliationReportRow>('reconciliation_reports').where({ business_date: date }).first();
   }
 
+  /** The report of the latest day reconciled (the metrics); undefined before the first run. */
+  latestReport(): Promise<ReconciliationReportRow | undefined> {
+    return this.db<ReconciliationReportRow>('reconciliation_reports')
+      .orderBy('business_date', 'desc')
+      .first();
+  }
+
   /** A day's report with all its items (by transfer key) and tasks (oldest first); undefined if never run. */
   async day(date: string): Promise<ReconciliationDay | undefined> {
     const report = await this.report(date);

@@ -101,6 +101,39 @@ describe('GET /metrics', () => {
     expect(value(text, 'santunan_payouts{status="failed"}')).toBe(1);
   });
 
+  it('counts the open escalated claims and reports the latest reconciliation (the alerts in the README)', async () => {
+    const open = await seedClaim(l.t, { status: 'waiting_for_decision' });
+    const closed = await seedClaim(l.t, { status: 'rejected' });
+    await seedClaim(l.t, { status: 'waiting_for_decision' }); // not escalated
+    await l.t
+      .db('claims')
+      .whereIn('claim_number', [open.claimNumber, closed.claimNumber])
+      .update({ escalated: true, escalated_at: new Date() });
+    const { program } = await l.t.db('claims').where({ claim_number: open.claimNumber }).first('program');
+    const reconciledAt = new Date('2026-01-06T18:00:05Z');
+    await l.t.db('reconciliation_reports').insert(
+      [
+        ['2026-01-04', 0],
+        ['2026-01-05', 3],
+      ].map(([date, mismatched]) => ({
+        business_date: date,
+        status: mismatched ? 'mismatched' : 'balanced',
+        ledger_total: 0,
+        gateway_total: 0,
+        matched: 0,
+        mismatched,
+        reconciled_at: reconciledAt,
+      })),
+    );
+    const text = (await request(l.app).get('/metrics')).text;
+    expect(value(text, `santunan_claims_escalated_open{program="${program}"}`)).toBe(1);
+    expect(value(text, 'santunan_reconciliation_latest_mismatched{business_date="2026-01-05"}')).toBe(3);
+    expect(
+      value(text, 'santunan_reconciliation_latest_run_timestamp_seconds{business_date="2026-01-05"}'),
+    ).toBe(reconciledAt.getTime() / 1000);
+    expect(text).not.toContain('business_date="2026-01-04"'); // the latest day only: one series at a time
+  });
+
   it('reports santunan_database_up 0, and no figures, when PostgreSQL does not answer', async () => {
     const unreachable = createDb('postgres://postgres@127.0.0.1:1/santunan', { max: 1 });
     const down = await startLightApp({ db: unreachable });

@@ -1,11 +1,13 @@
 // docker-compose.yml, parsed (there is no Docker engine here to run `docker compose config`): the rules it must keep.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ENTRY_POINT_NEEDS, loadConfig } from '../../config';
 import { root } from '../helpers/paths';
 
 interface Service {
+  init?: boolean;
+  ports?: string[];
   networks?: string[];
   stop_grace_period?: string;
   command?: string[];
@@ -21,7 +23,7 @@ const app = Object.entries(compose.services)
   .map(([name, service]) => ({
     name,
     service,
-    entry: /bin\/(\w+)\.ts/.exec(service.command?.join(' ') ?? '')?.[1],
+    entry: /^node dist\/bin\/(\w+)\.js$/.exec(service.command?.join(' ') ?? '')?.[1],
   }))
   .filter(
     (s): s is { name: string; service: Service; entry: keyof typeof ENTRY_POINT_NEEDS } =>
@@ -32,6 +34,14 @@ describe('docker-compose.yml', () => {
   it('runs every entry point of the app in production mode', () => {
     expect(app.map((s) => s.entry).sort()).toEqual(['api', 'gateway', 'migrate', 'worker']);
     for (const { service } of app) expect(service.environment?.NODE_ENV).toBe('production');
+  });
+
+  it('runs the compiled code (npm run build in the image) under an init process', () => {
+    for (const { name, service, entry } of app) {
+      expect({ name, command: service.command }).toEqual({ name, command: ['node', `dist/bin/${entry}.js`] });
+      expect(existsSync(join(root, 'bin', `${entry}.ts`))).toBe(true);
+      expect({ name, init: service.init }).toEqual({ name, init: true });
+    }
   });
 
   it('gives no service a token secret, and each secret only as a file to the services that use it', () => {
@@ -90,9 +100,24 @@ describe('docker-compose.yml', () => {
       'worker',
     ]);
     expect(on('bank')).toEqual(['gateway', 'worker']);
+    // A scraper joins `monitoring`; it must not reach the frontend or the bank through it.
+    expect(on('monitoring')).toEqual(['api', 'worker']);
     // Every service is on named networks only: none falls back to the shared default network.
     for (const [name, service] of Object.entries(compose.services))
       expect({ name, networks: (service.networks ?? []).length > 0 }).toEqual({ name, networks: true });
+  });
+
+  it('exports the metrics: the workers’ SDK metrics on the monitoring network, the server’s on loopback', () => {
+    const worker = app.find((s) => s.entry === 'worker')!.service;
+    const address = loadConfig([], {
+      NODE_ENV: 'production',
+      WORKER_METRICS_ADDRESS: worker.environment!.WORKER_METRICS_ADDRESS,
+    }).WORKER_METRICS_ADDRESS;
+    expect(address).toBe('0.0.0.0:9464');
+    expect(worker.ports).toBeUndefined(); // replicas would collide; Prometheus finds each by DNS
+    const temporal = compose.services.temporal!;
+    expect(temporal.environment!.PROMETHEUS_ENDPOINT).toBe('0.0.0.0:8000');
+    expect(temporal.ports).toContain('127.0.0.1:8000:8000');
   });
 
   it('has the web UI sign staff in and take no write action', () => {

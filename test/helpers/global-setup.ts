@@ -17,13 +17,9 @@ export default async function globalSetup(): Promise<void> {
     await db.destroy();
   }
 
-  const { bundleWorkflowCode } = await import('@temporalio/worker');
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
-    // Workflow failures encode their messages, as in production (codec/failure-converter.ts).
-    failureConverterPath: require.resolve('../../codec/failure-converter'),
-    logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
-  });
+  // The production bundler (`npm run build`), failure converter included.
+  const { buildWorkflowBundle } = await import('../../workflow-bundle');
+  const code = await buildWorkflowBundle();
   mkdirSync(dirname(bundlePath), { recursive: true });
   writeFileSync(bundlePath, code);
 }

@@ -145,17 +145,20 @@ export async function startStack(options: StackOptions = {}): Promise<FaultStack
   const gatewayUrl = `http://127.0.0.1:${(gatewayServer.address() as AddressInfo).port}`;
 
   const apiPort = await freePort();
-  const config = loadConfig(['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'TRACKING_CODE_SECRET', 'METRICS_TOKEN'], {
-    NODE_ENV: 'test',
-    DATABASE_URL: dbUrl,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_TASK_QUEUE: 'claims',
-    GATEWAY_URL: gatewayUrl,
-    API_PORT: String(apiPort),
-    AUTH_SECRET,
-    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_SPEC,
-    LOG_LEVEL: 'warn',
-  });
+  const config = loadConfig(
+    ['PAYLOAD_KEYS', 'STAFF_SIGN_IN', 'TRACKING_CODE_SECRET', 'METRICS_TOKEN', 'TEMPORAL'],
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: dbUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: 'claims',
+      GATEWAY_URL: gatewayUrl,
+      API_PORT: String(apiPort),
+      AUTH_SECRET,
+      PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_SPEC,
+      LOG_LEVEL: 'warn',
+    },
+  );
   const apiLog: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -42,7 +42,7 @@ const stuck = <T>() =>
   });
 
 async function main(): Promise<void> {
-  const config = loadConfig(['PAYLOAD_KEYS']);
+  const config = loadConfig(['PAYLOAD_KEYS', 'TEMPORAL']);
   const timeoutMs = Number(process.env.FAULT_GATEWAY_TIMEOUT_MS ?? 10_000);
   const real = createHttpGateway({ baseUrl: config.GATEWAY_URL, timeoutMs });
   const delayMs = Number(process.env.FAULT_TRANSFER_DELAY_MS ?? 0);
