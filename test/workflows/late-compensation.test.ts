@@ -253,7 +253,7 @@ describe('late-payment compensation', () => {
     // The 5 working days the account waited for its review are the agency's: they count.
     const everyDay = lateCompensation({ program: 'JKM', benefit: 42_000_000, completeFileDate, paidDate });
     expect(assessed.data.workingDaysLate).toBe(everyDay.workingDaysLate - 30);
-    expect(assessed.data.workingDaysLate).toBe(workingDaysBetween(completeFileDate, days.refused) - 3 + 5);
+    expect(assessed.data.workingDaysLate).toBe(workingDaysBetween(completeFileDate, days.refused!) - 3 + 5);
     expect(outcome).toMatchObject({ status: 'paid', lateCompensation: assessed.data.amount });
   });
 });
