@@ -1,6 +1,6 @@
 // The browser tests' tools: Debian's Chromium driven by playwright-core (scripts/chromium.mjs finds or installs it),
-// the built front end (scripts/web-build.mjs, a no-op when web/dist is fresh), the app on a real port, axe-core's
-// WCAG 2.2 AA checks, CSP violations caught, and screenshots at phone and desktop widths under test-output/.
+// the app on a real port (its pages built by jest's global setup), axe-core's WCAG 2.2 AA checks, script errors and
+// CSP refusals caught, and screenshots at phone and desktop widths under test-output/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -15,10 +15,9 @@ import { root } from './paths';
 export const SCREENSHOTS = join(root, 'test-output', 'screenshots');
 export const WIDTHS = { phone: 360, desktop: 1280 } as const;
 
-/** Builds web/dist when stale and makes sure Chromium is there; once per test file. */
+/** Makes sure Chromium is there (web/dist is built by jest's global setup, once per run). */
 export function prepareBrowserTests(): void {
   execFileSync(process.execPath, [join(root, 'scripts', 'chromium.mjs')], { stdio: 'inherit' });
-  execFileSync(process.execPath, [join(root, 'scripts', 'web-build.mjs')], { stdio: 'inherit' });
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -89,10 +88,10 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Saves a full-page screenshot as test-output/screenshots/<name>-<width>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot (the whole page unless told) as test-output/screenshots/<name>-<width>.png. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}-${page.viewportSize()?.width ?? 0}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -1,7 +1,7 @@
 // The page's languages: Bahasa Indonesia by default, English on request. i18next holds the texts; useT() re-renders a
 // component when the language changes. The choice lives in the tab's sessionStorage (nothing about the family's
 // claim is stored with it). Status texts are not here: they come from vocabulary/status.ts (see ./status.ts).
-import i18next from 'i18next';
+import i18next, { type TOptions } from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
 import { en } from './en';
 import { id } from './id';
@@ -45,13 +45,18 @@ export async function setLanguage(lang: Language): Promise<void> {
   document.documentElement.lang = lang;
 }
 
+/** A text by key, with values to put in it (`{{name}}`). */
+export type Translate = (key: string, values?: TOptions) => string;
+
+const translate: Translate = (key, values) => i18next.t(key, values ?? {});
+
 /** The translation function, re-rendering the caller when the language changes. */
-export function useT() {
+export function useT(): { t: Translate; lang: Language } {
   const [, rerender] = useState(0);
   useEffect(() => {
     const changed = () => rerender((n) => n + 1);
     i18next.on('languageChanged', changed);
     return () => i18next.off('languageChanged', changed);
   }, []);
-  return { t: i18next.t.bind(i18next), lang: language() };
+  return { t: translate, lang: language() };
 }
