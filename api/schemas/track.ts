@@ -1,6 +1,7 @@
 // What the family reads at GET /track/:claimNumber, as a schema: the OpenAPI document carries it, so the web page's
 // typed client (web/src/api) knows every field, and familyClaimView (views/claims.ts) is type-checked against it.
-// Dates are ISO 8601 strings: `YYYY-MM-DD` for days, full timestamps for moments.
+// Dates are ISO 8601 strings: `YYYY-MM-DD` for days, full timestamps for moments. Strict objects: the document says
+// no other field is sent (the fuzzer checks real answers against it), and test/web/family.test.ts parses each answer.
 import { z } from 'zod';
 import { PROGRAMS } from '../../rules/programs';
 import { SCHOOL_LEVELS } from '../../rules/school';
@@ -17,7 +18,7 @@ const day = z.string().describe('A date, YYYY-MM-DD (Asia/Jakarta)');
 const moment = z.string().describe('A timestamp, ISO 8601');
 const level = z.enum(SCHOOL_LEVELS);
 
-const familyPayout = z.object({
+const familyPayout = z.strictObject({
   component: z.string(),
   amount: z.number(),
   status: z.enum(PAYOUT_STATUSES),
@@ -27,7 +28,7 @@ const familyPayout = z.object({
   paidAt: moment.nullable(),
 });
 
-const pastYear = z.object({
+const pastYear = z.strictObject({
   schoolYear: z.string(),
   status: z.enum(SCHOLARSHIP_YEAR_STATUSES),
   level: level.nullable(),
@@ -39,7 +40,7 @@ const pastYear = z.object({
   institution: z.string().nullable(),
 });
 
-const familyScholarship = z.object({
+const familyScholarship = z.strictObject({
   id: z.string(),
   childNumber: z.number(),
   childPosition: z.number(),
@@ -56,7 +57,7 @@ const familyScholarship = z.object({
       status: z.enum([...SCHOLARSHIP_YEAR_STATUSES, 'not_started', 'not_open']),
       windowOpensOn: day.nullable(),
       deadline: day.nullable(),
-      expected: z.object({ level, grade: z.number() }),
+      expected: z.strictObject({ level, grade: z.number() }),
       expectedAmount: z.number().nullable(),
       submitted: z
         .object({ level: level.nullable(), grade: z.number().nullable(), institution: z.string().nullable() })
@@ -66,10 +67,12 @@ const familyScholarship = z.object({
         .optional(),
     })
     .nullable(),
-  projectedYears: z.array(z.object({ schoolYear: z.string(), level, grade: z.number(), amount: z.number() })),
+  projectedYears: z.array(
+    z.strictObject({ schoolYear: z.string(), level, grade: z.number(), amount: z.number() }),
+  ),
 });
 
-export const familyClaimResponse = z.object({
+export const familyClaimResponse = z.strictObject({
   claimNumber: z.string(),
   program: z.enum(PROGRAMS),
   status: z.enum(CLAIM_STATUSES),
@@ -80,19 +83,19 @@ export const familyClaimResponse = z.object({
   verificationDue: day
     .nullable()
     .describe('The service level: the day by which the documents are to be verified (null until set)'),
-  bankAccount: z.object({ bankCode: z.string(), accountNumber: z.string().describe('Masked') }),
+  bankAccount: z.strictObject({ bankCode: z.string(), accountNumber: z.string().describe('Masked') }),
   missingDocuments: z.array(z.string()),
   assessment: z
     .object({
       regulation: z.string(),
       total: z.number(),
-      components: z.array(z.object({ code: z.string(), amount: z.number(), explanation: z.string() })),
+      components: z.array(z.strictObject({ code: z.string(), amount: z.number(), explanation: z.string() })),
       scholarship: z.unknown(),
-      recipients: z.object({ rank: z.number(), explanation: z.string() }).nullable(),
+      recipients: z.strictObject({ rank: z.number(), explanation: z.string() }).nullable(),
     })
     .nullable(),
   payouts: z.array(familyPayout),
-  timeline: z.array(z.object({ step: z.string(), at: moment })),
+  timeline: z.array(z.strictObject({ step: z.string(), at: moment })),
   scholarships: z.array(familyScholarship),
 });
 

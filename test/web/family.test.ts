@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../rules/dates';
 import { jakartaDate } from '../../rules';
+import { familyClaimResponse } from '../../api/schemas/track';
 import { claimStatusText, scholarshipStatusText } from '../../vocabulary/status';
 import { startApiHarness, waitForClaimStatus, type ApiHarness } from '../api/harness';
 import {
@@ -73,11 +74,27 @@ async function signIn(page: Page, claimNumber: string, code: string) {
   await page.getByRole('button', { name: 'Lihat klaim' }).click();
 }
 
+/** The family's answer, which must be exactly what its schema (in the OpenAPI document) says. */
+async function trackedConforms(claimNumber: string, code: string) {
+  const res = await request(h.app)
+    .get(`/api/v1/track/${claimNumber}`)
+    .set('X-Tracking-Code', code)
+    .expect(200);
+  return familyClaimResponse.parse(res.body);
+}
+
 /** Presses "Perbarui" until the claim's status reads `text` (the workflow moves on its own time). */
 async function refreshUntil(page: Page, text: string) {
   const status = page.locator('[data-status]');
   for (let i = 0; i < 150; i++) {
-    if ((await status.textContent()) === text) return;
+    if ((await status.textContent()) === text) {
+      const claimNumber = (await page.locator('#claim-heading').textContent())!;
+      const code = (await page.evaluate(
+        'JSON.parse(sessionStorage.getItem("santunan.family")).trackingCode',
+      )) as string;
+      await trackedConforms(claimNumber, code);
+      return;
+    }
     await page.getByRole('button', { name: 'Perbarui' }).click();
     await page.waitForTimeout(200);
   }
@@ -216,6 +233,8 @@ test('a family follows its claim to paid in Bahasa Indonesia, and sends a new ac
       await page.waitForTimeout(200);
     }
     await scholarship.getByText(scholarshipStatusText('proof_under_review', 'id')).waitFor();
+    const plan = (await trackedConforms(claimNumber, trackingCode)).scholarships[0]!;
+    expect(plan.currentYear).toMatchObject({ schoolYear: year, status: 'proof_under_review' });
 
     // The same claim in English: the statuses' English texts are the API's own.
     await page.getByRole('button', { name: 'English' }).click();
