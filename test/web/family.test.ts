@@ -284,10 +284,37 @@ test("a claim's wrong codes are rate limited, and the page says when to try agai
   const tab = await openPage(browser, WIDTHS.phone);
   try {
     await tab.page.goto(strict.url);
-    for (let i = 0; i < 2; i++) {
-      await signIn(tab.page, claimNumber, `WRONGCODE23${i}`);
-      await tab.page.getByRole('alert').getByText('tidak cocok').waitFor();
+    // By keyboard alone: the tab order follows the page, every stop shows its focus, Enter sends the form.
+    const stops: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await tab.page.keyboard.press('Tab');
+      const focused = tab.page.locator(':focus');
+      stops.push((await focused.getAttribute('id')) ?? (await focused.textContent()) ?? '');
+      const outline = (await tab.page.evaluate(
+        '(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()',
+      )) as [string, number];
+      expect(outline[0]).not.toBe('none');
+      expect(outline[1]).toBeGreaterThanOrEqual(2);
     }
+    expect(stops).toEqual([
+      'Langsung ke isi',
+      'Bahasa Indonesia',
+      'English',
+      'claim-number',
+      'tracking-code',
+      'Lihat klaim',
+    ]);
+    await tab.page.locator('#claim-number').focus();
+    await tab.page.keyboard.type(claimNumber.toLowerCase());
+    await tab.page.keyboard.press('Tab');
+    await tab.page.keyboard.type('wrong code 234');
+    await tab.page.keyboard.press('Enter');
+    await tab.page.getByRole('alert').getByText('tidak cocok').waitFor();
+    // What was typed from the slip: upper-cased, spaces dropped.
+    expect(await tab.page.locator('#claim-number').inputValue()).toBe(claimNumber);
+    expect(await tab.page.locator('#tracking-code').inputValue()).toBe('WRONGCODE234');
+    await signIn(tab.page, claimNumber, 'WRONGCODE235');
+    await tab.page.getByRole('alert').getByText('tidak cocok').waitFor();
     await signIn(tab.page, claimNumber, 'WRONGCODE239');
     await tab.page.getByRole('alert').getByText('Terlalu banyak percobaan').waitFor();
     expect(await tab.page.getByRole('alert').textContent()).toMatch(/Coba lagi dalam \d+ menit/);
