@@ -3,6 +3,8 @@
 // Indonesia, sends a new bank account after the bank refused the first (it then waits for a second staff member's
 // review), and a proof of enrolment for its child; a wrong code reads as an unknown claim; the rate limit applies.
 // Every page state is checked with axe-core, and screenshots are saved at 360 px and 1280 px.
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../rules/dates';
@@ -27,11 +29,25 @@ let site: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let officer1: string;
 let officer2: string;
+/** Everything the served app logs, at every level: the tracking code must never be in it. */
+let log: ReturnType<typeof capturedLog>;
+
+function capturedLog() {
+  let text = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { logger: pino({ level: 'trace' }, sink), text: () => text };
+}
 
 beforeAll(async () => {
   prepareBrowserTests();
   h = await startApiHarness();
-  site = await serve(h.app);
+  log = capturedLog();
+  site = await serve(h.appWith({ logger: log.logger }));
   browser = await launchBrowser();
   officer1 = h.token({ id: 'officer-1', role: 'officer' });
   officer2 = h.token({ id: 'officer-2', role: 'officer' });
@@ -250,6 +266,7 @@ test('a family follows its claim to paid in Bahasa Indonesia, and sends a new ac
     const audit = await h.t.db('audit_log').select('*');
     expect(audit.length).toBeGreaterThan(0);
     expect(JSON.stringify(audit)).not.toContain(trackingCode);
+    expect(log.text()).not.toContain(trackingCode);
     expect(tab.problems).toEqual([]);
   } finally {
     await tab.close();
@@ -280,7 +297,8 @@ test('a family follows its claim to paid in Bahasa Indonesia, and sends a new ac
 
 test("a claim's wrong codes are rate limited, and the page says when to try again", async () => {
   const { claimNumber } = await fileClaim();
-  const strict = await serve(h.appWith({ trackingLimits: { perClaim: 2 } }));
+  const strictLog = capturedLog();
+  const strict = await serve(h.appWith({ trackingLimits: { perClaim: 2 }, logger: strictLog.logger }));
   const tab = await openPage(browser, WIDTHS.phone);
   try {
     await tab.page.goto(strict.url);
@@ -318,6 +336,9 @@ test("a claim's wrong codes are rate limited, and the page says when to try agai
     await signIn(tab.page, claimNumber, 'WRONGCODE239');
     await tab.page.getByRole('alert').getByText('Terlalu banyak percobaan').waitFor();
     expect(await tab.page.getByRole('alert').textContent()).toMatch(/Coba lagi dalam \d+ menit/);
+    // The lock-out is logged as a security event, with none of the codes tried.
+    expect(strictLog.text()).toContain('security event');
+    expect(strictLog.text()).not.toMatch(/WRONGCODE23[459]/);
     expect(await seriousViolations(tab.page)).toEqual([]);
     expect(tab.problems).toEqual([]);
   } finally {
