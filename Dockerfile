@@ -15,7 +15,8 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --no-audit --no-fund
 COPY . .
-# tsc -p tsconfig.build.json (type errors fail the image build), then dist/workflows.bundle.js.
+# tsc -p tsconfig.build.json (type errors fail the image build), then dist/workflows.bundle.js, then the web pages
+# (web/dist, with Vite and the API types generator from the dev dependencies).
 RUN npm run build
 
 FROM node:${NODE_VERSION}-bookworm-slim AS deps
@@ -39,6 +40,8 @@ WORKDIR /app
 # Everything stays owned by root, so the app can read its code but not change it.
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web pages, where dist/api/web.js looks for them (../web/dist); only the built files, the API serves them at /.
+COPY --from=build /app/web/dist ./dist/web/dist
 COPY package.json ./
 # The only writable path: the sandbox gateway keeps its ledger here (mount a volume over it).
 RUN mkdir -p /app/data && chown 1000:1000 /app/data

@@ -5,6 +5,9 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'dist/**',
+      'web/dist/**',
+      'web/src/api/schema.gen.ts',
+      'test-output/**',
       'data/**',
       '.venv-temporal/**',
       '.venv-fuzz/**',

@@ -18,6 +18,7 @@ import { ROUTES } from './routes';
 import { buildOpenApi } from './routes/openapi';
 import { unauditedRequests, type RouteDeps } from './routes/route';
 import { createApiRouter, mountAliases } from './routes/router';
+import { webFrontEnd } from './web';
 
 export interface AppDeps {
   db: Db;
@@ -48,6 +49,8 @@ export interface AppDeps {
   auditWriter?: AuditWriter;
   /** Replays for auditors with one prebuilt workflow bundle (default: bundled once, on first use). */
   replayer?: Replayer;
+  /** The built web front end served at / (default: web/dist when built; false: none). */
+  webDist?: string | false;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -77,6 +80,8 @@ export function createApp(deps: AppDeps): Express {
   };
   app.use('/api/v1', createApiRouter(ROUTES, routeDeps));
   mountAliases(app, ROUTES, routeDeps);
+  const web = deps.webDist === false ? undefined : webFrontEnd(deps.webDist);
+  if (web) app.use(web);
   app.use((_req, res) => sendProblem(res, problems.notFound('No such route.')));
   app.use(problemHandler(deps.logger));
   return app;

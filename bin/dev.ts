@@ -102,6 +102,7 @@ async function main(): Promise<void> {
   const base = `http://localhost:${config.API_PORT}/api/v1`;
   console.log(`
 Santunan is running.
+  Web                 http://localhost:${config.API_PORT}/   (the family's claim page)
   API                 ${base}   (OpenAPI: ${base}/openapi.json)
   Temporal            ${config.TEMPORAL_ADDRESS}   web UI: http://localhost:${config.TEMPORAL_UI_PORT}
   Payment gateway     http://127.0.0.1:${config.GATEWAY_PORT}   (sandbox)

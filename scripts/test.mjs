@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every test, in order: the type-check, the jest suite, the fault suite, then API fuzzing (one pass per
-// staff role).
+// `npm test`: every test, in order: the type-check, the jest suite (the browser tests in test/web among them), the
+// fault suite, then API fuzzing (one pass per staff role). First, whatever they need: the Temporal binaries, Chromium
+// (scripts/chromium.mjs) and the web front end's build when stale (scripts/web-build.mjs).
 // Each part runs even when an earlier one failed, so one run shows everything that is broken. The last line is
 // the plain `tests: N passed, M failed` that CI counts: jest's tests from both suites (from their JSON reports),
 // plus one test per fuzz pass (schemathesis' own cases are counted in its output, not here), plus one for the
@@ -48,9 +49,13 @@ function jest(name, extraArgs) {
 }
 
 if (run([join(root, 'scripts', 'temporal-binaries.mjs')]) !== 0) failed += 1;
+if (run([join(root, 'scripts', 'chromium.mjs')]) !== 0) failed += 1;
+if (run([join(root, 'scripts', 'web-build.mjs')]) !== 0) failed += 1;
 // The whole tree, tests included, type-checks (tsc --noEmit): jest's swc transform strips types without checking them.
+// The web front end is checked under its own settings (DOM, JSX): web/tsconfig.json.
 if (parts.includes('typecheck')) {
-  const exit = run([join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', root]);
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const exit = run([tsc, '--noEmit', '-p', root]) || run([tsc, '--noEmit', '-p', join(root, 'web')]);
   console.log(`typecheck: ${exit === 0 ? 'no errors' : 'errors above'}`);
   exit === 0 ? passed++ : failed++;
 }

@@ -1,6 +1,11 @@
-// Every status a claim or a scholarship can be in, with what the family is told about it. A status is added
-// here or nowhere: the lists, the closed ones and the texts are derived, and a text cannot be forgotten.
+// Every status a claim or a scholarship can be in, with what the family is told about it, in Bahasa Indonesia and
+// English. A status is added here or nowhere: the lists, the closed ones and the texts are derived, and a text cannot be forgotten.
 // No zod here: workflow code imports the types (vocabulary/primitives.ts makes the request enums).
+
+/** The languages the family reads: Bahasa Indonesia (the web page's default) and English (the API's statusText). */
+export const FAMILY_LANGUAGES = ['id', 'en'] as const;
+export type FamilyLanguage = (typeof FAMILY_LANGUAGES)[number];
+type FamilyText = Record<FamilyLanguage, string>;
 
 /**
  * A claim's statuses: whether the claim is closed in it, whether it was refused (rejected or ineligible: the death
@@ -9,61 +14,101 @@
 const CLAIM_STATUS = {
   received: {
     closed: false,
-    family: 'Your claim has been received and is being checked against the participant registry.',
+    family: {
+      en: 'Your claim has been received and is being checked against the participant registry.',
+      id: 'Klaim Anda sudah kami terima dan sedang dicocokkan dengan data kepesertaan.',
+    },
   },
   waiting_for_backdating_approval: {
     closed: false,
-    family:
-      'The claim date given is earlier than the day your claim reached us: a supervisor is checking the paper file.',
+    family: {
+      en: 'The claim date given is earlier than the day your claim reached us: a supervisor is checking the paper file.',
+      id: 'Tanggal klaim yang dicatat lebih awal dari hari klaim Anda kami terima: seorang supervisor sedang memeriksa berkas kertasnya.',
+    },
   },
   ineligible: {
     closed: true,
     refused: true,
-    family: 'Your claim cannot be paid. The reason is given below.',
+    family: {
+      en: 'Your claim cannot be paid. The reason is given below.',
+      id: 'Klaim Anda tidak dapat dibayarkan. Alasannya tertulis di bawah.',
+    },
   },
   waiting_for_documents: {
     closed: false,
-    family: 'Waiting for the documents to be verified by a claims officer.',
+    family: {
+      en: 'Waiting for the documents to be verified by a claims officer.',
+      id: 'Dokumen Anda sedang menunggu diperiksa oleh petugas klaim.',
+    },
   },
   waiting_for_decision: {
     closed: false,
-    family: 'The documents are complete; the benefit has been calculated and awaits approval.',
+    family: {
+      en: 'The documents are complete; the benefit has been calculated and awaits approval.',
+      id: 'Dokumen sudah lengkap; jumlah santunan sudah dihitung dan menunggu persetujuan.',
+    },
   },
-  rejected: { closed: true, refused: true, family: 'Your claim was rejected. The reason is given below.' },
-  paying: { closed: false, family: 'Your claim was approved and is being paid.' },
+  rejected: {
+    closed: true,
+    refused: true,
+    family: {
+      en: 'Your claim was rejected. The reason is given below.',
+      id: 'Klaim Anda ditolak. Alasannya tertulis di bawah.',
+    },
+  },
+  paying: {
+    closed: false,
+    family: {
+      en: 'Your claim was approved and is being paid.',
+      id: 'Klaim Anda disetujui dan sedang dibayarkan.',
+    },
+  },
   waiting_for_bank_account: {
     closed: false,
-    family: 'The bank refused the account. Please give the claims officer another account.',
+    family: {
+      en: 'The bank refused the account. Please give the claims officer another account.',
+      id: 'Bank menolak rekening tersebut. Mohon berikan rekening lain.',
+    },
   },
   // JKK with the employer more than 3 months in arrears: the employer pays the family first (rules/employer-pays-first.ts).
   waiting_for_employer_payment: {
     closed: false,
-    family:
-      'Your claim was approved. The employer was more than 3 months behind on its contributions at the accident, so by regulation the employer pays you the benefit first and the agency reimburses the employer after it settles its arrears. Please contact the employer; the claims officer can help.',
+    family: {
+      en: 'Your claim was approved. The employer was more than 3 months behind on its contributions at the accident, so by regulation the employer pays you the benefit first and the agency reimburses the employer after it settles its arrears. Please contact the employer; the claims officer can help.',
+      id: 'Klaim Anda disetujui. Saat kecelakaan, perusahaan menunggak iuran lebih dari 3 bulan, sehingga menurut peraturan perusahaan membayar santunan kepada Anda lebih dulu, dan BPJS Ketenagakerjaan menggantinya setelah tunggakan dilunasi. Mohon hubungi perusahaan; petugas klaim dapat membantu.',
+    },
   },
   waiting_for_reimbursement_approval: {
     closed: false,
-    family:
-      "The employer's payment to you and the settlement of its arrears are on record; a supervisor is checking them before the agency reimburses the employer.",
+    family: {
+      en: "The employer's payment to you and the settlement of its arrears are on record; a supervisor is checking them before the agency reimburses the employer.",
+      id: 'Pembayaran perusahaan kepada Anda dan pelunasan tunggakannya sudah dicatat; seorang supervisor memeriksanya sebelum BPJS Ketenagakerjaan mengganti pembayaran perusahaan.',
+    },
   },
   // Rekening baru sedang diperiksa: a second staff member checks a new account before anything is paid to it.
   waiting_for_account_review: {
     closed: false,
-    family:
-      'A new bank account was given. A second staff member is checking it before anything is paid to it; the account holder on record is told.',
+    family: {
+      en: 'A new bank account was given. A second staff member is checking it before anything is paid to it; the account holder on record is told.',
+      id: 'Rekening baru sudah diterima. Petugas kedua memeriksanya sebelum ada pembayaran ke rekening itu; pemilik rekening yang tercatat diberi tahu.',
+    },
   },
   payout_failed: {
     closed: false,
-    family:
-      'A payment could not be made. A supervisor has been told and will contact you; nothing was paid twice.',
+    family: {
+      en: 'A payment could not be made. A supervisor has been told and will contact you; nothing was paid twice.',
+      id: 'Sebuah pembayaran tidak dapat dilakukan. Supervisor sudah diberi tahu dan akan menghubungi Anda; tidak ada yang dibayar dua kali.',
+    },
   },
   waiting_for_scholarship_choice: {
     closed: false,
-    family:
-      'Your claim has been paid. More children qualify for a scholarship than may receive one: a claims officer is choosing.',
+    family: {
+      en: 'Your claim has been paid. More children qualify for a scholarship than may receive one: a claims officer is choosing.',
+      id: 'Klaim Anda sudah dibayar. Anak yang memenuhi syarat beasiswa lebih banyak daripada yang boleh menerima: petugas klaim sedang memilih.',
+    },
   },
-  paid: { closed: true, family: 'Your claim has been paid.' },
-} as const satisfies Record<string, { closed: boolean; refused?: true; family: string }>;
+  paid: { closed: true, family: { en: 'Your claim has been paid.', id: 'Klaim Anda sudah dibayar.' } },
+} as const satisfies Record<string, { closed: boolean; refused?: true; family: FamilyText }>;
 
 export type ClaimStatus = keyof typeof CLAIM_STATUS;
 export const CLAIM_STATUSES = Object.keys(CLAIM_STATUS) as [ClaimStatus, ...ClaimStatus[]];
@@ -80,27 +125,47 @@ export function isRefusedStatus(status: ClaimStatus): boolean {
 /** The statuses in which a claim was refused (rejected, ineligible). */
 export const REFUSED_CLAIM_STATUSES = CLAIM_STATUSES.filter(isRefusedStatus);
 
-/** What the family reads for a claim's status. */
-export function claimStatusText(status: ClaimStatus): string {
-  return CLAIM_STATUS[status].family;
+/** What the family reads for a claim's status (English unless asked: the API's statusText). */
+export function claimStatusText(status: ClaimStatus, lang: FamilyLanguage = 'en'): string {
+  return CLAIM_STATUS[status].family[lang];
 }
 
 /** A scholarship's statuses (one child's ScholarshipWorkflow), and what the family reads. */
 const SCHOLARSHIP_STATUS = {
-  waiting_for_school_start:
-    'The scholarship starts when the child starts school: the first window opens on 1 July.',
-  waiting_for_school_year:
-    'Waiting for the next school year: the window for proof of enrolment opens on 1 July.',
-  waiting_for_proof: 'Waiting for proof of enrolment for this school year.',
+  waiting_for_school_start: {
+    en: 'The scholarship starts when the child starts school: the first window opens on 1 July.',
+    id: 'Beasiswa dimulai saat anak mulai sekolah: masa pengiriman bukti pertama dibuka 1 Juli.',
+  },
+  waiting_for_school_year: {
+    en: 'Waiting for the next school year: the window for proof of enrolment opens on 1 July.',
+    id: 'Menunggu tahun ajaran berikutnya: masa pengiriman bukti terdaftar sekolah dibuka 1 Juli.',
+  },
+  waiting_for_proof: {
+    en: 'Waiting for proof of enrolment for this school year.',
+    id: 'Menunggu bukti terdaftar sekolah untuk tahun ajaran ini.',
+  },
   // bukti pendaftaran sedang diperiksa: paid only once a staff member other than the sender confirms it
-  proof_under_review:
-    'The proof of enrolment was received and is waiting for a claims officer to check it; the year is paid once it is confirmed.',
-  paying: 'The proof was accepted and the school year is being paid.',
-  waiting_for_bank_account: 'The bank refused the account. Please give the claims officer another account.',
-  waiting_for_account_review:
-    'A new bank account was given. A second staff member is checking it before anything is paid to it; the account holder on record is told.',
-  ended: 'The scholarship has ended. The reason is given below.',
-} as const satisfies Record<string, string>;
+  proof_under_review: {
+    en: 'The proof of enrolment was received and is waiting for a claims officer to check it; the year is paid once it is confirmed.',
+    id: 'Bukti terdaftar sekolah sudah diterima dan menunggu diperiksa petugas klaim; tahun ini dibayar setelah bukti dikonfirmasi.',
+  },
+  paying: {
+    en: 'The proof was accepted and the school year is being paid.',
+    id: 'Bukti diterima dan beasiswa tahun ajaran ini sedang dibayarkan.',
+  },
+  waiting_for_bank_account: {
+    en: 'The bank refused the account. Please give the claims officer another account.',
+    id: 'Bank menolak rekening tersebut. Mohon berikan rekening lain.',
+  },
+  waiting_for_account_review: {
+    en: 'A new bank account was given. A second staff member is checking it before anything is paid to it; the account holder on record is told.',
+    id: 'Rekening baru sudah diterima. Petugas kedua memeriksanya sebelum ada pembayaran ke rekening itu; pemilik rekening yang tercatat diberi tahu.',
+  },
+  ended: {
+    en: 'The scholarship has ended. The reason is given below.',
+    id: 'Beasiswa sudah berakhir. Alasannya tertulis di bawah.',
+  },
+} as const satisfies Record<string, FamilyText>;
 
 export type ScholarshipStatus = keyof typeof SCHOLARSHIP_STATUS;
 export const SCHOLARSHIP_STATUSES = Object.keys(SCHOLARSHIP_STATUS) as [
@@ -108,9 +173,13 @@ export const SCHOLARSHIP_STATUSES = Object.keys(SCHOLARSHIP_STATUS) as [
   ...ScholarshipStatus[],
 ];
 
-export function scholarshipStatusText(status: ScholarshipStatus): string {
-  return SCHOLARSHIP_STATUS[status];
+export function scholarshipStatusText(status: ScholarshipStatus, lang: FamilyLanguage = 'en'): string {
+  return SCHOLARSHIP_STATUS[status][lang];
 }
+
+/** A payout's state in the ledger: pending until the gateway answers, then paid, refused, or failed for good. */
+export const PAYOUT_STATUSES = ['pending', 'paid', 'refused', 'failed'] as const;
+export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
 /** Why a scholarship ended. */
 export const SCHOLARSHIP_END_REASONS = [

@@ -1,6 +1,7 @@
 // The family's view: claim number plus tracking code. Unknown claim and wrong code give the same 404.
 import { familyOfClaim } from '../middleware/family-access';
 import { claimNumberParam } from '../schemas/claims';
+import { familyClaimResponse } from '../schemas/track';
 import { familyClaimView } from '../views/claims';
 import { json, problem, route } from './route';
 
@@ -13,7 +14,7 @@ export const trackClaim = route({
   access: { staff: [], family: familyOfClaim },
   request: { params: claimNumberParam },
   responses: {
-    200: json(),
+    200: json(familyClaimResponse, "The claim in the family's words: steps, payouts, scholarships"),
     400: problem('Malformed claim number or tracking code'),
     401: problem('No tracking code'),
     404: problem('No such claim, or a wrong tracking code'),

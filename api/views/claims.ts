@@ -14,6 +14,7 @@ import { maskDigits } from '../../vocabulary/masking';
 import { claimStatusText, type ClaimStatus } from '../../vocabulary/status';
 import { scholarshipChoiceView, scholarshipViews } from './scholarships';
 import { encodeCursor } from '../schemas/claims';
+import type { FamilyClaimResponse } from '../schemas/track';
 
 type ViewStores = Pick<Stores, 'claimViews'>;
 
@@ -151,8 +152,8 @@ export function staffClaimView(read: StaffViewRows) {
   };
 }
 
-/** What the family sees: no staff names, national ID and account masked. */
-export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
+/** What the family sees: no staff names, national ID and account masked (its shape: schemas/track.ts). */
+export async function familyClaimView(stores: ViewStores, claim: ClaimRow): Promise<FamilyClaimResponse> {
   const claimNumber = claim.claim_number;
   const read = await stores.claimViews.family(claimNumber);
   const { assessment, payouts, timeline: events, missingDocuments } = read;
@@ -163,6 +164,9 @@ export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
     statusText: claimStatusText(claim.status),
     statusReason: claim.status_reason,
     participantNik: maskDigits(claim.participant_nik),
+    claimDate: claim.claim_date,
+    // The service level (3 working days for JKM, 7 for JKK) as the day it falls on.
+    verificationDue: claim.verification_due,
     bankAccount: { bankCode: claim.bank_code, accountNumber: maskDigits(claim.account_number) },
     missingDocuments,
     assessment: assessment
@@ -181,8 +185,11 @@ export async function familyClaimView(stores: ViewStores, claim: ClaimRow) {
             : null,
         }
       : null,
-    payouts: payouts.map((p) => payoutView(p, true)),
-    timeline: events.map((e) => ({ step: e.type, at: e.created_at })),
+    payouts: payouts.map((p) => {
+      const view = payoutView(p, true);
+      return { ...view, paidAt: view.paidAt?.toISOString() ?? null };
+    }),
+    timeline: events.map((e) => ({ step: e.type, at: e.created_at.toISOString() })),
     scholarships: scholarshipViews(read, 'family'),
   };
 }

@@ -39,7 +39,9 @@ export function scholarshipViews({ scholarships, years }: ScholarshipsOfClaim, a
         ? null
         : {
             schoolYear: s.school_year,
-            status: current?.status ?? (s.status === 'waiting_for_school_start' ? 'not_started' : 'not_open'),
+            status:
+              current?.status ??
+              (s.status === 'waiting_for_school_start' ? ('not_started' as const) : ('not_open' as const)),
             windowOpensOn: s.window_opens_on,
             deadline: s.deadline,
             expected: { level: s.expected_level, grade: s.expected_grade },

@@ -2,8 +2,9 @@
 // `<workflowId>:<schoolYear>`), pending until the gateway answers, then paid, refused, or failed (for good: the
 // gateway refused the request itself, and staff were asked to act).
 import type { Knex } from 'knex';
+import type { PayoutStatus } from '../../vocabulary/status';
 
-export type PayoutStatus = 'pending' | 'paid' | 'refused' | 'failed';
+export type { PayoutStatus };
 
 export interface PayoutRow {
   id: number;

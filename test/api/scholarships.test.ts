@@ -1,6 +1,7 @@
 // Scholarships over HTTP against real PostgreSQL and a Temporal dev server: the plan in the family's and the
 // staff's views, proof of enrolment by the family or an officer, life events, and the officer's choice.
 import request from 'supertest';
+import { familyClaimResponse } from '../../api/schemas/track';
 import { addDays } from '../../rules/dates';
 import { createParticipant, FULL_CHECKLIST } from '../helpers/factories';
 import { bornYearsBefore, schoolYearOfDate } from '../helpers/scholarship';
@@ -57,8 +58,13 @@ async function paidClaim(children: object[]) {
 }
 
 async function track(claimNumber: string, code: string) {
-  return (await request(h.app).get(`/api/v1/track/${claimNumber}`).set('X-Tracking-Code', code).expect(200))
-    .body;
+  const { body } = await request(h.app)
+    .get(`/api/v1/track/${claimNumber}`)
+    .set('X-Tracking-Code', code)
+    .expect(200);
+  // Exactly what the OpenAPI document says the family is sent (a strict schema: no field more or less).
+  familyClaimResponse.parse(body);
+  return body;
 }
 
 /** Polls the family's view until the first scholarship's status matches. */

@@ -105,6 +105,14 @@ describe('npm start, end to end', () => {
     expect(output).toContain('curl -s -X POST');
   });
 
+  it("serves the family's page at / and prints its address", async () => {
+    const web = api.replace('/api/v1', '/');
+    expect(output).toContain(web.replace('127.0.0.1', 'localhost'));
+    const page = await fetch(web, { headers: { Accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js">/);
+  });
+
   it('takes a JKK death claim from intake to payout through the API, and the ledger matches the gateway', async () => {
     const officer1 = {
       Authorization: `Bearer ${signStaffToken(SECRET, { id: 'officer-1', role: 'officer' })}`,

@@ -1,4 +1,5 @@
-// Once per `jest` run: Temporal binaries located, the test database template migrated, workflows bundled.
+// Once per `jest` run: Temporal binaries located, the web pages built when stale (for test/web), the test database
+// template migrated, workflows bundled.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -7,6 +8,7 @@ import { bundlePath, templateUrl } from './paths';
 
 export default async function globalSetup(): Promise<void> {
   execFileSync(process.execPath, ['scripts/temporal-binaries.mjs'], { stdio: 'ignore' });
+  execFileSync(process.execPath, ['scripts/web-build.mjs'], { stdio: 'inherit' });
 
   await dropDatabase(templateUrl());
   await ensureDatabase(templateUrl());
