@@ -70,6 +70,7 @@ describe('Dockerfile', () => {
     expect(copiesFrom(final).sort((a, b) => a.src.localeCompare(b.src))).toEqual([
       { from: 'build', src: '/app/dist' },
       { from: 'deps', src: '/app/node_modules' },
+      { from: 'build', src: '/app/web/dist' },
     ]);
     // Neither the sources nor the tests reach the final image: it copies only package.json from the context.
     const ownCopies = final.instructions.filter((i) => i.op === 'COPY' && !/--from=/.test(i.args));
@@ -88,7 +89,9 @@ describe('Dockerfile', () => {
       dependencies: Record<string, string>;
       devDependencies: Record<string, string>;
     };
-    expect(pkg.scripts.build).toMatch(/^tsc -p tsconfig\.build\.json && node dist\/bin\/bundle\.js$/);
+    expect(pkg.scripts.build).toMatch(
+      /^tsc -p tsconfig\.build\.json && node dist\/bin\/bundle\.js && node scripts\/web-build\.mjs$/,
+    );
     // TypeScript is compiled, not run: tsx is a development tool only.
     expect(pkg.dependencies.tsx).toBeUndefined();
     expect(pkg.devDependencies.tsx).toBeDefined();
