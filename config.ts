@@ -26,6 +26,16 @@ const schema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   DATA_DIR: z.string().default('./data'),
   /**
+   * The dev server's persistence (npm start only): `file` keeps workflows in DATA_DIR/temporal.sqlite across
+   * restarts, `memory` keeps nothing (README, "Performance").
+   */
+  TEMPORAL_DEV_PERSISTENCE: z.enum(['file', 'memory']).default('file'),
+  /** SQLite pragmas for that file, comma separated (e.g. `journal_mode=wal,synchronous=normal`); none by default. */
+  TEMPORAL_DEV_SQLITE_PRAGMAS: z
+    .string()
+    .regex(/^(\w+=\w+(,\w+=\w+)*)?$/, 'must be name=value pairs separated by commas')
+    .default(''),
+  /**
    * How long a stopping worker lets running activities finish before it cancels them: keep it below the container's
    * stop period (compose: stop_grace_period 30s), or the process is killed first.
    */

@@ -312,9 +312,13 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'santunan-bench-claims-'));
   const databaseUrl = benchDatabaseUrl('santunan_bench_claims');
   await dropDatabase(databaseUrl);
+  const persistence =
+    process.env.TEMPORAL_DEV_PERSISTENCE === 'memory'
+      ? 'in memory'
+      : `on SQLite in ${dataDir}, pragmas: ${process.env.TEMPORAL_DEV_SQLITE_PRAGMAS || "SQLite's defaults"}`;
   console.log(
-    `${N} claims (after ${WARM_UP} to warm up), ${C} at a time, on npm start's stack (Temporal dev server on SQLite ` +
-      `in ${dataDir}); each no-op ceiling on the same dev server, its worker in its own process`,
+    `${N} claims (after ${WARM_UP} to warm up), ${C} at a time, on npm start's stack (Temporal dev server ` +
+      `${persistence}); each no-op ceiling on the same dev server, its worker in its own process`,
   );
   const stack = await startStack(dataDir, databaseUrl);
   const connection = await Connection.connect({ address: stack.temporal });
