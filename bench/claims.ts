@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { signStaffToken } from '../api/middleware/auth';
+import { loadConfig } from '../config';
 import { createDataConverter, parsePayloadKeys } from '../codec/data-converter';
 import { DEV_PAYLOAD_KEYS } from '../codec/keys';
 import { createDb, dropDatabase } from '../db/config';
@@ -315,7 +316,7 @@ async function main(): Promise<void> {
   const persistence =
     process.env.TEMPORAL_DEV_PERSISTENCE === 'memory'
       ? 'in memory'
-      : `on SQLite in ${dataDir}, pragmas: ${process.env.TEMPORAL_DEV_SQLITE_PRAGMAS || "SQLite's defaults"}`;
+      : `on SQLite in ${dataDir}, pragmas: ${loadConfig([]).TEMPORAL_DEV_SQLITE_PRAGMAS || "SQLite's defaults"}`;
   console.log(
     `${N} claims (after ${WARM_UP} to warm up), ${C} at a time, on npm start's stack (Temporal dev server ` +
       `${persistence}); each no-op ceiling on the same dev server, its worker in its own process`,
