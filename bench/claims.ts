@@ -74,11 +74,38 @@ async function inPool(from: number, to: number, run: (i: number) => Promise<void
   );
 }
 
+const PHASES = ['file', 'verify', 'decide', 'paid'] as const;
+type Phase = (typeof PHASES)[number];
+
+/** Where a claim's time goes (the measured claims only): each phase's total, and the refusals for being too early. */
+class Phases {
+  readonly ms: Record<Phase, number> = { file: 0, verify: 0, decide: 0, paid: 0 };
+  early = 0;
+
+  /** A claim's clock (`measured` false for the warm-up's): call it as each phase ends, with its refusals. */
+  start(measured: boolean): { add(phase: Phase, early: number): void } {
+    let last = performance.now();
+    return {
+      add: (phase, early) => {
+        const now = performance.now();
+        if (measured) {
+          this.ms[phase] += now - last;
+          this.early += early;
+        }
+        last = now;
+      },
+    };
+  }
+}
+
 /** Calls `attempt` until it stops answering "too early" (a 409, or a refused update), as an officer would retry. */
-async function untilAccepted<T>(attempt: () => Promise<T | 'early'>, what: string): Promise<T> {
-  for (let tries = 0; tries < 2400; tries++) {
+async function untilAccepted<T>(
+  attempt: () => Promise<T | 'early'>,
+  what: string,
+): Promise<{ answer: T; early: number }> {
+  for (let early = 0; early < 2400; early++) {
     const answer = await attempt();
-    if (answer !== 'early') return answer;
+    if (answer !== 'early') return { answer, early };
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${what}: still refused after 2 minutes`);
@@ -89,6 +116,7 @@ interface Figures {
   seconds: number;
   transitions: number;
   events: number;
+  phases: Phases;
 }
 
 /** The server's counts for these workflows: state transitions and history events. */
@@ -201,7 +229,9 @@ async function claims(api: string, client: Client, niks: string[]): Promise<Figu
     return json;
   };
   const handles: WorkflowHandle[] = [];
+  const phases = new Phases();
   const one = async (i: number) => {
+    const clock = phases.start(i >= WARM_UP);
     const created = await call(
       '/claims',
       { ...officer1, 'idempotency-key': `bench-claim-${i}` },
@@ -219,22 +249,29 @@ async function claims(api: string, client: Client, niks: string[]): Promise<Figu
     );
     if (created === 'early') throw new Error(`claim ${i}: refused as a duplicate`);
     const claimNumber = String(created.claimNumber);
-    await untilAccepted(() => call(`/claims/${claimNumber}/verification`, officer1, { checklist }), 'verify');
-    await untilAccepted(
+    clock.add('file', 0);
+    const verified = await untilAccepted(
+      () => call(`/claims/${claimNumber}/verification`, officer1, { checklist }),
+      'verify',
+    );
+    clock.add('verify', verified.early);
+    const decided = await untilAccepted(
       () =>
         call(`/claims/${claimNumber}/decision`, officer2, { decision: 'approve', reason: 'Complete file' }),
       'decide',
     );
+    clock.add('decide', decided.early);
     const handle = client.workflow.getHandle(claimNumber);
     const outcome = (await handle.result()) as { status: string };
     if (outcome.status !== 'paid') throw new Error(`claim ${claimNumber} ended ${outcome.status}`);
+    clock.add('paid', 0);
     if (i >= WARM_UP) handles.push(handle);
   };
   await inPool(0, WARM_UP, one);
   const t0 = performance.now();
   await inPool(WARM_UP, WARM_UP + N, one);
   const seconds = (performance.now() - t0) / 1000;
-  return { name: 'claims through the API (this code)', seconds, ...(await counted(handles)) };
+  return { name: 'claims through the API (this code)', seconds, phases, ...(await counted(handles)) };
 }
 
 async function noops(address: string, client: Client, name: string, shape: ClaimShape): Promise<Figures> {
@@ -259,15 +296,19 @@ async function noops(address: string, client: Client, name: string, shape: Claim
     }
     return true;
   };
+  const phases = new Phases();
   const one = async (i: number) => {
+    const clock = phases.start(i >= WARM_UP);
     const handle = await client.workflow.start('claimShapedNoop', {
       taskQueue,
       workflowId: `${taskQueue}-${i}`,
       args: [shape],
     });
-    await untilAccepted(() => update(handle, 'verify'), 'verify');
-    await untilAccepted(() => update(handle, 'decide'), 'decide');
+    clock.add('file', 0);
+    clock.add('verify', (await untilAccepted(() => update(handle, 'verify'), 'verify')).early);
+    clock.add('decide', (await untilAccepted(() => update(handle, 'decide'), 'decide')).early);
     await handle.result();
+    clock.add('paid', 0);
     if (i >= WARM_UP) handles.push(handle);
   };
   await inPool(0, WARM_UP, one);
@@ -278,7 +319,7 @@ async function noops(address: string, client: Client, name: string, shape: Claim
     worker.once('exit', () => done());
     worker.send({ type: 'stop' });
   });
-  return { name: `${name} (${describeShape(shape)})`, seconds, ...(await counted(handles)) };
+  return { name: `${name} (${describeShape(shape)})`, seconds, phases, ...(await counted(handles)) };
 }
 
 function print(runs: Figures[], ceilings: { today: Figures; next: Figures }): void {
@@ -303,6 +344,13 @@ function print(runs: Figures[], ceilings: { today: Figures; next: Figures }): vo
   ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const row of [head, ...rows]) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  console.log(
+    `mean per claim, ms (${PHASES.join(', ')}: filed, verified, decided, paid) and refusals for being early:`,
+  );
+  for (const f of runs) {
+    const phases = PHASES.map((phase) => (f.phases.ms[phase] / N).toFixed(0)).join(' / ');
+    console.log(`  ${f.name}: ${phases} ms; ${(f.phases.early / N).toFixed(1)} early`);
+  }
   console.log(
     `(for reference, not asserted: a national year of 250,000 claims in an 8-hour day is ${NATIONAL_DAY_RATE.toFixed(1)} claims/s; ` +
       `issue 14 asks for at least 0.8× the ceiling of today's shape)`,
