@@ -4,6 +4,8 @@ import type {
   AccountRevision,
   AssessmentRecord,
   ClaimRecorded,
+  ClosingRecord,
+  NoticeRecorded,
   DecisionRecord,
   EmployerSettlementRecord,
   MembershipCheck,
@@ -112,11 +114,15 @@ export function createClaimActivities(db: Db) {
       });
     },
 
+    /**
+     * Answers with the assessment it recorded: run as a local activity (patch claim-shape-fewer-round-trips), its
+     * marker in the history keeps the result but not the arguments, and the decision trail reads it there.
+     */
     async recordAssessment(
       claimNumber: string,
       event: StepEvent,
       assessment: AssessmentRecord,
-    ): Promise<void> {
+    ): Promise<AssessmentRecord> {
       await stores.transaction(async (tx) => {
         // The workflow accepts decisions from before this activity runs, so a claim the API shows as waiting for
         // a decision always takes one.
@@ -124,6 +130,7 @@ export function createClaimActivities(db: Db) {
         if (!fresh) return;
         await tx.claims.recordAssessment(claimNumber, assessment);
       });
+      return assessment;
     },
 
     async recordDecision(claimNumber: string, event: StepEvent, decision: DecisionRecord): Promise<void> {
@@ -197,6 +204,39 @@ export function createClaimActivities(db: Db) {
       });
     },
 
+    /**
+     * Membership confirmed in one write: its event, the status and the verification's due date (patch
+     * claim-shape-fewer-round-trips; before it, recordStep then recordVerificationDue).
+     */
+    async recordMembershipConfirmed(claimNumber: string, event: StepEvent, dueDate: string): Promise<void> {
+      await stores.claims.appendEvent(claimNumber, event, {
+        status: 'waiting_for_documents',
+        verificationDue: dueDate,
+      });
+    },
+
+    /**
+     * The claim closed with its outcome and the family's notice, in one transaction (patch
+     * claim-shape-fewer-round-trips; before it, recordStep then notifyFamily). A retry writes neither twice.
+     */
+    async recordClosing(
+      claimNumber: string,
+      event: StepEvent,
+      closing: ClosingRecord,
+    ): Promise<NoticeRecorded> {
+      await stores.transaction(async (tx) => {
+        await tx.claims.appendEvent(claimNumber, event, {
+          status: closing.status,
+          ...(closing.reason !== undefined ? { statusReason: closing.reason } : {}),
+          closed: isClosedStatus(closing.status),
+        });
+        await tx.notifications.add(
+          claimNotice(claimNumber, 'family', closing.notice.kind, closing.notice.message),
+        );
+      });
+      return { kind: closing.notice.kind };
+    },
+
     async recordVerificationDue(claimNumber: string, dueDate: string): Promise<void> {
       await stores.claims.setVerificationDue(claimNumber, dueDate);
     },
@@ -210,9 +250,10 @@ export function createClaimActivities(db: Db) {
       await stores.claims.appendEvent(claimNumber, event, { status: 'paying', bankAccount: account });
     },
 
-    /** A message for the family, kept in the outbox (dedup key: claim number + kind). */
-    async notifyFamily(claimNumber: string, kind: string, message: string): Promise<void> {
+    /** A message for the family, kept in the outbox (dedup key: claim number + kind); answers with its kind (see recordAssessment). */
+    async notifyFamily(claimNumber: string, kind: string, message: string): Promise<NoticeRecorded> {
       await stores.notifications.add(claimNotice(claimNumber, 'family', kind, message));
+      return { kind };
     },
   };
 }

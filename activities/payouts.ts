@@ -11,6 +11,11 @@ import { gatewayKey, payoutKey } from '../vocabulary/ids';
 const PAYOUT_FAILED_REASON =
   'A payment could not be made and a supervisor has been asked to act. Nothing was paid twice.';
 
+/** The claim's payout_paid event as the workflow built it, with what only the transfer knows. */
+function paidStep(event: StepEvent, idempotencyKey: string, gatewayReference: string): StepEvent {
+  return { ...event, data: { ...event.data, idempotencyKey, gatewayReference } };
+}
+
 export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
   const stores = createStores(db);
   return {
@@ -38,7 +43,14 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
       });
       if (row.status === 'paid') {
         // markPaid writes the status and the reference in one statement: a paid row always has a reference.
-        return { status: 'paid', idempotencyKey, gatewayReference: row.gateway_reference ?? '' };
+        const gatewayReference = row.gateway_reference ?? '';
+        // A retry after the answer was lost: the step is recorded here if the first attempt did not get to it.
+        if (req.paidEvent)
+          await stores.claims.appendEvent(
+            req.claimNumber,
+            paidStep(req.paidEvent, idempotencyKey, gatewayReference),
+          );
+        return { status: 'paid', idempotencyKey, gatewayReference };
       }
 
       // Alive, with the ledger row written: the heartbeat timeout now covers the transfer (workflows/activity-options.ts).
@@ -53,7 +65,12 @@ export function createPayoutActivities(db: Db, gateway: PaymentGateway) {
           reference: idempotencyKey,
           description: `Santunan ${req.component} for claim ${req.claimNumber}`,
         });
-        await stores.payouts.markPaid(idempotencyKey, disbursement.id, disbursement.completedAt);
+        await stores.transaction(async (tx) => {
+          await tx.payouts.markPaid(idempotencyKey, disbursement.id, disbursement.completedAt);
+          const event = req.paidEvent;
+          if (event)
+            await tx.claims.appendEvent(req.claimNumber, paidStep(event, idempotencyKey, disbursement.id));
+        });
         return { status: 'paid', idempotencyKey, gatewayReference: disbursement.id };
       } catch (err) {
         if (err instanceof GatewayRefusedError) {

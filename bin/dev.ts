@@ -14,6 +14,7 @@ import { createLogger } from '../logger';
 import { jakartaDate } from '../rules';
 import { connectClient, type TemporalConnection } from '../temporal-connection';
 import { startApi } from './lib/api';
+import { devServerArgs } from './lib/dev-server';
 import { createClaimsWorker, workerTelemetry } from './lib/worker';
 
 const root = resolve(__dirname, '..');
@@ -55,28 +56,10 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: workerTelemetry(config) });
   const dataDir = resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
-  const [host, port] = config.TEMPORAL_ADDRESS.split(':');
 
-  const temporal = spawn(
-    temporalCli(),
-    [
-      'server',
-      'start-dev',
-      '--db-filename',
-      join(dataDir, 'temporal.sqlite'),
-      '--ip',
-      host ?? '127.0.0.1',
-      '--port',
-      port ?? '7233',
-      '--ui-port',
-      String(config.TEMPORAL_UI_PORT),
-      '--namespace',
-      config.TEMPORAL_NAMESPACE,
-      '--log-level',
-      'error',
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  const temporal = spawn(temporalCli(), devServerArgs(config, dataDir), {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const stopTemporal = () => {
     if (temporal.exitCode === null) temporal.kill('SIGTERM');
   };

@@ -17,6 +17,11 @@ export interface ActivityCall {
   status: 'completed' | 'failed' | 'timed_out' | 'canceled' | 'pending';
   result?: unknown;
   failure?: string;
+  /**
+   * A local activity: its marker keeps the result but not the arguments (input is empty), so the activities the
+   * trail reads answer with what they recorded (activities/claims.ts; patch claim-shape-fewer-round-trips).
+   */
+  local?: true;
 }
 
 export interface UpdateCall {
@@ -91,6 +96,26 @@ async function failureMessage(converter: LoadedDataConverter, failure: Failure):
 async function decode(converter: LoadedDataConverter, payloads: Payloads): Promise<unknown[]> {
   if (!payloads?.payloads?.length) return [];
   return arrayFromPayloads(converter.payloadConverter, await decodeWithCodecs(converter, payloads.payloads));
+}
+
+/** The marker the SDK records for a local activity once it has completed or failed for good. */
+const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
+
+/** A local activity's marker as a call: its type from the SDK's own data (plain JSON), its result or failure. */
+async function localActivity(converter: LoadedDataConverter, e: Event): Promise<ActivityCall> {
+  const marker = e.markerRecordedEventAttributes!;
+  const data = marker.details?.data?.payloads?.[0]?.data;
+  const info = data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { activity_type?: string }) : {};
+  return {
+    type: info.activity_type ?? '',
+    scheduledAt: at(e),
+    closedAt: at(e),
+    input: [],
+    local: true,
+    ...(marker.failure
+      ? { status: 'failed', failure: await failureMessage(converter, marker.failure) }
+      : { status: 'completed', result: (await decode(converter, marker.details?.result))[0] }),
+  };
 }
 
 /** Reads the run's history in event order. */
@@ -176,6 +201,8 @@ export async function readRun(run: RunHistory, converter: LoadedDataConverter): 
     } else if (e.workflowExecutionSignaledEventAttributes) {
       const s = e.workflowExecutionSignaledEventAttributes;
       calls.signals.push({ name: s.signalName ?? '', at: at(e), input: await decode(converter, s.input) });
+    } else if (e.markerRecordedEventAttributes?.markerName === LOCAL_ACTIVITY_MARKER) {
+      calls.activities.push(await localActivity(converter, e));
     } else if (e.markerRecordedEventAttributes?.markerName === 'core_patch') {
       const details = e.markerRecordedEventAttributes.details;
       const data = details?.['patch-data'] ?? details?.patch_data;

@@ -212,6 +212,7 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
     const escalation = activityOf(call, 'escalate');
     const assessment = activityOf(call, 'recordAssessment');
     const notification = activityOf(call, 'notifyFamily');
+    const closing = activityOf(call, 'recordClosing');
     if (membership?.result && call.status === 'completed') {
       const check = membership.result;
       trail.membership = check.eligible
@@ -221,7 +222,9 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
       const [, , due] = escalation.args;
       trail.escalation = { at: call.scheduledAt, ...(typeof due === 'string' ? { due } : {}) };
     } else if (assessment) {
-      const [, , a] = assessment.args;
+      // A local call's marker has no arguments: the activity answers with the assessment it recorded.
+      const a = call.local ? assessment.result : assessment.args[2];
+      if (!a) continue;
       trail.assessment = {
         at: call.scheduledAt,
         regulation: a.regulation,
@@ -235,8 +238,10 @@ function claimTrail(trail: DecisionTrail, run: RunCalls): void {
     } else if (activityOf(call, 'payout')) {
       trail.payouts.push(payout(call));
     } else if (notification) {
-      const [, kind] = notification.args;
+      const kind = call.local ? notification.result?.kind : notification.args[1];
       trail.notifications.push({ kind: String(kind), at: call.scheduledAt });
+    } else if (closing?.result) {
+      trail.notifications.push({ kind: closing.result.kind, at: call.scheduledAt });
     }
   }
 

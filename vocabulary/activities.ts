@@ -7,7 +7,7 @@ import type { BankAccount, EmployerSettlement } from './claim';
 import type { Decision } from './messages/claim';
 import type { ProofReviewDecision, SchoolStep } from './messages/scholarship';
 import type { DocumentCode } from './documents';
-import type { ScholarshipEndReason, ScholarshipStatus, ScholarshipYearStatus } from './status';
+import type { ClaimStatus, ScholarshipEndReason, ScholarshipStatus, ScholarshipYearStatus } from './status';
 
 /** One step of a claim (or a scholarship), as the workflow numbers it: `seq` makes a retried append a no-op. */
 export interface StepEvent {
@@ -111,6 +111,18 @@ export interface AccountReviewRecord {
 /** A replacement account after a refusal: revision n > 0. */
 export type AccountRevision = BankAccount & { revision: number };
 
+/** How a claim closes (recordClosing): its status, the reason, and the family's notice, written together. */
+export interface ClosingRecord {
+  status: ClaimStatus;
+  reason?: string;
+  notice: { kind: string; message: string };
+}
+
+/** What notifyFamily and recordClosing answer: the notice's kind, kept in the history for the decision trail. */
+export interface NoticeRecorded {
+  kind: string;
+}
+
 export interface PayoutRequest {
   claimNumber: string;
   component: string;
@@ -120,6 +132,11 @@ export interface PayoutRequest {
   accountRevision: number;
   /** The ledger key when it is not `<claimNumber>:<component>`: a scholarship year's is `<workflowId>:<schoolYear>`. */
   idempotencyKey?: string;
+  /**
+   * The claim's payout_paid event, recorded by the payout once paid, with the key and the gateway's reference added
+   * to its data (patch claim-shape-fewer-round-trips: the step folded into the transfer, one round trip fewer).
+   */
+  paidEvent?: StepEvent;
 }
 
 export type PayoutResult =

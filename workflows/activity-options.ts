@@ -1,11 +1,21 @@
 // How the workflows call their activities: one policy for database writes, one for transfers.
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 import { FailureType } from '../vocabulary/failures';
 
 /** Database writes: quick, retried until PostgreSQL answers. */
 export const RECORDING: ActivityOptions = {
   startToCloseTimeout: '30s',
   retry: { initialInterval: '1s', maximumInterval: '1m', nonRetryableErrorTypes: [FailureType.InvalidInput] },
+};
+
+/**
+ * Short idempotent database writes run as local activities (patch claim-shape-fewer-round-trips): inside the workflow
+ * task, no task queue round trip each, the result kept as a marker in the history. Each is idempotent on the claim's
+ * event number, so a local retry (or a workflow task replayed after a crash) writes nothing twice.
+ */
+export const LOCAL_RECORDING: LocalActivityOptions = {
+  startToCloseTimeout: '30s',
+  retry: RECORDING.retry,
 };
 
 /**

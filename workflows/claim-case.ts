@@ -43,6 +43,8 @@ export class ClaimCase {
   readonly familyWaits: (Omit<FamilyWait, 'to'> & { to?: string })[] = [];
   /** A proposed account waiting for review: nothing is paid to it before a second person approves it. */
   proposal: AccountProposal | undefined = undefined;
+  /** The run took patch 'claim-shape-fewer-round-trips' (claim-shape.ts): set once, at its start. */
+  fewerRoundTrips = false;
 
   /** heirsByRank: the run took patch 'heirs-by-rank'; runs started before it keep their checklist and payouts. */
   constructor(
@@ -63,6 +65,11 @@ export class ClaimCase {
     actor,
     data,
   });
+
+  /** The event `step` would make next, without numbering it: recorded by an activity only if the step happens. */
+  nextStep(type: string, actor?: string, data?: Record<string, unknown>): StepEvent {
+    return { seq: this.seq + 1, type, actor, data };
+  }
 
   /** The family delivered what the claim waited for: the open wait ends on `date`. */
   endFamilyWait(date: string): void {

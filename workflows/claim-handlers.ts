@@ -1,12 +1,11 @@
 // The claim's messages: the claimState query and the verify and decide updates (a new account: claim-account.ts),
 // each a named handler with a named validator. A validator refuses the wrong actor or state before anything enters
 // the history.
-import { proxyActivities, setHandler } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { setHandler } from '@temporalio/workflow';
 import { decisionRefusal } from '../rules';
-import { RECORDING } from './activity-options';
 import { isOfficerOrSupervisor, refuse, refuseBy } from './actors';
 import { registerAccountHandlers } from './claim-account';
+import { recorder } from './claim-shape';
 import { actorId } from '../vocabulary/actors';
 import { whileBusy, type ClaimCase } from './claim-case';
 import {
@@ -23,8 +22,6 @@ import { FailureType } from '../vocabulary/failures';
 import { NOTE_MAX } from '../vocabulary/limits';
 import { text } from '../vocabulary/primitives';
 import { TEXT_MESSAGE } from '../rules/text';
-
-const records = proxyActivities<Activities>(RECORDING);
 
 // The same checks the API makes, so an update sent around it cannot record what PostgreSQL refuses.
 const noteSchema = text(NOTE_MAX);
@@ -56,7 +53,7 @@ function verify(claim: ClaimCase, { actor, checklist, note }: VerifyRequest): Pr
       : requiredDocuments(claim.input.program);
     const missing = required.filter((code) => checklist[code] !== true);
     const complete = missing.length === 0;
-    await records.recordVerification(
+    await recorder(claim).recordVerification(
       claim.claimNumber,
       claim.step(complete ? 'documents_verified' : 'documents_incomplete', actorId(actor), { missing, note }),
       { verifiedBy: actorId(actor), checklist, complete },
@@ -83,7 +80,7 @@ function validateVerification(claim: ClaimCase, { actor, checklist, note }: Veri
 function decide(claim: ClaimCase, { actor, decision, reason }: DecideRequest): Promise<DecideResult> {
   return whileBusy(claim, async () => {
     const decidedBy = actorId(actor);
-    await records.recordDecision(
+    await recorder(claim).recordDecision(
       claim.claimNumber,
       claim.step(decision === 'approve' ? 'claim_approved' : 'claim_rejected', decidedBy, {
         reason,

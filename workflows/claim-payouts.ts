@@ -75,6 +75,8 @@ export async function payLateCompensation(
 async function payComponent(claim: ClaimCase, code: string, amount: number): Promise<void> {
   for (;;) {
     let result: PayoutResult;
+    // The new shape (claim-shape.ts): the payout records its own payout_paid event, numbered now, taken if paid.
+    const paid = { component: code, amount };
     try {
       result = await payments.payout({
         claimNumber: claim.claimNumber,
@@ -82,6 +84,7 @@ async function payComponent(claim: ClaimCase, code: string, amount: number): Pro
         amount,
         account: claim.account,
         accountRevision: claim.accountRevision,
+        ...(claim.fewerRoundTrips ? { paidEvent: claim.nextStep('payout_paid', undefined, paid) } : {}),
       });
     } catch (err) {
       if (!(err instanceof ActivityFailure) || isCancellation(err) || !patched(PAYOUT_FAILURE_PATCH))
@@ -90,15 +93,12 @@ async function payComponent(claim: ClaimCase, code: string, amount: number): Pro
       continue;
     }
     if (result.status === 'paid') {
-      await records.recordStep(
-        claim.claimNumber,
-        claim.step('payout_paid', undefined, {
-          component: code,
-          amount,
-          idempotencyKey: result.idempotencyKey,
-          gatewayReference: result.gatewayReference,
-        }),
-      );
+      const event = claim.step('payout_paid', undefined, {
+        ...paid,
+        idempotencyKey: result.idempotencyKey,
+        gatewayReference: result.gatewayReference,
+      });
+      if (!claim.fewerRoundTrips) await records.recordStep(claim.claimNumber, event);
       claim.pendingComponents.splice(claim.pendingComponents.indexOf(code), 1);
       return;
     }

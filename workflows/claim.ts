@@ -22,6 +22,7 @@ import { RECORDING } from './activity-options';
 import { ClaimCase, type Decision } from './claim-case';
 import { EMPLOYER_PAYS_FIRST_PATCH, registerEmployerHandlers, reimburseEmployer } from './claim-employer';
 import { registerClaimHandlers } from './claim-handlers';
+import { recorder, takesFewerRoundTrips } from './claim-shape';
 import {
   CLAIM_DATE_BACKDATING_PATCH,
   registerBackdatingHandler,
@@ -43,6 +44,7 @@ export const ONE_CLAIM_PER_DEATH_PATCH = 'one-claim-per-death';
 export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome> {
   // Evaluated once, first: a run decides at its start whether heirs are ranked, and keeps that to its end.
   const claim = new ClaimCase(validateClaimInput(rawInput), patched(HEIRS_BY_RANK_PATCH));
+  claim.fewerRoundTrips = takesFewerRoundTrips();
   // Registers the officer's choice of children (an update) before the first await.
   const scholarships = scholarshipStarter(claim.input, claim.step, () => claim.status);
   registerClaimHandlers(claim);
@@ -50,7 +52,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   registerEmployerHandlers(claim);
 
   // 1. The claim on record, holding the participant's death: one death, one claim, across JKM and JKK.
-  const recorded = await records.recordClaim(
+  const recorded = await recorder(claim).recordClaim(
     claim.input,
     claim.step('claim_received', claim.input.createdBy, { program: claim.input.program }),
   );
@@ -67,7 +69,7 @@ export async function claimWorkflow(rawInput: ClaimInput): Promise<ClaimOutcome>
   }
 
   // 2. Membership at the date of death.
-  const membership = await records.checkMembership(claim.input.participantNik, claim.input.eventDate);
+  const membership = await recorder(claim).checkMembership(claim.input.participantNik, claim.input.eventDate);
   if (!membership.eligible) return close(claim, ineligible(membership.reason), 'membership_refused');
   const due = await confirmMembership(claim, membership.facts);
 
@@ -153,6 +155,14 @@ async function confirmMembership(claim: ClaimCase, facts: MembershipFacts): Prom
     PUBLIC_HOLIDAYS,
   );
   claim.status = 'waiting_for_documents';
+  if (claim.fewerRoundTrips) {
+    await recorder(claim).recordMembershipConfirmed(
+      claim.claimNumber,
+      claim.step('membership_confirmed', undefined, { employerId: facts.employerId, verificationDue: due }),
+      due,
+    );
+    return due;
+  }
   await records.recordStep(
     claim.claimNumber,
     claim.step('membership_confirmed', undefined, { employerId: facts.employerId, verificationDue: due }),
@@ -227,7 +237,7 @@ async function recordAssessment(
   recipients: BenefitRecipients | undefined,
 ): Promise<void> {
   claim.status = 'waiting_for_decision';
-  await records.recordAssessment(
+  await recorder(claim).recordAssessment(
     claim.claimNumber,
     claim.step('benefit_assessed', undefined, { regulation: benefit.regulation, total: benefit.total }),
     {
@@ -253,7 +263,7 @@ async function waitForDecision(claim: ClaimCase): Promise<Decision> {
 }
 
 async function notifyApproval(claim: ClaimCase, paying: number): Promise<void> {
-  await records.notifyFamily(
+  await recorder(claim).notifyFamily(
     claim.claimNumber,
     'decision_notified',
     `Your claim ${claim.claimNumber} has been approved: Rp ${paying.toLocaleString('en-US')} will be paid.`,
@@ -263,21 +273,27 @@ async function notifyApproval(claim: ClaimCase, paying: number): Promise<void> {
 /** Closes the claim with its outcome: recorded, the family told, and every update answered first. */
 async function close(claim: ClaimCase, outcome: ClaimOutcome, type: string): Promise<ClaimOutcome> {
   claim.status = outcome.status;
-  await records.recordStep(
-    claim.claimNumber,
-    claim.step(type, undefined, { reason: outcome.reason }),
-    claim.status,
-    outcome.reason,
-  );
-  await records.notifyFamily(
-    claim.claimNumber,
-    `claim_${outcome.status}`,
-    outcome.reimbursedToEmployer !== undefined
-      ? `Your claim ${claim.claimNumber} is settled: the employer paid you Rp ${outcome.total.toLocaleString('en-US')} and the agency has reimbursed it.`
-      : outcome.status === 'paid'
-        ? `Your claim ${claim.claimNumber} has been paid: Rp ${outcome.total.toLocaleString('en-US')}.`
-        : `Your claim ${claim.claimNumber} was closed: ${outcome.reason ?? outcome.status}`,
-  );
+  const event = claim.step(type, undefined, { reason: outcome.reason });
+  const notice = { kind: `claim_${outcome.status}`, message: closingMessage(claim, outcome) };
+  if (claim.fewerRoundTrips) {
+    await recorder(claim).recordClosing(claim.claimNumber, event, {
+      status: claim.status,
+      ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
+      notice,
+    });
+  } else {
+    await records.recordStep(claim.claimNumber, event, claim.status, outcome.reason);
+    await records.notifyFamily(claim.claimNumber, notice.kind, notice.message);
+  }
   await condition(allHandlersFinished);
   return outcome;
+}
+
+/** What the family reads when the claim closes. */
+function closingMessage(claim: ClaimCase, outcome: ClaimOutcome): string {
+  return outcome.reimbursedToEmployer !== undefined
+    ? `Your claim ${claim.claimNumber} is settled: the employer paid you Rp ${outcome.total.toLocaleString('en-US')} and the agency has reimbursed it.`
+    : outcome.status === 'paid'
+      ? `Your claim ${claim.claimNumber} has been paid: Rp ${outcome.total.toLocaleString('en-US')}.`
+      : `Your claim ${claim.claimNumber} was closed: ${outcome.reason ?? outcome.status}`;
 }

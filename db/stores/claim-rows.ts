@@ -114,6 +114,8 @@ export interface ClaimChange {
   escalatedAt?: Date;
   /** The claim date a supervisor decided for a backdated claim. */
   claimDate?: string;
+  /** The last day to verify the documents (the service level), set with membership_confirmed. */
+  verificationDue?: string;
   bankAccount?: { bankCode: string; accountNumber: string; accountName: string; revision: number };
   /** Stamps closed_at with the database's clock. */
   closed?: boolean;

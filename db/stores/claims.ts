@@ -41,6 +41,7 @@ function claimColumns(change: ClaimChange, now: Knex.Raw) {
     ...(verified ? { verified_by: verified.by, verified_at: verified.at } : {}),
     ...(escalatedAt ? { escalated: true, escalated_at: escalatedAt } : {}),
     ...(change.claimDate !== undefined ? { claim_date: change.claimDate } : {}),
+    ...(change.verificationDue !== undefined ? { verification_due: change.verificationDue } : {}),
     ...(bankAccount
       ? {
           bank_code: bankAccount.bankCode,

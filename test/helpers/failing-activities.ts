@@ -30,8 +30,16 @@ export async function activityFailureType(promise: Promise<unknown>): Promise<st
   try {
     await promise;
   } catch (err) {
-    const cause = (err as { cause?: { cause?: { type?: string } } }).cause;
-    return cause?.cause?.type;
+    // A regular activity's failure comes wrapped in an ActivityFailure; a local one's (patch
+    // claim-shape-fewer-round-trips) reaches the update as it is: the first failure in the chain with a type.
+    for (
+      let cause = (err as { cause?: unknown }).cause;
+      cause;
+      cause = (cause as { cause?: unknown }).cause
+    ) {
+      const type = (cause as { type?: unknown }).type;
+      if (typeof type === 'string') return type;
+    }
   }
   return undefined;
 }

@@ -58,6 +58,10 @@ describe('committed histories', () => {
     );
     expect(legacy).toEqual(expect.arrayContaining(paths.map((p) => `legacy/${p}.json`)));
     expect(current).toContain('reviewed-account.json'); // a change of payee, since patch account-change-reviewed
+    // Since patch claim-shape-fewer-round-trips: local activities, the steps written by the activities doing them.
+    expect(current).toEqual(
+      expect.arrayContaining(['claim-shape-happy-path.json', 'claim-shape-refused-account.json']),
+    );
   });
 
   it('cover the scholarship years, lapses and each stop, as the claim and every school-year run', () => {

@@ -30,7 +30,10 @@ function calls(history: History) {
 /** The activities the run scheduled, in order, with the family notifications named by kind. */
 function steps(run: Awaited<ReturnType<typeof calls>>): string[] {
   return run.activities.map((a) =>
-    a.type === 'notifyFamily' ? `notifyFamily:${String(a.input[1])}` : a.type,
+    // A local call (patch claim-shape-fewer-round-trips) keeps no arguments: notifyFamily answers with its kind.
+    a.type === 'notifyFamily'
+      ? `notifyFamily:${String(a.local ? (a.result as { kind: string }).kind : a.input[1])}`
+      : a.type,
   );
 }
 

@@ -2,7 +2,6 @@
 // server: that update fails, and the claim is not left busy, so the next action is taken.
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ActivityFailure } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import { jakartaDate } from '../../rules';
 import {
@@ -51,7 +50,6 @@ describe('ClaimWorkflow when recording an action fails for good', () => {
         args: [{ actor: officer2, decision: 'approve', reason: 'Complete file' }],
       });
       await expect(failed).rejects.toThrow(WorkflowUpdateFailedError);
-      await expect(failed).rejects.toMatchObject({ cause: expect.any(ActivityFailure) });
       expect(await activityFailureType(failed)).toBe(TEST_FAILURE);
       expect((await handle.query(claimStateQuery)).status).toBe('waiting_for_decision');
 
