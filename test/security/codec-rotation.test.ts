@@ -69,6 +69,12 @@ function payloadsOf(value: unknown, found: Payload[] = []): Payload[] {
   if (!value || typeof value !== 'object') return found;
   const v = value as Record<string, unknown>;
   if (v.markerName === 'core_patch' || v.upsertWorkflowSearchAttributesEventAttributes) return found;
+  // A local activity's marker: its `data` is the SDK core's own bookkeeping (activity type, attempt, times; no
+  // arguments, no business data), written as plain JSON; its `result` is the activity's answer, encrypted.
+  if (v.markerName === 'core_local_activity') {
+    const details = v.details as Record<string, unknown> | undefined;
+    return payloadsOf(details?.result, found);
+  }
   if (v.metadata && typeof v.metadata === 'object' && 'encoding' in v.metadata) found.push(v as Payload);
   else for (const child of Object.values(v)) payloadsOf(child, found);
   return found;

@@ -158,7 +158,10 @@ function routesOf(app: Express): string[] {
 describe('the role matrix', () => {
   it('has a row for every route the API serves', () => {
     const rows = new Set(MATRIX.map((r) => `${r.method} ${r.path}`));
-    const missing = routesOf(h.app).filter((r) => !rows.has(r));
+    // The web pages (api/web.ts) are the one route outside api/routes: static files and index.html, no data, the same
+    // for everyone (what each page shows comes from the API routes below, each in this matrix).
+    const pages = String(/^\/[^.]*$/);
+    const missing = routesOf(h.app).filter((r) => !rows.has(r) && r !== `get ${pages}`);
     // A route served without a declaration in api/routes escapes this walk (and README's role matrix).
     expect(missing).toEqual([]);
   });
