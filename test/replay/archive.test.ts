@@ -70,7 +70,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, tries
 }
 
 /** A JKM claim filed, verified, approved by a second officer and paid: its workflow closed. */
-async function closedClaim(): Promise<string> {
+async function closedClaim(children: unknown[] = []): Promise<string> {
   const officer1 = h.token({ id: 'officer-1', role: 'officer' });
   const officer2 = h.token({ id: 'officer-2', role: 'officer' });
   const { nik } = await createParticipant(h.t.db);
@@ -82,6 +82,7 @@ async function closedClaim(): Promise<string> {
       participantNik: nik,
       eventDate: jakartaDate(Date.now() - 10 * 86_400_000),
       heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
+      ...(children.length > 0 ? { children } : {}),
       bankAccount: { bankCode: 'BNI', accountNumber: '5551234567', accountName: 'Sri Wahyuni' },
     })
     .expect(201);
@@ -255,6 +256,75 @@ describe('a closed claim deleted from Temporal', () => {
     expect(res.body.type).toMatch(/archive-integrity$/);
     expect(res.body.detail).toContain(runId);
   });
+});
+
+describe('a closed claim deleted from Temporal whose scholarship still runs', () => {
+  it('exports and replays the claim from the archive and the scholarship from Temporal, saying so', async () => {
+    const claimNumber = await closedClaim([
+      {
+        name: 'Putri',
+        dateOfBirth: jakartaDate(Date.now() - 10 * 365 * 86_400_000),
+        schooling: { level: 'SD', grade: 4 },
+      },
+    ]);
+    const scholarshipId = `${claimNumber}-S1`;
+    const before = (
+      await request(h.app).get(`/api/v1/claims/${claimNumber}/history`).set(bearer(auditor)).expect(200)
+    ).body as HistoryExport;
+    expect(before.runs.map((r) => [r.workflowId, r.source])).toEqual([
+      [claimNumber, 'temporal'],
+      [scholarshipId, 'temporal'],
+    ]);
+    await until('the closed claim in visibility', async () => {
+      for await (const e of h.env.client.workflow.list({
+        query: `WorkflowId = '${claimNumber}' AND ExecutionStatus != 'Running'`,
+      }))
+        return e;
+      return undefined;
+    });
+    const sweep: ArchiveSweep = await h.env.client.workflow.execute('historyArchiveWorkflow', {
+      workflowId: `sweep-${randomUUID()}`,
+      taskQueue: archiveQueue,
+      args: [],
+    });
+    expect(sweep.failed).toEqual([]);
+    // The running scholarship is not archived: only closed runs are.
+    expect(await h.t.db('history_archive').where({ claim_number: claimNumber }).pluck('workflow_id')).toEqual(
+      [claimNumber],
+    );
+    const { cli } = temporalBinaries();
+    await run(cli!, [
+      'workflow',
+      'delete',
+      '--yes',
+      '--workflow-id',
+      claimNumber,
+      '--address',
+      h.env.address,
+      '--namespace',
+      'default',
+    ]);
+    await until('Temporal to forget the claim', () => gone(claimNumber), 900);
+
+    const doc = (
+      await request(h.app).get(`/api/v1/claims/${claimNumber}/history`).set(bearer(auditor)).expect(200)
+    ).body as HistoryExport;
+    expect(doc.source).toBe('temporal+archive');
+    expect(doc.runs.map((r) => [r.workflowId, r.source])).toEqual([
+      [claimNumber, 'archive'],
+      [scholarshipId, 'temporal'],
+    ]);
+    expect(doc.runs[0]!.hashChain.head).toBe(before.runs[0]!.hashChain.head);
+    const replay = (
+      await request(h.app).post(`/api/v1/claims/${claimNumber}/replay`).set(bearer(auditor)).expect(200)
+    ).body as ClaimReplay;
+    expect(replay.source).toBe('temporal+archive');
+    expect(replay.runs.map((r) => [r.workflowId, r.deterministic, r.source])).toEqual([
+      [claimNumber, true, 'archive'],
+      [scholarshipId, true, 'temporal'],
+    ]);
+    await h.env.client.workflow.getHandle(scholarshipId).terminate('test: done');
+  }, 120_000);
 });
 
 describe('a claim with scholarship runs, all past retention', () => {
