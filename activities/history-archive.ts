@@ -137,6 +137,7 @@ export async function sweepClosedRuns(ctx: SweepContext): Promise<ArchiveSweep> 
 
   for await (const execution of ctx.temporal.workflow.list({ query })) {
     sweep.listed += 1;
+    ctx.heartbeat(); // a first sweep lists every closed run within the retention
     batch.push(execution);
     if (batch.length >= BATCH) await flush();
   }
