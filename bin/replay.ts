@@ -1,10 +1,12 @@
 // npm run replay -- <claimNumber | path/to/history.json | --all [--since YYYY-MM-DD]> [more claims or files]
 // Replays workflow histories against the current workflow code, with one bundle and the production payload codec.
-//   claimNumber   the claim's workflow and every run of its scholarships, from TEMPORAL_ADDRESS
+//   claimNumber   the claim's workflow and every run of its scholarships, from TEMPORAL_ADDRESS, and from the
+//                 history archive in DATABASE_URL for the runs Temporal no longer has (past retention)
 //   file.json     a history from `temporal workflow show --output json`, or an export from the API (its hash
 //                 chains are checked too)
-//   --all         every claim and scholarship run in TEMPORAL_NAMESPACE (started since --since), with a
-//                 progress bar and a summary
+//   --all         every claim and scholarship run in TEMPORAL_NAMESPACE (started since --since), then the archived
+//                 runs Temporal no longer has, with a progress bar and a summary
+// Each run's line says where its history came from: temporal, archive or file.
 // Exit code: 0 when every run replays, 1 when any run is non-deterministic (or cannot be replayed), 2 on misuse.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -14,12 +16,16 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { SingleBar } from 'cli-progress';
 import { createDataConverter } from '../codec/data-converter';
 import { loadEntryPointConfig } from '../config';
+import { createDb } from '../db/config';
+import { createStores, type HistoryArchiveStore } from '../db/stores';
 import {
+  archivedRunHistory,
   fetchClaimHistories,
   historyFromJson,
   isHistoryExport,
   Replayer,
   verifyExport,
+  type HistorySource,
   type ReplayInput,
   type RunReplayResult,
 } from '../replay';
@@ -37,15 +43,18 @@ interface Totals {
   failures: number;
 }
 
-function line(result: RunReplayResult): string {
-  const run = `${result.workflowId} ${result.runId} (${result.events} events)`;
+type Source = HistorySource | 'file';
+type SourcedInput = ReplayInput & { source: Source };
+
+function line(result: RunReplayResult, source: Source | undefined): string {
+  const run = `${result.workflowId} ${result.runId} (${result.events} events, from ${source ?? 'file'})`;
   return result.deterministic
     ? `ok    ${run}`
     : `FAIL  ${run}\n      ${result.error?.name}: ${result.divergence ?? result.error?.message}`;
 }
 
 /** The histories in a file: one CLI history, or every run of an API export (whose hash chains must verify). */
-function fromFile(path: string): { inputs: ReplayInput[]; chainFailures: string[] } {
+function fromFile(path: string): { inputs: SourcedInput[]; chainFailures: string[] } {
   const json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
   if (isHistoryExport(json)) {
     const check = verifyExport(json);
@@ -54,6 +63,7 @@ function fromFile(path: string): { inputs: ReplayInput[]; chainFailures: string[
       .map((r) => `${r.workflowId} ${r.runId}: hash chain broken: ${r.valid ? '' : r.reason}`);
     if (!check.digestValid) chainFailures.push(`${path}: the export digest does not match its runs`);
     const inputs = json.runs.map((r) => ({
+      source: 'file' as const,
       workflowId: r.workflowId,
       runId: r.runId,
       workflowType: r.workflowType,
@@ -69,6 +79,7 @@ function fromFile(path: string): { inputs: ReplayInput[]; chainFailures: string[
   return {
     inputs: [
       {
+        source: 'file',
         workflowId,
         ...(started?.workflowType?.name ? { workflowType: started.workflowType.name } : {}),
         history,
@@ -79,18 +90,36 @@ function fromFile(path: string): { inputs: ReplayInput[]; chainFailures: string[
 }
 
 /** Every run in the namespace whose type this bundle knows, in listing order, a few downloads ahead. */
-async function* allRuns(client: Client, query: string, ahead = 8): AsyncGenerator<ReplayInput> {
-  const pending: Promise<ReplayInput>[] = [];
+async function* allRuns(client: Client, query: string, ahead = 8): AsyncGenerator<SourcedInput> {
+  const pending: Promise<SourcedInput>[] = [];
   for await (const { workflowId, runId, type } of client.workflow.list({ query })) {
     const download = client.workflow
       .getHandle(workflowId, runId)
       .fetchHistory()
-      .then((history) => ({ workflowId, runId, workflowType: type, history }));
+      .then((history) => ({ workflowId, runId, workflowType: type, history, source: 'temporal' as const }));
     download.catch(() => undefined); // awaited below, in order; this only keeps Node from calling it unhandled
     pending.push(download);
     if (pending.length >= ahead) yield await pending.shift()!;
   }
   while (pending.length > 0) yield await pending.shift()!;
+}
+
+/** Temporal's runs, then the archived runs Temporal no longer has (past retention). */
+async function* allRunsWithArchive(
+  client: Client,
+  query: string,
+  archive: HistoryArchiveStore,
+  since: string | undefined,
+): AsyncGenerator<SourcedInput> {
+  const seen = new Set<string>();
+  for await (const input of allRuns(client, query)) {
+    seen.add(`${input.workflowId}/${input.runId}`);
+    yield input;
+  }
+  const startedSince = since ? { startedSince: new Date(`${since}T00:00:00Z`) } : {};
+  for await (const record of archive.allRuns(startedSince)) {
+    if (!seen.has(`${record.workflowId}/${record.runId}`)) yield archivedRunHistory(record);
+  }
 }
 
 function workflowTypes(): string[] {
@@ -129,6 +158,17 @@ async function main(): Promise<number> {
   const client = connection
     ? new Client({ connection, namespace: config.TEMPORAL.namespace, dataConverter })
     : undefined;
+  // The archive is read only for runs Temporal no longer has (and by --all): no connection is made otherwise.
+  const db = needsServer ? createDb(config.DATABASE_URL, { max: 2 }) : undefined;
+  const archive = db ? createStores(db).historyArchive : undefined;
+  const sources = new Map<string, Source>();
+  const sourceOf = (r: RunReplayResult) => sources.get(`${r.workflowId}/${r.runId}`);
+  const tracked = async function* (inputs: Iterable<SourcedInput> | AsyncIterable<SourcedInput>) {
+    for await (const input of inputs) {
+      if (input.runId) sources.set(`${input.workflowId}/${input.runId}`, input.source);
+      yield input;
+    }
+  };
   const totals: Totals = { histories: 0, events: 0, failures: 0 };
   const started = Date.now();
   try {
@@ -148,7 +188,9 @@ async function main(): Promise<number> {
       });
       bar.start(count, 0, { events: 0, failures: 0 });
       const failures: RunReplayResult[] = [];
-      for await (const result of replayer.replayEach(allRuns(client!, query))) {
+      for await (const result of replayer.replayEach(
+        tracked(allRunsWithArchive(client!, query, archive!, values.since)),
+      )) {
         totals.histories += 1;
         totals.events += result.events;
         if (!result.deterministic) failures.push(result);
@@ -156,19 +198,21 @@ async function main(): Promise<number> {
         bar.update(totals.histories, { events: totals.events, failures: failures.length });
       }
       bar.stop();
-      for (const failure of failures) console.log(line(failure));
+      for (const failure of failures) console.log(line(failure, sourceOf(failure)));
+      const fromArchive = [...sources.values()].filter((source) => source === 'archive').length;
+      if (fromArchive > 0) console.log(`${fromArchive} of them from the archive (no longer in Temporal)`);
       totals.failures = failures.length;
     } else {
       // Every target's histories first, then one replay worker for all of them.
-      const inputs: ReplayInput[] = [];
+      const inputs: SourcedInput[] = [];
       for (const target of positionals) {
         if (isClaimNumber(target)) {
-          const runs = await fetchClaimHistories(client!, target);
+          const runs = await fetchClaimHistories(client!, target, archive);
           if (!runs) {
             console.log(`FAIL  ${target}: no workflow history for this claim`);
             totals.failures += 1;
           }
-          inputs.push(...(runs ?? []));
+          inputs.push(...(runs ?? []).map((r) => ({ ...r, source: r.source ?? ('temporal' as const) })));
         } else {
           const file = fromFile(target);
           for (const failure of file.chainFailures) console.log(`FAIL  ${failure}`);
@@ -176,11 +220,11 @@ async function main(): Promise<number> {
           inputs.push(...file.inputs);
         }
       }
-      for await (const result of replayer.replayEach(inputs)) {
+      for await (const result of replayer.replayEach(tracked(inputs))) {
         totals.histories += 1;
         totals.events += result.events;
         if (!result.deterministic) totals.failures += 1;
-        console.log(line(result));
+        console.log(line(result, sourceOf(result)));
       }
     }
 
@@ -193,6 +237,7 @@ async function main(): Promise<number> {
     return totals.failures > 0 ? EXIT_NON_DETERMINISTIC : 0;
   } finally {
     await connection?.close();
+    await db?.destroy();
   }
 }
 

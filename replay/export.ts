@@ -1,6 +1,7 @@
 // The auditor's export: each run's history exactly as `temporal workflow show --output json` prints it,
 // with a sha256 hash chain over its events, and one digest over all runs.
-import type { RunHistory } from './fetch';
+import type { ClaimHistorySource, HistorySource } from './archive';
+import { sourceOf, type RunHistory } from './fetch';
 import {
   hashChain,
   HASH_ALGORITHM,
@@ -13,7 +14,7 @@ import { historyToJsonObject, type JsonHistory } from './proto-json';
 
 const EXPORT_FORMAT = 'santunan.history-export/v1';
 
-interface ExportedRun {
+export interface ExportedRun {
   workflowId: string;
   runId: string;
   workflowType: string;
@@ -21,6 +22,8 @@ interface ExportedRun {
   /** The Temporal CLI's JSON: replays with `npm run replay -- <file>`, `temporal workflow show`'s equivalent. */
   history: JsonHistory;
   hashChain: HashChain;
+  /** Read from Temporal, or from the archive because Temporal no longer has the run. */
+  source: HistorySource;
 }
 
 export interface HistoryExport {
@@ -28,6 +31,8 @@ export interface HistoryExport {
   claimNumber: string;
   namespace: string;
   exportedAt: string;
+  /** Where the runs were read from: `temporal+archive` when some runs are past Temporal's retention. */
+  source: ClaimHistorySource;
   runs: ExportedRun[];
   /** sha256 over the runs' ids and chain heads, in order: a run removed or swapped changes it. */
   digest: string;
@@ -37,8 +42,9 @@ function runDigest(runs: readonly Pick<ExportedRun, 'workflowId' | 'runId' | 'ha
   return sha256Hex(runs.map((r) => `${r.workflowId}/${r.runId}/${r.hashChain.head}`).join('\n'));
 }
 
-function exportRun(run: RunHistory): ExportedRun {
-  const history = historyToJsonObject(run.history);
+export function exportRun(run: RunHistory): ExportedRun {
+  // An archived run is exported as it was archived (from Temporal, by this same function).
+  const history = run.json ?? historyToJsonObject(run.history);
   return {
     workflowId: run.workflowId,
     runId: run.runId,
@@ -46,6 +52,7 @@ function exportRun(run: RunHistory): ExportedRun {
     eventCount: history.events.length,
     history,
     hashChain: hashChain(history.events),
+    source: run.source ?? 'temporal',
   };
 }
 
@@ -60,6 +67,7 @@ export function buildExport(
     claimNumber,
     namespace: options.namespace,
     exportedAt: (options.now ?? new Date()).toISOString(),
+    source: sourceOf(runs),
     runs: exported,
     digest: runDigest(exported),
   };

@@ -216,3 +216,16 @@ export interface ScholarshipChoiceRecord {
   chosenBy: string;
   reason?: string;
 }
+
+/** One sweep of the history archiver: closed runs listed from Temporal's visibility, and what became of each. */
+export interface ArchiveSweep {
+  listed: number;
+  archived: number;
+  alreadyArchived: number;
+  /** Runs Temporal no longer had when their turn came: lost to the archive (alert on it). */
+  gone: string[];
+  /** Runs that could not be archived this time: the next sweep starts from the earliest of them. */
+  failed: string[];
+  /** Runs whose workflow id names no claim: not archived. */
+  skipped: string[];
+}

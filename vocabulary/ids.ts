@@ -44,6 +44,11 @@ export function parseScholarshipId(id: string): { claimNumber: string; childNumb
   return match ? { claimNumber: match[1]!, childNumber: Number(match[2]) } : undefined;
 }
 
+/** The claim a claim or scholarship workflow belongs to (its histories are archived under it), or undefined. */
+export function claimNumberOfWorkflowId(workflowId: string): string | undefined {
+  return isClaimNumber(workflowId) ? workflowId : parseScholarshipId(workflowId)?.claimNumber;
+}
+
 /** A claim component's ledger key (its idempotency key): the same on every retry and every worker. */
 export function payoutKey(claimNumber: string, component: string): string {
   return `${claimNumber}:${component}`;
@@ -69,6 +74,9 @@ export const RECONCILIATION_SCHEDULE_ID = 'reconciliation-daily';
 export function pendingOverdueTaskKey(transferKey: string): string {
   return `reconciliation:pending_overdue:${transferKey}`;
 }
+
+/** The archiver of closed runs' histories (a Temporal Schedule starts it; its runs are its workflow id's runs). */
+export const HISTORY_ARCHIVE_SCHEDULE_ID = 'history-archive';
 
 export function reconciliationWorkflowId(date: string): string {
   return `reconciliation-${date}`;

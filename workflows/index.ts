@@ -5,8 +5,10 @@
 // and reconciliation code are loaded on a workflow's first call only (webpack's require is synchronous and
 // deterministic). A parked scholarship then costs about what a no-op workflow costs (npm run bench).
 import type * as Claim from './claim';
+import type * as HistoryArchive from './history-archive';
 import type * as Reconciliation from './reconciliation';
 import type { ClaimInput } from '../vocabulary/claim';
+import type { ArchiveSweep } from '../vocabulary/activities';
 import type { ClaimOutcome } from '../vocabulary/messages/claim';
 import type { ReconciliationInput, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
 
@@ -22,4 +24,10 @@ export function reconciliationWorkflow(input?: ReconciliationInput): Promise<Rec
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const reconciliation = require('./reconciliation') as typeof Reconciliation;
   return reconciliation.reconciliationWorkflow(input);
+}
+
+export function historyArchiveWorkflow(): Promise<ArchiveSweep> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const archive = require('./history-archive') as typeof HistoryArchive;
+  return archive.historyArchiveWorkflow();
 }

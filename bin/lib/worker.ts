@@ -1,13 +1,14 @@
 import { Client } from '@temporalio/client';
 import { Runtime, Worker, type TelemetryOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities';
+import { createHistoryArchiveActivities } from '../../activities/history-archive';
 import { createDataConverter } from '../../codec/data-converter';
 import type { Config, Settings } from '../../config';
 import { createDb } from '../../db/config';
 import { createHttpGateway } from '../../gateway/client';
 import { connectWorker } from '../../temporal-connection';
 import { loadWorkflowBundle } from '../../workflow-bundle';
-import { ensureReconciliationSchedule } from './schedules';
+import { ensureHistoryArchiveSchedule, ensureReconciliationSchedule } from './schedules';
 
 /**
  * The SDK's metrics for Prometheus at WORKER_METRICS_ADDRESS, when set: workflow and activity outcomes, task latencies
@@ -30,7 +31,8 @@ export function installWorkerRuntime(settings: Pick<Settings, 'WORKER_METRICS_AD
 
 /**
  * A worker for the claims task queue, with its own database pool and gateway adapter (or the ones given: a fault
- * test injects adapters that stop at chosen moments). Creates the daily reconciliation schedule if it is missing.
+ * test injects adapters that stop at chosen moments). Creates the daily reconciliation schedule and the history
+ * archiver's schedule if they are missing.
  */
 export async function createClaimsWorker(
   config: Config<'PAYLOAD_KEYS' | 'TEMPORAL'>,
@@ -41,6 +43,11 @@ export async function createClaimsWorker(
     adapters.gateway ??
     createHttpGateway({ baseUrl: config.GATEWAY_URL, timeoutMs: config.GATEWAY_TIMEOUT_MS });
   const connection = await connectWorker(config.TEMPORAL);
+  const client = new Client({
+    connection,
+    namespace: config.TEMPORAL.namespace,
+    dataConverter: createDataConverter(config.PAYLOAD_KEYS),
+  });
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL.namespace,
@@ -50,16 +57,14 @@ export async function createClaimsWorker(
     // The bundle `npm run build` made; development and tests bundle from source.
     workflowBundle: await loadWorkflowBundle(config),
     dataConverter: createDataConverter(config.PAYLOAD_KEYS),
-    activities: createActivities({ db, gateway }),
+    activities: {
+      ...createActivities({ db, gateway }),
+      // The archiver reads histories as stored (payloads stay encrypted), through this worker's connection.
+      ...createHistoryArchiveActivities({ db, temporal: client }),
+    },
   });
-  await ensureReconciliationSchedule(
-    new Client({
-      connection,
-      namespace: config.TEMPORAL.namespace,
-      dataConverter: createDataConverter(config.PAYLOAD_KEYS),
-    }),
-    config.TEMPORAL_TASK_QUEUE,
-  );
+  await ensureReconciliationSchedule(client, config.TEMPORAL_TASK_QUEUE);
+  await ensureHistoryArchiveSchedule(client, config.TEMPORAL_TASK_QUEUE);
   return {
     worker,
     /** Runs until shut down (SIGINT/SIGTERM, or worker.shutdown()), then releases its connections. */

@@ -8,6 +8,7 @@ import { ClaimedDeathStore } from './claimed-deaths';
 import { ClaimViewStore } from './claim-views';
 import { ClaimStore } from './claims';
 import { EmployerReimbursementStore } from './employer-reimbursements';
+import { HistoryArchiveStore } from './history-archive';
 import { IntakeStore } from './intake';
 import { NotificationStore } from './notifications';
 import { PayoutStore } from './payouts';
@@ -33,6 +34,8 @@ export interface Stores {
   rateLimits: RateLimitStore;
   supervisorTasks: SupervisorTaskStore;
   accountChanges: AccountChangeStore;
+  /** Closed workflow runs' histories and their digests, kept past Temporal's retention. */
+  historyArchive: HistoryArchiveStore;
   /** Runs `fn` with stores bound to one transaction (the caller's, when these stores are already bound to one). */
   transaction<T>(fn: (tx: Stores) => Promise<T>): Promise<T>;
   /** Resolves when PostgreSQL answers (readiness). */
@@ -55,6 +58,7 @@ export function createStores(db: Knex): Stores {
     rateLimits: new RateLimitStore(db),
     supervisorTasks: new SupervisorTaskStore(db),
     accountChanges: new AccountChangeStore(db),
+    historyArchive: new HistoryArchiveStore(db),
     transaction: (fn) => atomically(db, (trx) => fn(createStores(trx))),
     ping: async () => {
       await db.raw('select 1');
@@ -68,6 +72,7 @@ export * from './claimed-deaths';
 export * from './claim-views';
 export * from './claims';
 export * from './employer-reimbursements';
+export * from './history-archive';
 export * from './intake';
 export * from './notifications';
 export * from './payouts';

@@ -118,6 +118,11 @@ const REACHES: Record<string, number> = {
     shape(employerSettlementSchema).proofOfPaymentReference,
     letters,
   ),
+  // The history archive: workflow ids of claims and scholarships only (claimNumberOfWorkflowId), one per claim.
+  'history_archive.workflow_id': SCHOLARSHIP_ID,
+  'history_digests.workflow_id': SCHOLARSHIP_ID,
+  'history_archive.claim_number': CLAIM_NUMBER,
+  'history_digests.claim_number': CLAIM_NUMBER,
   'supervisor_tasks.dedup_key':
     'reconciliation:2026-11-24:'.length + TRANSFER_KEY + ':amount_mismatch'.length,
 };
@@ -226,6 +231,15 @@ const INTERNAL: Record<string, string> = {
   'claim_totals.program': 'copied by a trigger from claims.program (the same width)',
   'claim_totals.status': 'copied by a trigger from claims.status (the same width)',
   'payout_totals.status': 'copied by a trigger from payouts.status (the same width)',
+  'history_archive.run_id': 'a Temporal run id (a UUID: 36)',
+  'history_archive.previous_run_id': 'a Temporal run id (a UUID: 36)',
+  'history_digests.run_id': 'a Temporal run id (a UUID: 36)',
+  'history_archive.namespace': "TEMPORAL_NAMESPACE (Temporal's own limit on a namespace name is 255)",
+  'history_archive.workflow_type': 'ARCHIVED_WORKFLOW_TYPES, written in the code',
+  'history_archive.close_status': "Temporal's execution status names (CONTINUED_AS_NEW the longest)",
+  'history_digests.algorithm': 'sha256 (replay/hash-chain.ts)',
+  'history_digests.canonicalization': 'json-sorted-keys (replay/hash-chain.ts)',
+  'history_archive_progress.archiver': 'HISTORY_ARCHIVE_SCHEDULE_ID',
 };
 
 describe('string columns', () => {

@@ -314,6 +314,7 @@ describe('npm run replay', () => {
         TEMPORAL_ADDRESS: h.env.address,
         TEMPORAL_NAMESPACE: 'default',
         PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_SPEC,
+        DATABASE_URL: h.t.url, // the history archive (--all reads it too)
       },
     }).then(
       (out) => ({ code: 0, stdout: out.stdout }),
