@@ -120,6 +120,8 @@ const replayCli = (args: string[]) =>
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // Production loads the prebuilt bundle (npm run build): here, the one jest's global setup built the same way.
+      WORKFLOW_BUNDLE_PATH: bundlePath,
       TEMPORAL_ADDRESS: h.env.address,
       TEMPORAL_NAMESPACE: 'default',
       PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_SPEC,
