@@ -63,6 +63,34 @@ const CLAIM_STATUS = {
       'Your claim has been paid. More children qualify for a scholarship than may receive one: a claims officer is choosing.',
   },
   paid: { closed: true, family: 'Your claim has been paid.' },
+  // Accident cases (JKK, the worker lives): workflows/accident.ts.
+  waiting_for_finding: {
+    closed: false,
+    family: 'The accident was reported. An officer is investigating whether it was a work accident.',
+  },
+  waiting_for_finding_confirmation: {
+    closed: false,
+    family: "The investigation's finding is recorded and waits for a second staff member to confirm it.",
+  },
+  not_work_accident: {
+    closed: true,
+    refused: true,
+    family: 'The investigation found it was not a work accident, so JKK does not pay. The reason is given below.',
+  },
+  under_care: {
+    closed: false,
+    family:
+      "It is a work accident. Send treatment bills, transport receipts and the doctor's certificates of time off work; each is paid once two staff members have checked it. The case stays open until the doctor's closing statement.",
+  },
+  waiting_for_closing_decision: {
+    closed: false,
+    family: "The doctor's closing statement is recorded; the benefit awaits a decision by a second staff member.",
+  },
+  closed: { closed: true, family: 'The case is closed. What was paid is listed below.' },
+  became_death_claim: {
+    closed: true,
+    family: 'The worker died of the accident: the case continues as a death claim for the heirs, named below.',
+  },
 } as const satisfies Record<string, { closed: boolean; refused?: true; family: string }>;
 
 export type ClaimStatus = keyof typeof CLAIM_STATUS;

@@ -15,6 +15,7 @@ import * as scholarshipProofReview from './20261201000400_scholarship_proof_revi
 import * as metricTotals from './20261201000500_metric_totals';
 import * as rateLimitsUnlogged from './20261201000500_rate_limits_unlogged';
 import * as workQueueIndex from './20261201000500_work_queue_index';
+import * as accidentCases from './20261202010000_accident_cases';
 
 // Migrations listed explicitly so they load the same way under tsx, jest and compiled JS.
 const migrations: Record<string, Knex.Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261201000500_metric_totals': metricTotals,
   '20261201000500_rate_limits_unlogged': rateLimitsUnlogged,
   '20261201000500_work_queue_index': workQueueIndex,
+  '20261202010000_accident_cases': accidentCases,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,71 @@
+// The accident case's pure rules: stage-I lateness, STMB across periods, transport per mode, disability limits.
+import {
+  incapacityPeriodComponent,
+  incapacityPeriodRefusal,
+  PP44_2015,
+  PP82_2019,
+  repeatedDisabilityItem,
+  stageOneReport,
+  transportPayable,
+} from '../../rules';
+import { partialDisabilityComponent, totalDisabilityComponents } from '../../rules/jkk-disability';
+
+describe('accident rules', () => {
+  it('finds a stage-I report later than 2×24 hours late, and one within it on time', () => {
+    expect(stageOneReport('2026-11-02', '2026-11-04T23:59:00+07:00').late).toBe(false);
+    const late = stageOneReport('2026-11-02', '2026-11-05T00:01:00+07:00');
+    expect(late.late).toBe(true);
+    expect(late.reason).toContain('employer is liable');
+  });
+
+  it('pays 15 months off work on Rp 4,000,000 Rp 54,000,000 under PP 82/2019, however the periods are cut', () => {
+    const periods = [
+      { from: '2025-01-03', to: '2025-03-02' },
+      { from: '2025-03-03', to: '2026-01-02' },
+      { from: '2026-01-03', to: '2026-04-02' },
+    ];
+    const amounts = periods.map((_, i) => incapacityPeriodComponent(PP82_2019, 4_000_000, periods, i).amount);
+    expect(amounts).toEqual([8_000_000, 40_000_000, 6_000_000]);
+  });
+
+  it('pays the PP 44/2015 tiers (6 months 100%, 6 at 75%, then 50%) across periods', () => {
+    const periods = [
+      { from: '2018-01-01', to: '2018-06-30' },
+      { from: '2018-07-01', to: '2019-03-31' },
+    ];
+    const amounts = periods.map((_, i) => incapacityPeriodComponent(PP44_2015, 4_000_000, periods, i).amount);
+    expect(amounts).toEqual([24_000_000, 6 * 3_000_000 + 3 * 2_000_000]);
+  });
+
+  it('refuses a period that overlaps, starts before the accident, or comes before the last one', () => {
+    const earlier = [{ from: '2025-01-03', to: '2025-02-02' }];
+    expect(
+      incapacityPeriodRefusal('2025-01-02', earlier, { from: '2025-02-01', to: '2025-02-10' })?.field,
+    ).toBe('from');
+    expect(
+      incapacityPeriodRefusal('2025-01-02', [], { from: '2025-01-01', to: '2025-01-10' })?.message,
+    ).toContain('accident date');
+    expect(
+      incapacityPeriodRefusal('2025-01-02', earlier, { from: '2025-02-03', to: '2025-02-10' }),
+    ).toBeUndefined();
+  });
+
+  it('caps transport per mode across the case', () => {
+    expect(transportPayable(PP82_2019, 'sea', 0, 1_500_000).amount).toBe(1_500_000);
+    expect(transportPayable(PP82_2019, 'sea', 1_500_000, 1_500_000).amount).toBe(500_000);
+    expect(transportPayable(PP82_2019, 'air', 10_000_000, 1).amount).toBe(0);
+  });
+
+  it('never pays a partial disability more than total disability, and refuses a repeated item', () => {
+    const total = totalDisabilityComponents(PP82_2019, 5_000_000)[0]!.amount;
+    const partial = partialDisabilityComponent(PP82_2019, 5_000_000, {
+      items: [{ code: 'eyes_both' }, { code: 'hearing_both' }],
+    });
+    expect(partial.amount).toBe(total);
+    expect(partial.explanation).toContain('more than permanent total disability pays');
+    expect(repeatedDisabilityItem(['eye_one', 'hearing_one', 'eye_one'])?.field).toBe(
+      'disability.items.2.code',
+    );
+    expect(repeatedDisabilityItem(['eye_one', 'hearing_one'])).toBeUndefined();
+  });
+});
