@@ -51,6 +51,9 @@ function price(c: AccidentCase, r: SubmitClosingRequest): Closing {
     });
   } catch (err) {
     if (err instanceof RuleError) refuseRule(err);
+    // The quote's own schema (a child's grade for its level, say): the field it names, never the value.
+    const issue = (err as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
+    if (issue) refuseField(issue.path.map(String).join('.'), issue.message);
     throw err;
   }
   return { request: closing, submittedBy, components: benefit.components, total: benefit.total, benefit };
