@@ -207,3 +207,24 @@ export const CLOSING_TEXT: Record<ClosingOutcome, string> = {
     'Permanent total disability: a lump sum, the periodic benefit, and scholarships for up to two children.',
   died: 'The worker died of the accident: the case continues as a death claim for the heirs.',
 };
+
+/** What the worker is asked for next, by the case's status (accident statuses only; others ask nothing). */
+export const ACCIDENT_NEXT: Partial<Record<string, string>> = {
+  received: 'Nothing yet: the case is being checked against the participant registry.',
+  waiting_for_finding:
+    'Nothing from you: an officer is investigating the accident (within 30 days of the report).',
+  waiting_for_finding_confirmation: 'Nothing from you: a second staff member is confirming the finding.',
+  under_care:
+    "Send each treatment bill or receipt, transport receipts, and the doctor's certificate for each period you cannot work. When you recover, or the doctor assesses a lasting disability, send the doctor's closing statement (stage II).",
+  waiting_for_closing_decision: 'Nothing from you: the closing is being decided.',
+  paying: 'Nothing from you: the closing benefit is being paid.',
+  waiting_for_scholarship_choice:
+    'Nothing from you: a claims officer is choosing which children receive a scholarship.',
+  not_work_accident: 'Nothing: the case is closed. You may ask the officer how to appeal the finding.',
+  ineligible: 'Nothing: the case cannot be paid. The reason is given.',
+  closed: 'Nothing: the case is closed.',
+  became_death_claim: 'The heirs follow the death claim named here, with the same tracking code.',
+};
+/** Added to the next step when a payment's account was refused. */
+export const ACCOUNT_REFUSED_NEXT =
+  'A payment to your account was refused by the bank: please give the claims officer another account.';

@@ -1,12 +1,13 @@
 // The family's view: claim number plus tracking code. Unknown claim and wrong code give the same 404.
 import { familyOfClaim } from '../middleware/family-access';
 import { claimNumberParam } from '../schemas/claims';
+import { familyAccidentView } from '../views/accidents';
 import { familyClaimView } from '../views/claims';
 import { json, problem, route } from './route';
 
 export const trackClaim = route({
   operationId: 'trackClaim',
-  summary: "The family's view of its claim",
+  summary: "The family's view of its claim, or the worker's view of an accident case in plain words",
   method: 'get',
   path: '/track/:claimNumber',
   // No staff: a token is not a tracking code.
@@ -19,6 +20,11 @@ export const trackClaim = route({
     404: problem('No such claim, or a wrong tracking code'),
   },
   async handle({ deps, familyClaim, res }) {
-    res.json(await familyClaimView(deps.stores, familyClaim!));
+    const claim = familyClaim!;
+    res.json(
+      claim.event === 'accident'
+        ? await familyAccidentView(deps.stores, claim)
+        : await familyClaimView(deps.stores, claim),
+    );
   },
 });
