@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TRANSPORT_MODES } from '../rules/regulations/types';
 import { quoteChildSchema } from '../rules/schema';
 import { bankAccountSchema, heirSchema } from './claim';
-import { DOCUMENT_REFERENCE_MAX, NOTE_MAX, TRACKING_CODE_HASH_MAX } from './limits';
+import { CLAIM_NUMBER_MAX, DOCUMENT_REFERENCE_MAX, NOTE_MAX, TRACKING_CODE_HASH_MAX } from './limits';
 import { DECISIONS } from './messages/claim';
 import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
 
@@ -74,7 +74,8 @@ export type AccidentIntakeBody = z.output<typeof accidentIntakeBody>;
 /** What starts an accidentWorkflow. */
 export const accidentInputSchema = z
   .strictObject({
-    claimNumber,
+    // One character short of the longest claim number: a death continues as the claim <claimNumber>D.
+    claimNumber: claimNumber.max(CLAIM_NUMBER_MAX - 1),
     ...accidentFields,
     /** The day the case reached the system (Asia/Jakarta). */
     claimDate: isoDate,
@@ -122,7 +123,9 @@ export const incapacityBody = z
   .superRefine(periodRefine);
 export type IncapacityBody = z.output<typeof incapacityBody>;
 
-export const itemVerificationBody = z.strictObject({ note: text(NOTE_MAX).optional() });
+const itemNumber = z.int('must be a whole number').min(1, 'must be 1 or more').max(100_000);
+export const itemVerificationBody = z.strictObject({ itemNumber, note: text(NOTE_MAX).optional() });
+export const itemDecisionBody = z.strictObject({ itemNumber, decision: z.enum(DECISIONS), reason: note });
 
 /** Stage II: the doctor's statement and the outcome. */
 export const closingBody = z
@@ -195,6 +198,7 @@ const ITEM_STATUS = {
   payment_refused: 'The bank refused the account; a claims officer will contact you.',
 } as const;
 export type ItemStatus = keyof typeof ITEM_STATUS;
+export const ITEM_STATUSES = Object.keys(ITEM_STATUS) as ItemStatus[];
 export function itemStatusText(status: ItemStatus): string {
   return ITEM_STATUS[status];
 }

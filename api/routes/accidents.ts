@@ -10,11 +10,12 @@ import {
   decisionOnBody,
   findingBody,
   incapacityBody,
+  itemDecisionBody,
   itemVerificationBody,
   returnToWorkBody,
   treatmentBody,
 } from '../../vocabulary/accident';
-import { CASE_STAFF, STAFF_ROLES } from '../../vocabulary/actors';
+import { CASE_STAFF } from '../../vocabulary/actors';
 import { FailureType } from '../../vocabulary/failures';
 import { claimWorkflowId } from '../../vocabulary/ids';
 import {
@@ -28,13 +29,11 @@ import {
   verifyItemUpdate,
 } from '../../vocabulary/messages/accident';
 import { problems } from '../middleware/problem';
-import { itemParam } from '../schemas/accidents';
 import { claimNumberParam } from '../schemas/claims';
 import { executeUpdate, toHttpProblem } from '../temporal/updates';
-import { staffAccidentView } from '../views/accidents';
 import { json, problem, route, staffErrors, type RouteDeps } from './route';
 
-/** The accident case the path names, or 404 (a death claim is not an accident case). */
+/** The claim the path names, or 404: looked up before the body is read. */
 async function accidentCase({
   deps,
   params,
@@ -43,8 +42,15 @@ async function accidentCase({
   params: { claimNumber: string };
 }): Promise<ClaimRow> {
   const claim = await deps.stores.claims.find(params.claimNumber);
-  if (!claim || claim.event !== 'accident') throw problems.notFound('No such accident case.');
+  if (!claim) throw problems.notFound();
   return claim;
+}
+
+/** A death claim has no finding, items or closing: 409, after the body was validated. */
+function onlyAccident(claim: ClaimRow | undefined): void {
+  if (claim && claim.event !== 'accident') {
+    throw problems.conflict('This claim is a death claim, not an accident case.', 'wrong-state');
+  }
 }
 
 /** Sends an update to the case; a validator's "field: message" refusal becomes a 422 naming the field. */
@@ -87,7 +93,8 @@ export const recordFinding = route({
   request: { params: claimNumberParam, body: findingBody },
   responses: { 200: json(), ...caseErrors },
   find: accidentCase,
-  async handle({ deps, params, actor, body, res }) {
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, recordFindingUpdate, { actor: actor!, ...body }),
     );
@@ -103,7 +110,8 @@ export const confirmFinding = route({
   request: { params: claimNumberParam, body: decisionOnBody },
   responses: { 200: json(), ...caseErrors },
   find: accidentCase,
-  async handle({ deps, params, actor, body, res }) {
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, confirmFindingUpdate, { actor: actor!, ...body }),
     );
@@ -119,16 +127,15 @@ export const recordTreatment = route({
   request: { params: claimNumberParam, body: treatmentBody },
   responses: { 201: json('object', 'The item, its number, amount and status'), ...caseErrors },
   find: accidentCase,
-  async handle({ deps, params, actor, body, res }) {
-    res
-      .status(201)
-      .json(
-        await sendAccidentUpdate(deps, params.claimNumber, recordItemUpdate, {
-          actor: actor!,
-          kind: 'treatment',
-          treatment: body,
-        }),
-      );
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.status(201).json(
+      await sendAccidentUpdate(deps, params.claimNumber, recordItemUpdate, {
+        actor: actor!,
+        kind: 'treatment',
+        treatment: body,
+      }),
+    );
   },
 });
 
@@ -141,16 +148,15 @@ export const recordIncapacity = route({
   request: { params: claimNumberParam, body: incapacityBody },
   responses: { 201: json('object', 'The item, its number, amount and status'), ...caseErrors },
   find: accidentCase,
-  async handle({ deps, params, actor, body, res }) {
-    res
-      .status(201)
-      .json(
-        await sendAccidentUpdate(deps, params.claimNumber, recordItemUpdate, {
-          actor: actor!,
-          kind: 'incapacity',
-          incapacity: body,
-        }),
-      );
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.status(201).json(
+      await sendAccidentUpdate(deps, params.claimNumber, recordItemUpdate, {
+        actor: actor!,
+        kind: 'incapacity',
+        incapacity: body,
+      }),
+    );
   },
 });
 
@@ -158,16 +164,17 @@ export const verifyItem = route({
   operationId: 'verifyAccidentItem',
   summary: 'Verify a bill, transport claim or STMB period (officer)',
   method: 'post',
-  path: '/claims/:claimNumber/items/:itemNumber/verification',
+  path: '/claims/:claimNumber/items/verification',
   access: { staff: officers },
-  request: { params: itemParam, body: itemVerificationBody },
+  request: { params: claimNumberParam, body: itemVerificationBody },
   responses: { 200: json(), ...caseErrors },
   find: accidentCase,
-  async handle({ deps, params, actor, body, res }) {
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, verifyItemUpdate, {
         actor: actor!,
-        itemNumber: params.itemNumber,
+        itemNumber: body.itemNumber,
         ...(body.note ? { note: body.note } : {}),
       }),
     );
@@ -179,16 +186,16 @@ export const decideItem = route({
   summary:
     'Approve (it is then paid once) or refuse an item (never its recorder or verifier; supervisor above Rp 200,000,000)',
   method: 'post',
-  path: '/claims/:claimNumber/items/:itemNumber/decision',
+  path: '/claims/:claimNumber/items/decision',
   access: { staff: officers },
-  request: { params: itemParam, body: decisionOnBody },
+  request: { params: claimNumberParam, body: itemDecisionBody },
   responses: { 200: json(), ...caseErrors },
   find: accidentCase,
-  async handle({ deps, params, actor, body, res }) {
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, decideItemUpdate, {
         actor: actor!,
-        itemNumber: params.itemNumber,
         ...body,
       }),
     );
@@ -204,7 +211,8 @@ export const submitClosing = route({
   request: { params: claimNumberParam, body: closingBody },
   responses: { 200: json(), ...caseErrors },
   find: accidentCase,
-  async handle({ deps, params, actor, body, res }) {
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, submitClosingUpdate, {
         actor: actor!,
@@ -223,7 +231,8 @@ export const decideClosing = route({
   request: { params: claimNumberParam, body: decisionOnBody },
   responses: { 200: json(), ...caseErrors },
   find: accidentCase,
-  async handle({ deps, params, actor, body, res }) {
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, decideClosingUpdate, { actor: actor!, ...body }),
     );
@@ -239,23 +248,10 @@ export const recordReturnToWork = route({
   request: { params: claimNumberParam, body: returnToWorkBody },
   responses: { 200: json(), ...caseErrors },
   find: accidentCase,
-  async handle({ deps, params, actor, body, res }) {
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, returnToWorkUpdate, { actor: actor!, step: body }),
     );
-  },
-});
-
-export const getAccident = route({
-  operationId: 'getAccidentCase',
-  summary: 'An accident case: the finding, each item with who reviewed it, the closing (staff)',
-  method: 'get',
-  path: '/claims/:claimNumber/accident',
-  access: { staff: STAFF_ROLES },
-  request: { params: claimNumberParam },
-  responses: { 200: json(), ...staffErrors, 404: noSuchCase },
-  find: accidentCase,
-  async handle({ deps, found, res }) {
-    res.json(await staffAccidentView(deps.stores, found!));
   },
 });

@@ -33,6 +33,7 @@ import { hashTrackingCode, newTrackingCode } from '../middleware/tracking-code';
 import { startAccident } from '../temporal/accident-intake';
 import { startClaim } from '../temporal/intake';
 import { sendClaimUpdate } from '../temporal/updates';
+import { staffAccidentView } from '../views/accidents';
 import { listClaims as claimsPage, staffClaimView } from '../views/claims';
 import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
 import { CASE_STAFF, STAFF_ROLES } from '../../vocabulary/actors';
@@ -121,8 +122,14 @@ export const getClaim = route({
     if (!read) throw problems.notFound();
     return read;
   },
-  handle({ found, res }) {
-    res.json(staffClaimView(found!));
+  async handle({ deps, found, res }) {
+    const view = staffClaimView(found!);
+    // An accident case adds its finding, items (with who reviewed each) and closing.
+    res.json(
+      found!.claim.event === 'accident'
+        ? { ...view, accident: await staffAccidentView(deps.stores, found!.claim) }
+        : view,
+    );
   },
 });
 

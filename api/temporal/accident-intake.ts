@@ -139,7 +139,9 @@ export async function startAccident(
       return { claimNumber: earlier.claim_number, replayed: true, ...shown };
     }
   }
-  const { program: _program, event: _event, ...fields } = body;
+  const { program, event, ...fields } = body;
+  void program;
+  void event;
   const input: AccidentInput = { ...fields, claimNumber, claimDate, trackingCodeHash, createdBy: staff.id };
   if (!(await holdAndStart(deps, input))) throw new Error(`claim number ${claimNumber} is taken`);
   return { claimNumber, trackingCode, replayed: false, ...shown };

@@ -40,8 +40,9 @@ const post = (path: string, headers: Record<string, string>, body: unknown) =>
     .send(body as object);
 
 async function review(claimNumber: string, itemNumber: number) {
-  expect((await post(`/claims/${claimNumber}/items/${itemNumber}/verification`, o1(), {})).status).toBe(200);
-  const decided = await post(`/claims/${claimNumber}/items/${itemNumber}/decision`, o2(), {
+  expect((await post(`/claims/${claimNumber}/items/verification`, o1(), { itemNumber })).status).toBe(200);
+  const decided = await post(`/claims/${claimNumber}/items/decision`, o2(), {
+    itemNumber,
     decision: 'approve',
     reason: 'In order.',
   });
@@ -174,14 +175,14 @@ describe('accident cases over the API', () => {
     expect(tracked.body.totalPaid).toBe(3_250_000 + 1_333_333);
     expect(tracked.body.participantNik).not.toContain(nik.slice(0, 8));
     expect(tracked.body.next[0]).toContain('closed');
-    const staff = await request(h.app).get(`/api/v1/claims/${claimNumber}/accident`).set(o1());
-    expect(staff.body.items[0]).toMatchObject({
+    const staff = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(o1());
+    expect(staff.body.accident.items[0]).toMatchObject({
       recordedBy: 'officer-1',
       verifiedBy: 'officer-1',
       decidedBy: 'officer-2',
       idempotencyKey: `${claimNumber}:item-1`,
     });
-    expect(staff.body.returnToWork).toHaveLength(1);
+    expect(staff.body.accident.returnToWork).toHaveLength(1);
   });
 
   it('shows a late stage-I report as the employer liable, and refuses bad intakes naming the field', async () => {
