@@ -183,6 +183,32 @@ describe('accident cases over the API', () => {
       idempotencyKey: `${claimNumber}:item-1`,
     });
     expect(staff.body.accident.returnToWork).toHaveLength(1);
+
+    // The auditor's replay: deterministic, with who did each step and each payment's key.
+    const replay = await request(h.app)
+      .post(`/api/v1/claims/${claimNumber}/replay`)
+      .set(auth('auditor-1', 'auditor'));
+    expect(replay.status).toBe(200);
+    expect(replay.body.runs[0]).toMatchObject({ deterministic: true });
+    const trail = replay.body.decisionTrail.accident;
+    expect(trail.steps.map((st: { step: string; by: string }) => [st.step, st.by])).toEqual([
+      ['finding_recorded', 'officer-1'],
+      ['finding_decided', 'officer-2'],
+      ['item_recorded', 'officer-1'],
+      ['item_verified', 'officer-1'],
+      ['item_decided', 'officer-2'],
+      ['item_recorded', 'officer-1'],
+      ['item_verified', 'officer-1'],
+      ['item_decided', 'officer-2'],
+      ['return_to_work_enrolled', 'officer-1'],
+      ['closing_submitted', 'officer-1'],
+      ['closing_decided', 'officer-2'],
+    ]);
+    expect(trail.payouts.map((p: { idempotencyKey: string }) => p.idempotencyKey)).toEqual([
+      `${claimNumber}:item-1`,
+      `${claimNumber}:item-2`,
+    ]);
+    expect(JSON.stringify(replay.body)).not.toContain(nik);
   });
 
   it('shows a late stage-I report as the employer liable, and refuses bad intakes naming the field', async () => {
