@@ -4,6 +4,7 @@ import {
   incapacityPeriodRefusal,
   PP44_2015,
   PP82_2019,
+  quote,
   repeatedDisabilityItem,
   stageOneReport,
   transportPayable,
@@ -67,5 +68,56 @@ describe('accident rules', () => {
       'disability.items.2.code',
     );
     expect(repeatedDisabilityItem(['eye_one', 'hearing_one'])).toBeUndefined();
+  });
+});
+
+describe('quote and case parity', () => {
+  it('pays transport claimed over several receipts what one quote for the same receipts pays', () => {
+    const receipts = [
+      { mode: 'land' as const, amount: 3_000_000 },
+      { mode: 'sea' as const, amount: 1_500_000 },
+      { mode: 'land' as const, amount: 2_500_000 },
+      { mode: 'sea' as const, amount: 900_000 },
+      { mode: 'air' as const, amount: 4_000_000 },
+    ];
+    const paid = { land: 0, sea: 0, air: 0 };
+    let total = 0;
+    for (const r of receipts) {
+      const { amount } = transportPayable(PP82_2019, r.mode, paid[r.mode], r.amount);
+      paid[r.mode] += amount;
+      total += amount;
+    }
+    const quoted = quote({
+      program: 'JKK',
+      event: 'temporary_incapacity',
+      eventDate: '2025-01-02',
+      membershipStartDate: '2020-01-01',
+      monthlyWage: 4_000_000,
+      incapacity: { from: '2025-01-03', to: '2025-01-03' },
+      transport: receipts,
+    });
+    expect(total).toBe(quoted.components.find((c) => c.code === 'transport')!.amount);
+    expect(total).toBe(5_000_000 + 2_000_000 + 4_000_000);
+  });
+
+  it('pays STMB periods of a PP 44/2015 case what one quote for the whole time off pays', () => {
+    const periods = [
+      { from: '2018-03-05', to: '2018-05-20' },
+      { from: '2018-05-21', to: '2018-12-31' },
+      { from: '2019-01-01', to: '2019-04-10' },
+    ];
+    const paid = periods.reduce(
+      (s, _, i) => s + incapacityPeriodComponent(PP44_2015, 3_300_000, periods, i).amount,
+      0,
+    );
+    const quoted = quote({
+      program: 'JKK',
+      event: 'temporary_incapacity',
+      eventDate: '2018-03-05',
+      membershipStartDate: '2015-01-01',
+      monthlyWage: 3_300_000,
+      incapacity: { from: '2018-03-05', to: '2019-04-10' },
+    });
+    expect(paid).toBe(quoted.components.find((c) => c.code === 'temporary_incapacity')!.amount);
   });
 });
