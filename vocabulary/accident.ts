@@ -125,6 +125,7 @@ export type IncapacityBody = z.output<typeof incapacityBody>;
 
 const itemNumber = z.int('must be a whole number').min(1, 'must be 1 or more').max(100_000);
 export const itemVerificationBody = z.strictObject({ itemNumber, note: text(NOTE_MAX).optional() });
+export const itemAccountBody = z.strictObject({ itemNumber, bankAccount: bankAccountSchema });
 export const itemDecisionBody = z.strictObject({ itemNumber, decision: z.enum(DECISIONS), reason: note });
 
 /** Stage II: the doctor's statement and the outcome. */

@@ -34,6 +34,8 @@ export interface AccidentItem {
   explanation: string;
   payTo: Payee;
   account: BankAccount;
+  /** 0 for the account first given; +1 for each replacement after a refusal (its own gateway transfer key). */
+  accountRevision?: number;
   status: ItemStatus;
   reason?: string;
   recordedBy: string;

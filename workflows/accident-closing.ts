@@ -67,6 +67,13 @@ export function registerClosingHandlers(c: AccidentCase): void {
       if (c.busy) refuse('Another action on this case is being recorded; try again.', FailureType.WrongState);
       if (c.status !== 'under_care')
         refuse(`The case is not open for its closing (status: ${c.status}).`, FailureType.WrongState);
+      const refused = c.items.filter((i) => i.status === 'payment_refused').map((i) => i.itemNumber);
+      if (refused.length > 0) {
+        refuse(
+          `The payment of items ${refused.join(', ')} was refused: give a new account first.`,
+          FailureType.WrongState,
+        );
+      }
       const waiting = c.undecided().map((i) => i.itemNumber);
       if (waiting.length > 0)
         refuse(

@@ -12,6 +12,7 @@ import {
   decideItemUpdate,
   recordFindingUpdate,
   recordItemUpdate,
+  replaceItemAccountUpdate,
   returnToWorkUpdate,
   verifyItemUpdate,
   type ConfirmFindingRequest,
@@ -19,6 +20,7 @@ import {
   type ItemResult,
   type RecordFindingRequest,
   type RecordItemRequest,
+  type ReplaceItemAccountRequest,
   type ReturnToWorkRequest,
   type VerifyItemRequest,
 } from '../vocabulary/messages/accident';
@@ -91,6 +93,18 @@ export function registerAccidentHandlers(c: AccidentCase): void {
         total: item.amount,
       });
       if (refusal) refuseBy(refusal);
+    },
+  });
+  // An update: the officer learns at once whether the item's payment was refused; a second person approves it again.
+  setHandler(replaceItemAccountUpdate, (r) => replaceItemAccount(c, r), {
+    validator: (r) => {
+      staffOnly(r.actor, 'give an item a new account');
+      notBusy(c);
+      const item = c.item(r.itemNumber);
+      if (!item) refuseField('itemNumber', `no item ${r.itemNumber} on this case`);
+      if (item.status !== 'payment_refused') {
+        refuse(`Item ${r.itemNumber}'s payment was not refused (${item.status}).`, FailureType.WrongState);
+      }
     },
   });
   setHandler(returnToWorkUpdate, (r) => recordReturnToWork(c, r), {
@@ -199,6 +213,27 @@ async function decideItem(c: AccidentCase, r: DecideItemRequest): Promise<ItemRe
       { item: c.row(item) },
     );
     if (approved) c.payQueue.push(item.itemNumber);
+    return result(item);
+  });
+}
+
+/** A change of payee: the item waits for approval again, by someone other than who gave the account. */
+async function replaceItemAccount(c: AccidentCase, r: ReplaceItemAccountRequest): Promise<ItemResult> {
+  return whileBusy(c, async () => {
+    const item = c.item(r.itemNumber)!;
+    const by = actorId(r.actor);
+    item.account = r.bankAccount;
+    item.accountRevision = (item.accountRevision ?? 0) + 1;
+    item.status = 'waiting_for_approval';
+    item.verifiedBy = by;
+    await records.recordAccidentStep(
+      c.claimNumber,
+      c.step('item_account_replaced', by, {
+        itemNumber: item.itemNumber,
+        accountRevision: item.accountRevision,
+      }),
+      { item: c.row(item) },
+    );
     return result(item);
   });
 }

@@ -152,7 +152,13 @@ export async function accidentWorkflow(rawInput: AccidentInput): Promise<Acciden
 
 /** Pays an approved item once (key <claimNumber>:item-<n>); a refused account or a failed transfer is recorded. */
 async function payItem(c: AccidentCase, item: AccidentItem): Promise<void> {
-  const outcome = await pay(c, `item-${item.itemNumber}`, item.amount, item.account);
+  const outcome = await pay(
+    c,
+    `item-${item.itemNumber}`,
+    item.amount,
+    item.account,
+    item.accountRevision ?? 0,
+  );
   item.idempotencyKey = outcome.key;
   item.status = outcome.paid ? 'paid' : 'payment_refused';
   if (!outcome.paid) item.reason = outcome.reason;
@@ -167,7 +173,13 @@ async function payItem(c: AccidentCase, item: AccidentItem): Promise<void> {
   );
 }
 
-async function pay(c: AccidentCase, component: string, amount: number, account: BankAccount) {
+async function pay(
+  c: AccidentCase,
+  component: string,
+  amount: number,
+  account: BankAccount,
+  accountRevision = 0,
+) {
   const key = `${c.claimNumber}:${component}`;
   try {
     const result = await payments.payout({
@@ -175,7 +187,7 @@ async function pay(c: AccidentCase, component: string, amount: number, account: 
       component,
       amount,
       account,
-      accountRevision: 0,
+      accountRevision,
     });
     if (result.status === 'paid') {
       c.paid += amount;

@@ -10,6 +10,7 @@ import {
   decisionOnBody,
   findingBody,
   incapacityBody,
+  itemAccountBody,
   itemDecisionBody,
   itemVerificationBody,
   returnToWorkBody,
@@ -24,6 +25,7 @@ import {
   decideItemUpdate,
   recordFindingUpdate,
   recordItemUpdate,
+  replaceItemAccountUpdate,
   returnToWorkUpdate,
   submitClosingUpdate,
   verifyItemUpdate,
@@ -195,6 +197,27 @@ export const decideItem = route({
     onlyAccident(found);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, decideItemUpdate, {
+        actor: actor!,
+        ...body,
+      }),
+    );
+  },
+});
+
+export const replaceItemAccount = route({
+  operationId: 'replaceAccidentItemAccount',
+  summary:
+    "Give a new account for an item whose payment the bank refused; it waits for another person's approval (officer)",
+  method: 'post',
+  path: '/claims/:claimNumber/items/bank-account',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: itemAccountBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, replaceItemAccountUpdate, {
         actor: actor!,
         ...body,
       }),

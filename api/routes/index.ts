@@ -7,6 +7,7 @@ import {
   recordIncapacity,
   recordReturnToWork,
   recordTreatment,
+  replaceItemAccount,
   submitClosing,
   verifyItem,
 } from './accidents';
@@ -56,6 +57,7 @@ export const ROUTES: readonly AnyRoute[] = [
   recordIncapacity,
   verifyItem,
   decideItem,
+  replaceItemAccount,
   submitClosing,
   decideClosing,
   recordReturnToWork,

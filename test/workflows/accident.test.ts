@@ -2,7 +2,13 @@
 import type { accidentWorkflow } from '../../workflows/accident';
 import { quote } from '../../rules';
 import type { AccidentInput } from '../../vocabulary/accident';
-import { decideItemUpdate, recordItemUpdate, verifyItemUpdate } from '../../vocabulary/messages/accident';
+import {
+  accidentStateQuery,
+  decideItemUpdate,
+  recordItemUpdate,
+  replaceItemAccountUpdate,
+  verifyItemUpdate,
+} from '../../vocabulary/messages/accident';
 import { createParticipant } from '../helpers/factories';
 import {
   accidentInput,
@@ -196,6 +202,66 @@ describe('AccidentWorkflow', () => {
     expect(items.map((i) => [i.status, i.reason])).toEqual([
       ['paid', 'Bill in order.'],
       ['refused', 'Not related to the accident.'],
+    ]);
+  });
+});
+
+describe('AccidentWorkflow, a refused account', () => {
+  it('pays an item again to a new account once someone other than who gave it approves it, under the same ledger key', async () => {
+    const { nik } = await createParticipant(h.t.db, { monthlyWage: 4_000_000 });
+    const input = accidentInput({ participantNik: nik });
+    await h.withWorker(async (tq) => {
+      const handle = await start(tq, input);
+      await confirmWorkAccident(handle);
+      await waitForCase(handle, 'under_care');
+      h.gateway.controls.inject({
+        kind: 'refuse_account',
+        match: { idempotencyKeyPrefix: `${input.claimNumber}:item-1` },
+      });
+      await approveItem(handle, { treatment });
+      for (
+        let i = 0;
+        i < 100 && (await handle.query(accidentStateQuery)).items[0]!.status !== 'payment_refused';
+        i++
+      ) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const closing = closeCase(handle, {
+        outcome: 'recovered',
+        doctorStatementRef: 'SK-II',
+        closedOn: '2025-06-01',
+      });
+      expect(await updateFailureType(closing)).toBe('WrongState');
+      const account = { bankCode: 'BNI', accountNumber: '7234567890', accountName: 'RS Trauma Center' };
+      await handle.executeUpdate(replaceItemAccountUpdate, {
+        args: [{ actor: officer2, itemNumber: 1, bankAccount: account }],
+      });
+      const byProposer = handle.executeUpdate(decideItemUpdate, {
+        args: [{ actor: officer2, itemNumber: 1, decision: 'approve', reason: 'ok' }],
+      });
+      expect(await updateFailureType(byProposer)).toBe('MakerChecker');
+      const officer3 = { kind: 'staff' as const, id: 'officer-3', role: 'officer' as const };
+      await handle.executeUpdate(decideItemUpdate, {
+        args: [{ actor: officer3, itemNumber: 1, decision: 'approve', reason: 'Called the hospital.' }],
+      });
+      await closeCase(
+        handle,
+        { outcome: 'recovered', doctorStatementRef: 'SK-II', closedOn: '2025-06-01' },
+        officer3,
+      );
+      return handle.result();
+    });
+    const [row] = await h.t.db('payouts').where({ claim_number: input.claimNumber });
+    expect(row).toMatchObject({
+      status: 'paid',
+      account_number: '7234567890',
+      account_revision: 1,
+      idempotency_key: `${input.claimNumber}:item-1`,
+    });
+    const transfers = h.gateway.controls.all().filter((d) => d.reference === `${input.claimNumber}:item-1`);
+    expect(transfers.map((d) => [d.idempotencyKey, d.status])).toEqual([
+      [`${input.claimNumber}:item-1`, 'failed'],
+      [`${input.claimNumber}:item-1:r1`, 'completed'],
     ]);
   });
 });

@@ -11,6 +11,7 @@ import type {
   TreatmentBody,
 } from '../accident';
 import type { Decision } from './claim';
+import type { BankAccount } from '../claim';
 import type { ClaimStatus } from '../status';
 
 export interface RecordFindingRequest {
@@ -42,6 +43,12 @@ export interface DecideItemRequest {
   itemNumber: number;
   decision: Decision;
   reason: string;
+}
+/** A new account for an item whose payment the bank refused; a second person's approval pays it again. */
+export interface ReplaceItemAccountRequest {
+  actor: Actor;
+  itemNumber: number;
+  bankAccount: BankAccount;
 }
 export interface SubmitClosingRequest {
   actor: Actor;
@@ -88,6 +95,9 @@ export const confirmFindingUpdate = defineUpdate<{ status: ClaimStatus }, [Confi
 export const recordItemUpdate = defineUpdate<ItemResult, [RecordItemRequest]>('recordAccidentItem');
 export const verifyItemUpdate = defineUpdate<ItemResult, [VerifyItemRequest]>('verifyAccidentItem');
 export const decideItemUpdate = defineUpdate<ItemResult, [DecideItemRequest]>('decideAccidentItem');
+export const replaceItemAccountUpdate = defineUpdate<ItemResult, [ReplaceItemAccountRequest]>(
+  'replaceAccidentItemAccount',
+);
 export const submitClosingUpdate = defineUpdate<ClosingResult, [SubmitClosingRequest]>('submitClosing');
 export const decideClosingUpdate = defineUpdate<ClosingResult, [DecideClosingRequest]>('decideClosing');
 export const returnToWorkUpdate = defineUpdate<{ steps: number }, [ReturnToWorkRequest]>('returnToWork');
