@@ -56,6 +56,15 @@ export function registerAccidentHandlers(c: AccidentCase): void {
       if (c.status !== 'waiting_for_finding_confirmation' || !c.finding) {
         refuse(`No finding waits for confirmation (status: ${c.status}).`, FailureType.WrongState);
       }
+      const open = c.items
+        .filter((i) => i.status !== 'paid' && i.status !== 'refused')
+        .map((i) => i.itemNumber);
+      if (open.length > 0) {
+        refuse(
+          `Items ${open.join(', ')} are not yet decided and paid: settle them first.`,
+          FailureType.WrongState,
+        );
+      }
       if (r.actor.id === c.finding.by) {
         refuse('The officer who recorded the finding may not also confirm it.', FailureType.MakerChecker);
       }

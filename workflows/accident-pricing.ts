@@ -26,7 +26,10 @@ export function priceItem(c: AccidentCase, r: RecordItemRequest): AccidentItem {
       FailureType.WrongState,
     );
   }
-  if (c.status !== 'under_care')
+  const suspected = c.status === 'waiting_for_finding' || c.status === 'waiting_for_finding_confirmation';
+  // Suspected accidents: the agency pays health care first and decides within 30 days (not transport or STMB).
+  const careFirst = suspected && r.kind === 'treatment' && r.treatment.mode === undefined;
+  if (c.status !== 'under_care' && !careFirst)
     refuse(
       `Bills and periods are recorded once the case is found a work accident (status: ${c.status}).`,
       FailureType.WrongState,

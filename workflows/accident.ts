@@ -92,11 +92,20 @@ export async function accidentWorkflow(rawInput: AccidentInput): Promise<Acciden
     },
   );
   await records.recordVerificationDue(c.claimNumber, due);
+  // A suspected work accident: health care is paid first (each bill approved by two people) while the finding waits.
   const confirmed = () => c.findingConfirmed;
-  const remaining = jakartaEndOfDay(due) - Date.now();
-  if (!(remaining > 0 && (await condition(confirmed, remaining))) && !confirmed()) {
-    await records.escalate(c.claimNumber, c.step('finding_escalated', undefined, { due }), due);
-    await condition(confirmed);
+  const woken = () => confirmed() || c.payQueue.length > 0;
+  let escalated = false;
+  while (!confirmed()) {
+    const remaining = jakartaEndOfDay(due) - Date.now();
+    if (!escalated && !(remaining > 0 && (await condition(woken, remaining)))) {
+      escalated = true;
+      await records.escalate(c.claimNumber, c.step('finding_escalated', undefined, { due }), due);
+    }
+    if (escalated) await condition(woken);
+    for (let next = c.payQueue.shift(); next !== undefined; next = c.payQueue.shift()) {
+      await payItem(c, c.item(next)!);
+    }
   }
   if (c.finding!.finding === 'not_work_accident') {
     return close(

@@ -4,7 +4,7 @@ import type { accidentWorkflow } from '../../workflows/accident';
 import { jakartaDate } from '../../rules';
 import { addDays } from '../../rules/dates';
 import type { AccidentInput } from '../../vocabulary/accident';
-import { returnToWorkUpdate } from '../../vocabulary/messages/accident';
+import { accidentStateQuery, recordItemUpdate, returnToWorkUpdate } from '../../vocabulary/messages/accident';
 import { createParticipant } from '../helpers/factories';
 import {
   accidentInput,
@@ -130,6 +130,46 @@ describe('AccidentWorkflow over time', () => {
     ]);
     const payouts = await h.t.db('payouts').where({ claim_number: input.claimNumber });
     expect(payouts.map((p) => p.account_number)).toEqual([EMPLOYER_ACCOUNT.accountNumber]);
+  });
+
+  it('pays a hospital bill before the finding (a suspected accident), and it stays paid when it is found not work-related', async () => {
+    const { nik } = await createParticipant(h.t.db, {
+      membershipStartDate: '2020-01-01',
+      monthlyWage: 4_000_000,
+    });
+    const input = accidentInput({ participantNik: nik });
+    const outcome = await h.withWorker(async (tq) => {
+      const handle = await start(tq, input);
+      await waitForCase(handle, 'waiting_for_finding');
+      const bill = {
+        provider: 'RS',
+        from: '2025-01-02',
+        to: '2025-01-03',
+        amount: 2_000_000,
+        documentRef: 'INV',
+        payTo: 'provider' as const,
+        bankAccount: PROVIDER_ACCOUNT,
+      };
+      await approveItem(handle, { treatment: bill });
+      const stmb = handle.executeUpdate(recordItemUpdate, {
+        args: [
+          {
+            actor: officer1,
+            kind: 'incapacity',
+            incapacity: { from: '2025-01-03', to: '2025-01-10', documentRef: 'SKD' },
+          },
+        ],
+      });
+      expect(await updateFailureType(stmb)).toBe('WrongState');
+      for (let i = 0; i < 100 && (await handle.query(accidentStateQuery)).items[0]!.status !== 'paid'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await confirmWorkAccident(handle, 'not_work_accident');
+      return handle.result();
+    });
+    expect(outcome).toMatchObject({ status: 'not_work_accident', paid: 2_000_000 });
+    const payouts = await h.t.db('payouts').where({ claim_number: input.claimNumber });
+    expect(payouts.map((p) => [p.component, p.status])).toEqual([['item-1', 'paid']]);
   });
 });
 
