@@ -1,5 +1,7 @@
 // The accident case's pure rules: stage-I lateness, STMB across periods, transport per mode, disability limits.
 import {
+  accidentEventDate,
+  accidentRegulation,
   incapacityPeriodComponent,
   incapacityPeriodRefusal,
   PP44_2015,
@@ -12,6 +14,23 @@ import {
 import { partialDisabilityComponent, totalDisabilityComponents } from '../../rules/jkk-disability';
 
 describe('accident rules', () => {
+  it('takes the regulation and the expiry from the accident date, or the diagnosis of an occupational disease', () => {
+    expect(accidentEventDate('work', '2019-11-30', '2020-01-10')).toBe('2019-11-30');
+    expect(accidentEventDate('occupational_disease', '2019-11-30', '2020-01-10')).toBe('2020-01-10');
+    const before = accidentRegulation('2019-06-01', '2021-06-02');
+    expect([before.regulation.id, before.expiry.lastDay, before.expiry.expired]).toEqual([
+      'PP44-2015',
+      '2021-06-01',
+      true,
+    ]);
+    const after = accidentRegulation('2020-01-10', '2024-06-02');
+    expect([after.regulation.id, after.expiry.lastDay, after.expiry.expired]).toEqual([
+      'PP82-2019',
+      '2025-01-10',
+      false,
+    ]);
+  });
+
   it('finds a stage-I report later than 2×24 hours late, and one within it on time', () => {
     expect(stageOneReport('2026-11-02', '2026-11-04T23:59:00+07:00').late).toBe(false);
     const late = stageOneReport('2026-11-02', '2026-11-05T00:01:00+07:00');
