@@ -131,8 +131,26 @@ export async function accidentWorkflow(rawInput: AccidentInput): Promise<Acciden
   // 5. Stage II: the closing's benefit paid to the worker (or the employer that paid first); then by outcome.
   const closing = c.closing!;
   const worker = c.employerFirst ? (input.employerBankAccount ?? input.bankAccount) : input.bankAccount;
+  const unpaid: string[] = [];
   for (const component of closing.components.filter((x) => x.amount > 0)) {
-    await pay(c, `closing-${component.code}`, component.amount, worker);
+    const code = `closing-${component.code}`;
+    const paid = await pay(c, code, component.amount, worker);
+    if (paid.paid) continue;
+    // Never silent: the ledger row, a supervisor's task, and the reason the worker reads.
+    unpaid.push(component.code);
+    await records.recordPayoutFailure(
+      c.claimNumber,
+      c.step('payout_failed', undefined, { component: code, amount: component.amount }),
+      {
+        component: code,
+        amount: component.amount,
+        accountRevision: 0,
+        failureType: 'closing_payment_refused',
+        message: paid.reason ?? 'refused',
+        remedy:
+          'the accident case closes without it: pay it to an account the worker gives, approved by two people.',
+      },
+    );
   }
   if (closing.request.outcome === 'died') {
     c.deathClaimNumber = await continueAsDeathClaim(c, closing.submittedBy);
@@ -156,7 +174,11 @@ export async function accidentWorkflow(rawInput: AccidentInput): Promise<Acciden
       c.status = s;
     });
   }
-  return close(c, 'closed', `Closed: ${closing.request.outcome.replaceAll('_', ' ')}.`);
+  const left =
+    unpaid.length > 0
+      ? ` Not paid yet: ${unpaid.join(', ')} (the bank refused the account; a supervisor will contact you).`
+      : '';
+  return close(c, 'closed', `Closed: ${closing.request.outcome.replaceAll('_', ' ')}.${left}`);
 }
 
 /** Pays an approved item once (key <claimNumber>:item-<n>); a refused account or a failed transfer is recorded. */

@@ -169,4 +169,34 @@ describe('AccidentWorkflow closing', () => {
     const paid = await h.t.db('payouts').where({ claim_number: input.claimNumber, status: 'paid' });
     expect(paid.map((p) => p.amount)).toEqual([5_000_000]);
   });
+
+  it('never closes silently over a refused closing payment: a supervisor is tasked and the worker told', async () => {
+    const { nik } = await createParticipant(h.t.db, {
+      membershipStartDate: '2020-01-01',
+      monthlyWage: 5_000_000,
+    });
+    const input = accidentInput({ participantNik: nik });
+    h.gateway.controls.inject({
+      kind: 'refuse_account',
+      match: { idempotencyKeyPrefix: `${input.claimNumber}:closing-` },
+    });
+    const outcome = await h.withWorker(async (tq) => {
+      const handle = await start(tq, input);
+      await confirmWorkAccident(handle);
+      await waitForCase(handle, 'under_care');
+      await closeCase(handle, {
+        outcome: 'partial_disability',
+        doctorStatementRef: 'SK-II',
+        closedOn: '2025-05-01',
+        disability: { items: [{ code: 'earlobe_one' }] },
+      });
+      return handle.result();
+    });
+    expect(outcome).toMatchObject({ status: 'closed', paid: 0 });
+    expect(outcome.reason).toContain('Not paid yet: disability_compensation');
+    const [payout] = await h.t.db('payouts').where({ claim_number: input.claimNumber });
+    expect(payout).toMatchObject({ status: 'refused', component: 'closing-disability_compensation' });
+    const tasks = await h.t.db('supervisor_tasks').where({ claim_number: input.claimNumber });
+    expect(tasks).toHaveLength(1);
+  });
 });
