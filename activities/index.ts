@@ -1,6 +1,7 @@
 import type { Db } from '../db/config';
 import type { PaymentGateway } from '../gateway/client';
 import { createAccountChangeActivities } from './account-changes';
+import { createAccidentActivities } from './accidents';
 import { createClaimActivities } from './claims';
 import { createPayoutActivities } from './payouts';
 import { createReconciliationActivities } from './reconciliation';
@@ -15,6 +16,7 @@ export interface ActivityDeps {
 export function createActivities({ db, gateway }: ActivityDeps) {
   return {
     ...createClaimActivities(db),
+    ...createAccidentActivities(db),
     ...createAccountChangeActivities(db),
     ...createPayoutActivities(db, gateway),
     ...createReconciliationActivities(db, gateway),

@@ -13,6 +13,7 @@ import {
   type ClaimOutcome,
 } from '../vocabulary/messages/claim';
 import { chooseScholarshipChildrenUpdate } from '../vocabulary/messages/scholarship';
+import { accidentTrail, type AccidentTrail } from './accident-trail';
 import { accountChangeFrom, type AccountChangeTrail } from './account-trail';
 import { actedBy, type ActedBy } from './acted-by';
 import { activityOf, readRun, updateOf, type ActivityCall, type RunCalls } from './events';
@@ -92,6 +93,8 @@ export interface DecisionTrail {
   /** Versioning markers (patched()) the claim's run recorded. */
   patches: string[];
   scholarships: ScholarshipTrail[];
+  /** An accident case (accidentWorkflow): its own steps; a death it became follows as the claim's trail. */
+  accident?: AccidentTrail;
 }
 
 function payout(call: ActivityCall): DecisionTrail['payouts'][number] {
@@ -281,6 +284,7 @@ export async function buildDecisionTrail(
   for (const run of runs) {
     const calls = await readRun(run, converter);
     if (run.workflowType === 'claimWorkflow') claimTrail(trail, calls);
+    else if (run.workflowType === 'accidentWorkflow') trail.accident = accidentTrail(calls);
     else scholarshipTrail(trail.scholarships, calls);
   }
   return trail;

@@ -64,3 +64,16 @@ export { partialDisabilityComponent } from './jkk-disability';
 export { incapacitySegments } from './incapacity';
 export { transportLines } from './transport';
 export { SCHOOL_LEVELS, GRADES } from './school';
+export {
+  accidentEventDate,
+  accidentRegulation,
+  incapacityPeriodComponent,
+  incapacityPeriodRefusal,
+  repeatedDisabilityItem,
+  stageOneReport,
+  transportPayable,
+  FINDING_SERVICE_LEVEL_DAYS,
+  type AccidentKind,
+  type StageOneReport,
+} from './accident';
+export { totalDisabilityComponents } from './jkk-disability';

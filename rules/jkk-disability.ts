@@ -87,11 +87,19 @@ export function partialDisabilityComponent(
   disability: Disability,
 ): BenefitComponent {
   const lines = partialDisabilityLines(regulation, monthlyWage, disability);
-  const amount = sum(lines.map((line) => line.amount));
+  const combined = sum(lines.map((line) => line.amount));
+  // Items together never pay more than permanent total disability would (its lump sum, 70% × 80 × wage).
+  const { wageFactor, totalDisabilityPercent } = regulation.jkk;
+  const ceiling = mulDiv(monthlyWage, wageFactor * totalDisabilityPercent, 100);
+  const amount = Math.min(combined, ceiling);
   const detail = lines.map((line) => line.explanation).join('; ');
+  const capped =
+    amount < combined
+      ? `; together ${rupiah(combined)}, more than permanent total disability pays, so ${rupiah(ceiling)}`
+      : '';
   const explanation =
     lines.length === 1
-      ? `Partial disability on the reported monthly wage: ${detail}.`
-      : `Partial disability on the reported monthly wage: ${detail}; together ${rupiah(amount)}.`;
+      ? `Partial disability on the reported monthly wage: ${detail}${capped}.`
+      : `Partial disability on the reported monthly wage: ${detail}${capped || `; together ${rupiah(amount)}`}.`;
   return component('disability_compensation', amount, regulation.basis.partial_disability, explanation);
 }

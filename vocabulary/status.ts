@@ -108,6 +108,57 @@ const CLAIM_STATUS = {
     },
   },
   paid: { closed: true, family: { en: 'Your claim has been paid.', id: 'Klaim Anda sudah dibayar.' } },
+  // Accident cases (JKK, the worker lives): workflows/accident.ts.
+  waiting_for_finding: {
+    closed: false,
+    family: {
+      en: 'The accident was reported. An officer is investigating whether it was a work accident.',
+      id: 'Kecelakaan sudah dilaporkan. Petugas sedang memeriksa apakah ini kecelakaan kerja.',
+    },
+  },
+  waiting_for_finding_confirmation: {
+    closed: false,
+    family: {
+      en: "The investigation's finding is recorded and waits for a second staff member to confirm it.",
+      id: 'Hasil pemeriksaan sudah dicatat dan menunggu konfirmasi petugas kedua.',
+    },
+  },
+  not_work_accident: {
+    closed: true,
+    refused: true,
+    family: {
+      en: 'The investigation found it was not a work accident, so JKK does not pay. The reason is given below.',
+      id: 'Hasil pemeriksaan: ini bukan kecelakaan kerja, sehingga JKK tidak membayar. Alasannya tertulis di bawah.',
+    },
+  },
+  under_care: {
+    closed: false,
+    family: {
+      en: "It is a work accident. Send treatment bills, transport receipts and the doctor's certificates of time off work; each is paid once two staff members have checked it. The case stays open until the doctor's closing statement.",
+      id: 'Ini kecelakaan kerja. Kirimkan tagihan perawatan, kuitansi transportasi dan surat keterangan dokter tentang masa tidak mampu bekerja; masing-masing dibayar setelah diperiksa dua petugas. Kasus tetap terbuka sampai surat keterangan dokter tentang akhir perawatan.',
+    },
+  },
+  waiting_for_closing_decision: {
+    closed: false,
+    family: {
+      en: "The doctor's closing statement is recorded; the benefit awaits a decision by a second staff member.",
+      id: 'Surat keterangan dokter tentang akhir perawatan sudah dicatat; manfaatnya menunggu keputusan petugas kedua.',
+    },
+  },
+  closed: {
+    closed: true,
+    family: {
+      en: 'The case is closed. What was paid is listed below.',
+      id: 'Kasus sudah ditutup. Apa yang sudah dibayar tercantum di bawah.',
+    },
+  },
+  became_death_claim: {
+    closed: true,
+    family: {
+      en: 'The worker died of the accident: the case continues as a death claim for the heirs, named below.',
+      id: 'Pekerja meninggal akibat kecelakaan: kasus berlanjut sebagai klaim kematian untuk ahli waris yang disebut di bawah.',
+    },
+  },
 } as const satisfies Record<string, { closed: boolean; refused?: true; family: FamilyText }>;
 
 export type ClaimStatus = keyof typeof CLAIM_STATUS;

@@ -18,7 +18,8 @@ import {
   backdatingDecisionBody,
   bankAccountBody,
   claimNumberParam,
-  createClaimBody,
+  claimOrAccidentBody,
+  claimOrAccidentProblem,
   createdClaimResponse,
   decisionBody,
   decodeCursor,
@@ -29,8 +30,10 @@ import {
   verificationBody,
 } from '../schemas/claims';
 import { hashTrackingCode, newTrackingCode } from '../middleware/tracking-code';
+import { startAccident } from '../temporal/accident-intake';
 import { startClaim } from '../temporal/intake';
 import { sendClaimUpdate } from '../temporal/updates';
+import { staffAccidentView } from '../views/accidents';
 import { listClaims as claimsPage, staffClaimView } from '../views/claims';
 import { json, problem, route, staffErrors, staffOrFamilyErrors, type RouteDeps } from './route';
 import { CASE_STAFF, STAFF_ROLES } from '../../vocabulary/actors';
@@ -48,22 +51,28 @@ const noSuchClaim = problem('No such claim');
 
 export const createClaim = route({
   operationId: 'createClaim',
-  summary: 'Start a claim (officer)',
+  summary: 'Start a death claim, or an accident case with program JKK and event accident (officer)',
   method: 'post',
   path: '/claims',
   access: { staff: ['officer'] },
-  request: { headers: { 'Idempotency-Key': idempotencyKeyHeader.optional() }, body: createClaimBody },
+  request: { headers: { 'Idempotency-Key': idempotencyKeyHeader.optional() }, body: claimOrAccidentBody },
+  invalidBody: claimOrAccidentProblem,
   responses: {
     201: json(createdClaimResponse, 'Claim started; the tracking code is shown only now'),
     200: json(createdClaimResponse, 'The same Idempotency-Key was seen before: the same claim'),
     ...staffErrors,
     409: problem(
-      "One death, one claim: the participant's death is held by an open or paid claim, named in claimNumber",
+      'One death, one claim (or one case per accident): the death or accident is held by another claim, named in claimNumber',
     ),
-    422: problem('Unknown participant, impossible dates, or a reused Idempotency-Key'),
+    422: problem(
+      'Unknown or inactive participant, impossible dates, an expired accident, or a reused Idempotency-Key',
+    ),
   },
   async handle({ deps, staff, headers, body, res }) {
-    const result = await startClaim(deps, staff!, body, headers['Idempotency-Key']);
+    const result =
+      body.event === 'accident'
+        ? await startAccident(deps, staff!, body, headers['Idempotency-Key'])
+        : await startClaim(deps, staff!, body, headers['Idempotency-Key']);
     const status = result.replayed
       ? ((await deps.stores.claims.find(result.claimNumber))?.status ?? 'received')
       : 'received';
@@ -74,6 +83,9 @@ export const createClaim = route({
         claimNumber: result.claimNumber,
         ...(result.trackingCode ? { trackingCode: result.trackingCode } : {}),
         status,
+        ...('employerLiable' in result && result.employerLiable
+          ? { employerLiable: result.employerLiable }
+          : {}),
       });
   },
 });
@@ -110,8 +122,14 @@ export const getClaim = route({
     if (!read) throw problems.notFound();
     return read;
   },
-  handle({ found, res }) {
-    res.json(staffClaimView(found!));
+  async handle({ deps, found, res }) {
+    const view = staffClaimView(found!);
+    // An accident case adds its finding, items (with who reviewed each) and closing.
+    res.json(
+      found!.claim.event === 'accident'
+        ? { ...view, accident: await staffAccidentView(deps.stores, found!.claim) }
+        : view,
+    );
   },
 });
 

@@ -1,4 +1,16 @@
 // Every route the API serves, in the order the OpenAPI document lists them.
+import {
+  confirmFinding,
+  decideClosing,
+  decideItem,
+  recordFinding,
+  recordIncapacity,
+  recordReturnToWork,
+  recordTreatment,
+  replaceItemAccount,
+  submitClosing,
+  verifyItem,
+} from './accidents';
 import { getClaimHistory, listAuditLog, replayClaim } from './audit';
 import {
   createClaim,
@@ -39,6 +51,16 @@ export const ROUTES: readonly AnyRoute[] = [
   recordEmployerSettlement,
   decideEmployerReimbursement,
   reviewClaimBankAccount,
+  recordFinding,
+  confirmFinding,
+  recordTreatment,
+  recordIncapacity,
+  verifyItem,
+  decideItem,
+  replaceItemAccount,
+  submitClosing,
+  decideClosing,
+  recordReturnToWork,
   chooseScholarshipChildren,
   submitEnrollment,
   reviewEnrollment,

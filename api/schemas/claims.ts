@@ -14,6 +14,8 @@ import { BACKDATING_DECISIONS, DECISIONS } from '../../vocabulary/messages/claim
 import { IDEMPOTENCY_KEY_MAX, NOTE_MAX } from '../../vocabulary/limits';
 import { claimNumber, isoDate, nik, rupiah, text } from '../../vocabulary/primitives';
 import { CLAIM_STATUSES } from '../../vocabulary/status';
+import { accidentIntakeBody } from '../../vocabulary/accident';
+import { fieldErrors, problems, type HttpProblem } from '../middleware/problem';
 
 export const claimNumberParam = z.strictObject({ claimNumber });
 
@@ -138,7 +140,27 @@ export const createdClaimResponse = z.object({
   claimNumber: z.string(),
   trackingCode: z.string().optional().describe('Shown once, at creation'),
   status: z.enum(CLAIM_STATUSES),
+  employerLiable: z
+    .string()
+    .optional()
+    .describe('An accident case whose stage-I report came later than 2×24 hours: why the employer is liable'),
 });
+
+/**
+ * POST /claims takes a death claim or an accident case (`event: accident`). An invalid body is reported against
+ * the kind it names (its `event`), not as a union nobody can read.
+ */
+export const claimOrAccidentBody = z.union([createClaimBody, accidentIntakeBody]);
+
+export function claimOrAccidentProblem(error: z.ZodError): HttpProblem {
+  const union = error.issues.find((issue) => issue.code === 'invalid_union');
+  if (!union || !('errors' in union)) return problems.validation(fieldErrors(error));
+  const branches = union.errors as z.core.$ZodIssue[][];
+  const names = (issues: z.core.$ZodIssue[]) =>
+    issues.some((i) => i.path[0] === 'event' || (i.code === 'unrecognized_keys' && i.keys.includes('event')));
+  const chosen = branches.find((issues) => !names(issues)) ?? branches[0] ?? [];
+  return problems.validation(fieldErrors(new z.ZodError(chosen)));
+}
 
 export const problemResponse = z.object({
   type: z.string(),

@@ -5,6 +5,15 @@
 import { z } from 'zod';
 import { PROGRAMS } from '../../rules/programs';
 import { SCHOOL_LEVELS } from '../../rules/school';
+import {
+  ACCIDENT_KINDS,
+  CLOSING_OUTCOMES,
+  FINDINGS,
+  ITEM_KINDS,
+  ITEM_STATUSES,
+  PAYEES,
+  type ItemStatus,
+} from '../../vocabulary/accident';
 import { PROOF_REVIEW_DECISIONS } from '../../vocabulary/messages/scholarship';
 import {
   CLAIM_STATUSES,
@@ -100,3 +109,62 @@ export const familyClaimResponse = z.strictObject({
 });
 
 export type FamilyClaimResponse = z.input<typeof familyClaimResponse>;
+
+const accidentItem = z.strictObject({
+  itemNumber: z.number(),
+  kind: z.enum(ITEM_KINDS),
+  what: z.string(),
+  claimed: z.number(),
+  amount: z.number(),
+  explanation: z.string().nullable(),
+  paidTo: z.enum(PAYEES),
+  status: z.enum(ITEM_STATUSES as [ItemStatus, ...ItemStatus[]]),
+  statusText: z.string(),
+  reason: z.string().nullable().optional(),
+});
+
+/** An accident case (JKK, the worker lives) as the worker reads it: api/views/accidents.ts. */
+export const familyAccidentResponse = z.strictObject({
+  claimNumber: z.string(),
+  program: z.enum(PROGRAMS),
+  event: z.literal('accident'),
+  status: z.enum(CLAIM_STATUSES),
+  statusText: z.string().describe('In English'),
+  statusReason: z.string().nullable(),
+  accident: z.strictObject({
+    date: day,
+    kind: z.enum(ACCIDENT_KINDS),
+    diagnosisDate: day.optional(),
+    place: z.string(),
+    reportedAt: moment,
+    regulation: z.string(),
+    expiresAfter: day.nullable(),
+    employerLiable: z
+      .string()
+      .nullable()
+      .describe('Why the employer pays (a late stage-I report, arrears), or null'),
+  }),
+  finding: z.strictObject({
+    finding: z.enum(FINDINGS).nullable(),
+    reasons: z.string().nullable().optional(),
+    confirmed: z.boolean().optional(),
+    due: day.nullable(),
+  }),
+  items: z.array(accidentItem),
+  totalPaid: z.number(),
+  closing: z
+    .strictObject({
+      outcome: z.enum(CLOSING_OUTCOMES),
+      text: z.string(),
+      closedOn: day,
+      total: z.number(),
+      components: z.array(z.strictObject({ code: z.string(), amount: z.number(), explanation: z.string() })),
+      decided: z.boolean(),
+    })
+    .nullable(),
+  deathClaimNumber: z.string().optional(),
+  returnToWork: z.array(z.unknown()),
+  next: z.array(z.string()),
+  participantNik: z.string().describe('Masked'),
+  bankAccount: z.strictObject({ bankCode: z.string(), accountNumber: z.string().describe('Masked') }),
+});

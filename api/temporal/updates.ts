@@ -23,7 +23,7 @@ const STATUS_FOR_FAILURE: Record<string, (message: string) => HttpProblem> = {
 // gRPC status codes the server answers with when it cannot take the request now.
 const UNAVAILABLE = new Set([4, 8, 14]); // DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE
 
-function toHttpProblem(err: unknown): HttpProblem | undefined {
+export function toHttpProblem(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const make = err.cause.type ? STATUS_FOR_FAILURE[err.cause.type] : undefined;
     if (make) return make(err.cause.message);
@@ -38,7 +38,7 @@ function toHttpProblem(err: unknown): HttpProblem | undefined {
 }
 
 /** Sends an update to a workflow; what Temporal refuses becomes the problem `problemFor` names, or is rethrown. */
-async function executeUpdate<Ret, Args extends [unknown]>(
+export async function executeUpdate<Ret, Args extends [unknown]>(
   client: Client,
   workflowId: string,
   update: UpdateDefinition<Ret, Args>,

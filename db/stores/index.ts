@@ -2,6 +2,7 @@
 // to one transaction, for writes that span aggregates (a claim event and a notification, say).
 import type { Knex } from 'knex';
 import { AccountChangeStore } from './account-changes';
+import { AccidentStore } from './accidents';
 import { atomically } from './atomic';
 import { AuditLogStore } from './audit-log';
 import { ClaimedDeathStore } from './claimed-deaths';
@@ -19,6 +20,7 @@ import { ScholarshipStore } from './scholarships';
 import { SupervisorTaskStore } from './supervisor-tasks';
 
 export interface Stores {
+  accidents: AccidentStore;
   claims: ClaimStore;
   claimedDeaths: ClaimedDeathStore;
   employerReimbursements: EmployerReimbursementStore;
@@ -44,6 +46,7 @@ export interface Stores {
 
 export function createStores(db: Knex): Stores {
   return {
+    accidents: new AccidentStore(db),
     claims: new ClaimStore(db),
     claimedDeaths: new ClaimedDeathStore(db),
     employerReimbursements: new EmployerReimbursementStore(db),
@@ -67,6 +70,7 @@ export function createStores(db: Knex): Stores {
 }
 
 export * from './account-changes';
+export * from './accidents';
 export * from './audit-log';
 export * from './claimed-deaths';
 export * from './claim-views';

@@ -33,6 +33,18 @@ import {
   SCHOLARSHIP_YEAR_STATUSES,
 } from '../../vocabulary/status';
 import { createTestDb, type TestDb } from '../helpers/db';
+import {
+  ACCIDENT_KINDS,
+  accidentInputSchema,
+  accidentIntakeBody,
+  FINDINGS,
+  incapacityBody,
+  ITEM_KINDS,
+  ITEM_STATUSES,
+  PAYEES,
+  treatmentBody,
+} from '../../vocabulary/accident';
+import { TRANSPORT_MODES } from '../../rules/regulations/types';
 
 let t: TestDb;
 const columns = new Map<string, number | null>();
@@ -65,7 +77,13 @@ const maxOf = (values: readonly string[]) => Math.max(...values.map((v) => v.len
 const CLAIM_NUMBER = longest(claimNumber, claim);
 const SCHOLARSHIP_ID = longest(scholarshipId, (n) => `${claim(n - 3)}-S1`);
 const STAFF_ID = longest(staffId, letters);
-const COMPONENT = maxOf([...COMPONENT_CODES, 'late_compensation', 'employer_reimbursement']);
+const COMPONENT = maxOf([
+  ...COMPONENT_CODES,
+  ...COMPONENT_CODES.map((code) => `closing-${code}`),
+  'item-100000',
+  'late_compensation',
+  'employer_reimbursement',
+]);
 /** A ledger key: <claimNumber>:<component>, or a scholarship year's <workflowId>:<schoolYear>. */
 const LEDGER_KEY = Math.max(CLAIM_NUMBER + 1 + COMPONENT, SCHOLARSHIP_ID + 1 + '2027/2028'.length);
 /** The gateway's key: the ledger key, then :r<revision> (up to 9999 replacement accounts). */
@@ -201,6 +219,38 @@ Object.assign(REACHES, {
 });
 
 /** Columns no request reaches, and why their length holds. */
+// Accident cases (vocabulary/accident.ts).
+for (const table of ['accident_holds', 'accident_cases', 'accident_items']) {
+  REACHES[`${table}.claim_number`] = CLAIM_NUMBER;
+}
+for (const column of [
+  'accident_cases.finding_by',
+  'accident_cases.finding_confirmed_by',
+  'accident_cases.closing_decided_by',
+  'accident_items.recorded_by',
+  'accident_items.verified_by',
+  'accident_items.decided_by',
+]) {
+  REACHES[column] = STAFF_ID;
+}
+Object.assign(REACHES, {
+  'accident_holds.participant_nik': REACHES['claims.participant_nik'],
+  'accident_holds.released_because': REACHES['claims.status'],
+  'accident_cases.accident_kind': maxOf(ACCIDENT_KINDS),
+  'accident_cases.accident_place': longest(accidentIntakeBody.shape.accidentPlace, letters),
+  'accident_cases.regulation': maxOf(REGULATION_IDS),
+  'accident_cases.finding': maxOf(FINDINGS),
+  // <claimNumber>D: the accident case's claim number is one character short of the longest.
+  'accident_cases.death_claim_number': longest(accidentInputSchema.shape.claimNumber, claim) + 1,
+  'accident_items.kind': maxOf(ITEM_KINDS),
+  'accident_items.provider': longest(treatmentBody.shape.provider, letters),
+  'accident_items.mode': maxOf(TRANSPORT_MODES),
+  'accident_items.document_ref': longest(incapacityBody.shape.documentRef, letters),
+  'accident_items.pay_to': maxOf(PAYEES),
+  'accident_items.status': maxOf(ITEM_STATUSES),
+  'accident_items.idempotency_key': LEDGER_KEY,
+});
+
 const INTERNAL: Record<string, string> = {
   'employers.id': 'the registry (seeded)',
   'employers.name': 'the registry (seeded)',

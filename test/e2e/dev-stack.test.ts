@@ -1,5 +1,6 @@
 // End to end: everything started as `npm start` starts it (bin/dev.ts), then one JKK death claim driven
-// through the HTTP API by a first officer, a second officer and the family, and the ledger checked.
+// through the HTTP API by a first officer, a second officer and the family, and the ledger checked; then an accident
+// case, as officers and as the worker.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -181,6 +182,98 @@ describe('npm start, end to end', () => {
     expect(transfers.map((d) => d.status)).toEqual(['completed', 'completed', 'completed']);
     expect(transfers.reduce((sum, d) => sum + d.amount, 0)).toBe(190_000_000);
     expect(new Set(transfers.map((d) => d.reference))).toEqual(new Set(ledger.map((p) => p.idempotency_key)));
+  });
+
+  it('takes an accident case from the stage-I report to its closing, as officers and as the worker', async () => {
+    const officer = (id: string) => ({
+      Authorization: `Bearer ${signStaffToken(SECRET, { id, role: 'officer' })}`,
+    });
+    const [o1, o2] = [officer('officer-1'), officer('officer-2')];
+    const day = (daysAgo: number) => jakartaDate(Date.now() - daysAgo * 86_400_000);
+    const created = await call('POST', '/claims', o1, {
+      program: 'JKK',
+      event: 'accident',
+      participantNik: WALKTHROUGH_PARTICIPANTS.active,
+      accidentDate: day(6),
+      accidentKind: 'work',
+      accidentPlace: 'Gudang, Bekasi',
+      reportedAt: `${day(5)}T08:00:00+07:00`,
+      bankAccount: { bankCode: 'BRI', accountNumber: '2234567890', accountName: 'Bambang Sutrisno' },
+      employerBankAccount: { bankCode: 'BNI', accountNumber: '3234567890', accountName: 'PT Maju' },
+    });
+    expect(created.status).toBe(201);
+    const { claimNumber: n, trackingCode } = created.body as { claimNumber: string; trackingCode: string };
+    const worker = { 'X-Tracking-Code': trackingCode };
+    await until(
+      async () => (await call('GET', `/track/${n}`, worker)).body.status === 'waiting_for_finding',
+      'finding',
+    );
+    expect(
+      (await call('POST', `/claims/${n}/finding`, o1, { finding: 'work_accident', reasons: 'Fell at work.' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await call('POST', `/claims/${n}/finding/confirmation`, o2, {
+          decision: 'approve',
+          reason: 'Agreed.',
+        })
+      ).status,
+    ).toBe(200);
+    await until(async () => (await call('GET', `/track/${n}`, worker)).body.status === 'under_care', 'care');
+    const bill = await call('POST', `/claims/${n}/treatments`, o1, {
+      provider: 'RS Bekasi',
+      from: day(6),
+      to: day(5),
+      amount: 2_500_000,
+      documentRef: 'INV-1',
+      payTo: 'participant',
+    });
+    const period = await call('POST', `/claims/${n}/incapacity`, o1, {
+      from: day(5),
+      to: day(1),
+      documentRef: 'SKD-1',
+    });
+    for (const item of [bill, period]) {
+      expect(item.status).toBe(201);
+      const itemNumber = item.body.itemNumber as number;
+      expect((await call('POST', `/claims/${n}/items/verification`, o1, { itemNumber })).status).toBe(200);
+      expect(
+        (
+          await call('POST', `/claims/${n}/items/decision`, o2, {
+            itemNumber,
+            decision: 'approve',
+            reason: 'ok',
+          })
+        ).status,
+      ).toBe(200);
+    }
+    expect(
+      (
+        await call('POST', `/claims/${n}/closing`, o1, {
+          outcome: 'recovered',
+          doctorStatementRef: 'SK-II',
+          closedOn: day(0),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call('POST', `/claims/${n}/closing/decision`, o2, { decision: 'approve', reason: 'Recovered.' }))
+        .status,
+    ).toBe(200);
+    await until(async () => (await call('GET', `/track/${n}`, worker)).body.status === 'closed', 'closing');
+    const tracked = await call('GET', `/track/${n}`, worker);
+    expect(tracked.body.items.map((i: { status: string }) => i.status)).toEqual(['paid', 'paid']);
+    const ledger = await db('payouts').where({ claim_number: n });
+    expect(ledger.reduce((sum, p) => sum + p.amount, 0)).toBe(tracked.body.totalPaid);
+    const statement = (await (
+      await fetch(`${gatewayUrl}/disbursements?date=${jakartaDate(Date.now())}`)
+    ).json()) as {
+      disbursements: { reference: string; status: string; amount: number }[];
+    };
+    const transfers = statement.disbursements.filter((d) => d.reference.startsWith(`${n}:`));
+    expect(transfers.map((d) => d.status)).toEqual(['completed', 'completed']);
+    expect(transfers.reduce((sum, d) => sum + d.amount, 0)).toBe(tracked.body.totalPaid);
   });
 
   it('stops every part cleanly on Ctrl-C', async () => {

@@ -64,6 +64,17 @@ describe('committed histories', () => {
     );
   });
 
+  it('cover every accident path (npm run record-accident-histories)', () => {
+    const accidentPaths = [
+      'recovered',
+      'partial-disability',
+      'total-disability',
+      'died',
+      'not-work-accident',
+    ];
+    expect(current).toEqual(expect.arrayContaining(accidentPaths.map((p) => `accident-${p}.json`)));
+  });
+
   it('cover the scholarship years, lapses and each stop, as the claim and every school-year run', () => {
     expect(folders).toEqual(
       expect.arrayContaining([

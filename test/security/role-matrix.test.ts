@@ -65,7 +65,7 @@ function readmeMatrix(): Map<string, Record<Who, string>> {
       .split('|')
       .slice(1, -1)
       .map((c) => c.trim());
-    const answer = Object.fromEntries(WHO.map((who, i) => [who, answers[i]!.replace(/ [¹²³⁴⁵⁶]$/, '')]));
+    const answer = Object.fromEntries(WHO.map((who, i) => [who, answers[i]!.replace(/ [¹²³⁴⁵⁶⁷]$/, '')]));
     let method = '';
     for (const [, m, path] of routes.matchAll(/`(?:(GET|POST) )?([^`]+)`/g)) {
       method = m ?? method;

@@ -1,0 +1,280 @@
+// An accident case's routes (JKK, the worker lives): the finding and its confirmation, bills and STMB periods with
+// their two-person review, the closing (stage II) and its decision, return to work, and staff's view. Each sends
+// an update to the case's workflow, whose validator refuses the wrong actor, state or input before anything is
+// recorded; a refusal naming a field becomes a 422 naming it.
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import type { ClaimRow } from '../../db/stores';
+import {
+  closingBody,
+  decisionOnBody,
+  findingBody,
+  incapacityBody,
+  itemAccountBody,
+  itemDecisionBody,
+  itemVerificationBody,
+  returnToWorkBody,
+  treatmentBody,
+} from '../../vocabulary/accident';
+import { CASE_STAFF } from '../../vocabulary/actors';
+import { FailureType } from '../../vocabulary/failures';
+import { claimWorkflowId } from '../../vocabulary/ids';
+import {
+  confirmFindingUpdate,
+  decideClosingUpdate,
+  decideItemUpdate,
+  recordFindingUpdate,
+  recordItemUpdate,
+  replaceItemAccountUpdate,
+  returnToWorkUpdate,
+  submitClosingUpdate,
+  verifyItemUpdate,
+} from '../../vocabulary/messages/accident';
+import { problems } from '../middleware/problem';
+import { claimNumberParam } from '../schemas/claims';
+import { executeUpdate, toHttpProblem } from '../temporal/updates';
+import { json, problem, route, staffErrors, type RouteDeps } from './route';
+
+/** The claim the path names, or 404: looked up before the body is read. */
+async function accidentCase({
+  deps,
+  params,
+}: {
+  deps: RouteDeps;
+  params: { claimNumber: string };
+}): Promise<ClaimRow> {
+  const claim = await deps.stores.claims.find(params.claimNumber);
+  if (!claim) throw problems.notFound();
+  return claim;
+}
+
+/** A death claim has no finding, items or closing: 409, after the body was validated. */
+function onlyAccident(claim: ClaimRow | undefined): void {
+  if (claim && claim.event !== 'accident') {
+    throw problems.conflict('This claim is a death claim, not an accident case.', 'wrong-state');
+  }
+}
+
+/** Sends an update to the case; a validator's "field: message" refusal becomes a 422 naming the field. */
+function sendAccidentUpdate<Ret, Args extends [unknown]>(
+  deps: RouteDeps,
+  claimNumber: string,
+  update: UpdateDefinition<Ret, Args>,
+  arg: Args[0],
+): Promise<Ret> {
+  return executeUpdate(deps.temporal, claimWorkflowId(claimNumber), update, arg, (err) => {
+    if (
+      err instanceof WorkflowUpdateFailedError &&
+      err.cause instanceof ApplicationFailure &&
+      err.cause.type === FailureType.InvalidInput
+    ) {
+      const [field, ...rest] = err.cause.message.split(': ');
+      return rest.length > 0
+        ? problems.unprocessable(field!, rest.join(': '))
+        : problems.unprocessable('(body)', err.cause.message);
+    }
+    return toHttpProblem(err);
+  });
+}
+
+const officers = CASE_STAFF;
+const noSuchCase = problem('No such accident case');
+const caseErrors = {
+  ...staffErrors,
+  404: noSuchCase,
+  409: problem('The case is not in a state for this (named in detail), or closed'),
+  422: problem('The field named cannot be accepted (dates, periods, amounts, items)'),
+};
+
+export const recordFinding = route({
+  operationId: 'recordAccidentFinding',
+  summary: "Record the investigation's finding: work accident or not, with reasons (officer)",
+  method: 'post',
+  path: '/claims/:claimNumber/finding',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: findingBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, recordFindingUpdate, { actor: actor!, ...body }),
+    );
+  },
+});
+
+export const confirmFinding = route({
+  operationId: 'confirmAccidentFinding',
+  summary: 'Confirm or send back the finding (a second staff member, never the one who recorded it)',
+  method: 'post',
+  path: '/claims/:claimNumber/finding/confirmation',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: decisionOnBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, confirmFindingUpdate, { actor: actor!, ...body }),
+    );
+  },
+});
+
+export const recordTreatment = route({
+  operationId: 'recordAccidentTreatment',
+  summary: 'Record a treatment bill or receipt; with mode, a transport claim capped per mode (officer)',
+  method: 'post',
+  path: '/claims/:claimNumber/treatments',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: treatmentBody },
+  responses: { 201: json('object', 'The item, its number, amount and status'), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.status(201).json(
+      await sendAccidentUpdate(deps, params.claimNumber, recordItemUpdate, {
+        actor: actor!,
+        kind: 'treatment',
+        treatment: body,
+      }),
+    );
+  },
+});
+
+export const recordIncapacity = route({
+  operationId: 'recordAccidentIncapacity',
+  summary: 'Record a period the doctor certifies the worker unable to work (STMB), priced at once (officer)',
+  method: 'post',
+  path: '/claims/:claimNumber/incapacity',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: incapacityBody },
+  responses: { 201: json('object', 'The item, its number, amount and status'), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.status(201).json(
+      await sendAccidentUpdate(deps, params.claimNumber, recordItemUpdate, {
+        actor: actor!,
+        kind: 'incapacity',
+        incapacity: body,
+      }),
+    );
+  },
+});
+
+export const verifyItem = route({
+  operationId: 'verifyAccidentItem',
+  summary: 'Verify a bill, transport claim or STMB period (officer)',
+  method: 'post',
+  path: '/claims/:claimNumber/items/verification',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: itemVerificationBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, verifyItemUpdate, {
+        actor: actor!,
+        itemNumber: body.itemNumber,
+        ...(body.note ? { note: body.note } : {}),
+      }),
+    );
+  },
+});
+
+export const decideItem = route({
+  operationId: 'decideAccidentItem',
+  summary:
+    'Approve (it is then paid once) or refuse an item (never its recorder or verifier; supervisor above Rp 200,000,000)',
+  method: 'post',
+  path: '/claims/:claimNumber/items/decision',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: itemDecisionBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, decideItemUpdate, {
+        actor: actor!,
+        ...body,
+      }),
+    );
+  },
+});
+
+export const replaceItemAccount = route({
+  operationId: 'replaceAccidentItemAccount',
+  summary:
+    "Give a new account for an item whose payment the bank refused; it waits for another person's approval (officer)",
+  method: 'post',
+  path: '/claims/:claimNumber/items/bank-account',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: itemAccountBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, replaceItemAccountUpdate, {
+        actor: actor!,
+        ...body,
+      }),
+    );
+  },
+});
+
+export const submitClosing = route({
+  operationId: 'submitAccidentClosing',
+  summary: "The doctor's closing statement (stage II) with the outcome, priced by the rules (officer)",
+  method: 'post',
+  path: '/claims/:claimNumber/closing',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: closingBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, submitClosingUpdate, {
+        actor: actor!,
+        closing: body,
+      }),
+    );
+  },
+});
+
+export const decideClosing = route({
+  operationId: 'decideAccidentClosing',
+  summary: 'Approve or send back the closing (never its submitter; supervisor above Rp 200,000,000)',
+  method: 'post',
+  path: '/claims/:claimNumber/closing/decision',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: decisionOnBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, decideClosingUpdate, { actor: actor!, ...body }),
+    );
+  },
+});
+
+export const recordReturnToWork = route({
+  operationId: 'recordReturnToWork',
+  summary: 'Return to work: enrol the worker, then record the plan, the training and the outcome (officer)',
+  method: 'post',
+  path: '/claims/:claimNumber/return-to-work',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: returnToWorkBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, returnToWorkUpdate, { actor: actor!, step: body }),
+    );
+  },
+});
