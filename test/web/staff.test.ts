@@ -161,7 +161,9 @@ test('an officer verifies; the same officer may not approve, with the reason in 
 
     // In English, the same refusal reads in English.
     await page.getByRole('button', { name: 'English' }).click();
-    await refusal.getByText('You verified the documents of this claim, so you may not also decide it.').waitFor();
+    await refusal
+      .getByText('You verified the documents of this claim, so you may not also decide it.')
+      .waitFor();
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
 
     // A second officer approves.

@@ -26,7 +26,8 @@ const id = {
   divergence: 'Perbedaan pertama',
   trail: 'Jejak keputusan (dibaca dari riwayat)',
   filed: 'Dicatat',
-  filedValue: 'oleh {{by}} pada {{at}}; tanggal kejadian {{eventDate}}, tanggal klaim {{claimDate}}; {{heirs}} ahli waris, {{children}} anak.',
+  filedValue:
+    'oleh {{by}} pada {{at}}; tanggal kejadian {{eventDate}}, tanggal klaim {{claimDate}}; {{heirs}} ahli waris, {{children}} anak.',
   membership: 'Kepesertaan',
   eligible: 'memenuhi syarat',
   ineligible: 'tidak memenuhi syarat',
@@ -84,7 +85,8 @@ const en: AuditorMessages = {
   divergence: 'First divergence',
   trail: 'Decision trail (read from the histories)',
   filed: 'Filed',
-  filedValue: 'by {{by}} at {{at}}; event date {{eventDate}}, claim date {{claimDate}}; {{heirs}} heirs, {{children}} children.',
+  filedValue:
+    'by {{by}} at {{at}}; event date {{eventDate}}, claim date {{claimDate}}; {{heirs}} heirs, {{children}} children.',
   membership: 'Membership',
   eligible: 'eligible',
   ineligible: 'ineligible',

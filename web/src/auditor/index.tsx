@@ -23,7 +23,9 @@ function FindClaim({ initial }: { initial?: string }) {
       aria-label={t('find')}
       onSubmit={(e) => {
         e.preventDefault();
-        const n = ((e.currentTarget as HTMLFormElement).elements.namedItem('audit-claim') as HTMLInputElement).value
+        const n = (
+          (e.currentTarget as HTMLFormElement).elements.namedItem('audit-claim') as HTMLInputElement
+        ).value
           .trim()
           .toUpperCase();
         if (n) navigate(`/auditor/claims/${encodeURIComponent(n)}`);
@@ -33,7 +35,13 @@ function FindClaim({ initial }: { initial?: string }) {
         {t('claimNumber')}
         <span class="hint">{t('claimHint')}</span>
       </label>
-      <input id="audit-claim" name="audit-claim" defaultValue={initial} autocomplete="off" spellcheck={false} />
+      <input
+        id="audit-claim"
+        name="audit-claim"
+        defaultValue={initial}
+        autocomplete="off"
+        spellcheck={false}
+      />
       <button type="submit" class="secondary">
         {t('open')}
       </button>
@@ -158,7 +166,9 @@ function Trail({ trail }: { trail: DecisionTrail }) {
         <dd>
           {trail.scholarships.length === 0
             ? t('none')
-            : trail.scholarships.map((s) => t('scholarshipRuns', { runs: s.runs, status: s.status })).join('; ')}
+            : trail.scholarships
+                .map((s) => t('scholarshipRuns', { runs: s.runs, status: s.status }))
+                .join('; ')}
         </dd>
         <dt>{t('patches')}</dt>
         <dd>{trail.patches.length === 0 ? t('none') : trail.patches.join(', ')}</dd>
@@ -181,14 +191,21 @@ function Replay({ replay }: { replay: ClaimReplay }) {
           {t(replay.deterministic ? 'deterministic' : 'notDeterministic')}
         </p>
         <p>
-          {t('replayedAt', { at: moment(replay.replayedAt), histories: replay.histories, events: replay.events })}
+          {t('replayedAt', {
+            at: moment(replay.replayedAt),
+            histories: replay.histories,
+            events: replay.events,
+          })}
         </p>
         <h3>{t('runs')}</h3>
         <ul class="plain" data-testid="replay-runs">
           {replay.runs.map((r) => (
             <li key={r.runId}>
-              <span class={`badge ${r.deterministic ? 'ok' : 'bad'}`}>{t(r.deterministic ? 'runOk' : 'runBad')}</span>{' '}
-              {r.workflowType} <code>{r.workflowId}</code> / <code>{r.runId}</code> · {t('runEvents', { count: r.events })}
+              <span class={`badge ${r.deterministic ? 'ok' : 'bad'}`}>
+                {t(r.deterministic ? 'runOk' : 'runBad')}
+              </span>{' '}
+              {r.workflowType} <code>{r.workflowId}</code> / <code>{r.runId}</code> ·{' '}
+              {t('runEvents', { count: r.events })}
               {(r.divergence || r.error) && (
                 <p class="alert bad">
                   {t('divergence')}: <span lang="en">{r.divergence ?? r.error?.message}</span>
@@ -211,7 +228,11 @@ async function sha256(text: string): Promise<string> {
 function ClaimAudit({ session, claimNumber }: { session: Session; claimNumber: string }) {
   const { t } = useAuditorT();
   const [replay, setReplay] = useState<ClaimReplay | undefined>();
-  const [exported, setExported] = useState<{ summary: HistoryExportSummary; file: string; fileHash: string }>();
+  const [exported, setExported] = useState<{
+    summary: HistoryExportSummary;
+    file: string;
+    fileHash: string;
+  }>();
   const [problem, setProblem] = useState<{ problem: Problem; action: 'replay' | 'export' } | undefined>();
   const [busy, setBusy] = useState<'replay' | 'export' | undefined>();
   const path = { claimNumber };
@@ -231,7 +252,11 @@ function ClaimAudit({ session, claimNumber }: { session: Session; claimNumber: s
     setBusy('export');
     // As text: the file saved is byte for byte what the API sent.
     const got = await outcome<string>(
-      api.GET('/claims/{claimNumber}/history', { params: { path }, headers: bearer(session), parseAs: 'text' }),
+      api.GET('/claims/{claimNumber}/history', {
+        params: { path },
+        headers: bearer(session),
+        parseAs: 'text',
+      }),
     );
     if (!got.ok) {
       setBusy(undefined);
@@ -295,7 +320,12 @@ function ClaimAudit({ session, claimNumber }: { session: Session; claimNumber: s
               </code>
             </dd>
           </dl>
-          <p>{t('exportRuns', { count: exported.summary.runs.length, at: moment(exported.summary.exportedAt) })}</p>
+          <p>
+            {t('exportRuns', {
+              count: exported.summary.runs.length,
+              at: moment(exported.summary.exportedAt),
+            })}
+          </p>
           <p class="hint">
             <code>{t('verifyHint')}</code>
           </p>

@@ -2,7 +2,11 @@
 import { day, serviceLevel } from './format';
 import { useStaffT } from './i18n';
 
-export function ServiceLevelBadges(props: { status: string; verificationDue: string | null; escalated: boolean }) {
+export function ServiceLevelBadges(props: {
+  status: string;
+  verificationDue: string | null;
+  escalated: boolean;
+}) {
   const { t } = useStaffT();
   const level = serviceLevel(props.status, props.verificationDue);
   return (

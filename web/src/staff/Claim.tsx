@@ -72,7 +72,9 @@ function Facts({ claim }: { claim: StaffClaim }) {
       <dd>{claim.verifiedBy ?? '–'}</dd>
       <dt>{t('claim.heirs')}</dt>
       <dd>
-        {claim.heirs.map((h) => `${h.name} (${t(`relationships.${h.relationship}`, { defaultValue: h.relationship })})`).join(', ')}
+        {claim.heirs
+          .map((h) => `${h.name} (${t(`relationships.${h.relationship}`, { defaultValue: h.relationship })})`)
+          .join(', ')}
       </dd>
       <dt>{t('claim.account')}</dt>
       <dd>
@@ -82,15 +84,7 @@ function Facts({ claim }: { claim: StaffClaim }) {
   );
 }
 
-function Documents({
-  claim,
-  session,
-  onDone,
-}: {
-  claim: StaffClaim;
-  session: Session;
-  onDone: () => void;
-}) {
+function Documents({ claim, session, onDone }: { claim: StaffClaim; session: Session; onDone: () => void }) {
   const { t } = useStaffT();
   const required = requiredDocuments(claim.program);
   const codes: DocumentCode[] = [...required, 'court_heir_determination'];
@@ -104,7 +98,11 @@ function Documents({
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const checklist: Partial<Record<DocumentCode, boolean>> = {};
-    for (const code of codes) checklist[code] = (form.elements.namedItem(`doc-${code}`) as HTMLInputElement).checked;
+    for (const code of codes) {
+      const ticked = (form.elements.namedItem(`doc-${code}`) as HTMLInputElement).checked;
+      // A document the programme does not require is recorded only when it was received.
+      if (ticked || required.includes(code)) checklist[code] = ticked;
+    }
     const note = (form.elements.namedItem('verification-note') as HTMLTextAreaElement).value.trim();
     setBusy(true);
     const got = await outcome<{ complete: boolean; missing: string[] }>(
@@ -155,7 +153,7 @@ function Documents({
       ) : (
         <ul class="checklist">
           {codes
-            .filter((code) => required.includes(code) || received.has(code))
+            .filter((code) => required.includes(code) || received.get(code)?.received)
             .map((code) => {
               const d = received.get(code);
               return (
@@ -164,7 +162,9 @@ function Documents({
                     {d?.received ? '✓' : '✗'}
                   </span>{' '}
                   {t(`documents.names.${code}`)}:{' '}
-                  {d ? t(d.received ? 'documents.received' : 'documents.notReceived', { by: d.checkedBy }) : t('documents.notChecked')}
+                  {d
+                    ? t(d.received ? 'documents.received' : 'documents.notReceived', { by: d.checkedBy })
+                    : t('documents.notChecked')}
                 </li>
               );
             })}
@@ -174,7 +174,9 @@ function Documents({
         <p role="status" class={`alert ${result.complete ? 'ok' : 'warn'}`}>
           {result.complete
             ? t('documents.complete')
-            : t('documents.missing', { list: result.missing.map((m) => t(`documents.names.${m}`, { defaultValue: m })).join(', ') })}
+            : t('documents.missing', {
+                list: result.missing.map((m) => t(`documents.names.${m}`, { defaultValue: m })).join(', '),
+              })}
         </p>
       )}
     </section>
@@ -257,13 +259,19 @@ function Decision({ claim, session, onDone }: { claim: StaffClaim; session: Sess
       <h2 id="decision-title">{t('decision.title')}</h2>
       {claim.decision ? (
         <p data-testid="decision">
-          {t(`decision.${claim.decision.decision}d`, { by: claim.decision.decidedBy, at: moment(claim.decision.at) })}{' '}
+          {t(`decision.${claim.decision.decision}d`, {
+            by: claim.decision.decidedBy,
+            at: moment(claim.decision.at),
+          })}{' '}
           {t('decision.reasonWas')}: {claim.decision.reason}
         </p>
       ) : claim.status === 'waiting_for_decision' ? (
         <form onSubmit={submit}>
           <p class="hint">
-            {t('decision.rules', { verifier: claim.verifiedBy ?? '–', threshold: rupiah(SUPERVISOR_APPROVAL_THRESHOLD) })}
+            {t('decision.rules', {
+              verifier: claim.verifiedBy ?? '–',
+              threshold: rupiah(SUPERVISOR_APPROVAL_THRESHOLD),
+            })}
           </p>
           <fieldset>
             <legend>{t('decision.legend')}</legend>
@@ -299,8 +307,8 @@ function Payouts({ claim }: { claim: StaffClaim }) {
       <ul class="plain">
         {claim.payouts.map((p) => (
           <li key={p.component}>
-            <strong>{t(`components.${p.component}`, { defaultValue: p.component })}</strong>: {rupiah(p.amount)} ·{' '}
-            {t(`payouts.status.${p.status}`, { defaultValue: p.status })}
+            <strong>{t(`components.${p.component}`, { defaultValue: p.component })}</strong>:{' '}
+            {rupiah(p.amount)} · {t(`payouts.status.${p.status}`, { defaultValue: p.status })}
             {p.gatewayReference && ` · ${t('payouts.reference')} ${p.gatewayReference}`}
             {p.paidAt && ` · ${moment(p.paidAt)}`}
           </li>
@@ -318,7 +326,8 @@ function Trail({ claim }: { claim: StaffClaim }) {
       <ol class="trail">
         {claim.events.map((e) => (
           <li key={e.seq}>
-            <span class="when">{moment(e.at)}</span> {t(`events.${e.type}`, { defaultValue: e.type })}
+            <span class="when">{moment(e.at)}</span>{' '}
+            {t(`events.${e.type}`, { defaultValue: e.type.replace(/_/g, ' ') })}
             {e.actor && <span class="muted"> · {e.actor}</span>}
           </li>
         ))}
@@ -356,7 +365,11 @@ export function ClaimPage({ session, claimNumber }: { session: Session; claimNum
       {!claim && !problem && <p aria-live="polite">{t('common.loading')}</p>}
       {claim && (
         <>
-          <ServiceLevelBadges status={claim.status} verificationDue={claim.verificationDue} escalated={claim.escalated} />
+          <ServiceLevelBadges
+            status={claim.status}
+            verificationDue={claim.verificationDue}
+            escalated={claim.escalated}
+          />
           <Facts claim={claim} />
           <Documents claim={claim} session={session} onDone={moved(claim)} />
           <Assessment claim={claim} />
@@ -372,11 +385,14 @@ export function ClaimPage({ session, claimNumber }: { session: Session; claimNum
           {claim.scholarships.map((s) => (
             <section key={s.id} class="card" aria-labelledby={`scholarship-${s.childPosition}`}>
               <h2 id={`scholarship-${s.childPosition}`}>
-                {t('scholarship.title', { n: s.childPosition, name: claim.children[s.childPosition - 1]?.name ?? '' })}
+                {t('scholarship.title', {
+                  n: s.childPosition,
+                  name: claim.children[s.childPosition - 1]?.name ?? '',
+                })}
               </h2>
               <p>
-                {t(`scholarship.status.${s.status}`, { defaultValue: s.status })} · {t('scholarship.totalPaid')}{' '}
-                {rupiah(s.totalPaid)}
+                {t(`scholarship.status.${s.status}`, { defaultValue: s.status })} ·{' '}
+                {t('scholarship.totalPaid')} {rupiah(s.totalPaid)}
               </p>
               {s.currentYear?.status === 'proof_under_review' && (
                 <ProofReviewForm
@@ -384,7 +400,9 @@ export function ClaimPage({ session, claimNumber }: { session: Session; claimNum
                   scholarship={s}
                   onDone={() =>
                     void refreshAfterAction(
-                      (c) => c.scholarships.find((x) => x.id === s.id)?.currentYear?.status !== 'proof_under_review',
+                      (c) =>
+                        c.scholarships.find((x) => x.id === s.id)?.currentYear?.status !==
+                        'proof_under_review',
                     )
                   }
                 />
@@ -395,7 +413,9 @@ export function ClaimPage({ session, claimNumber }: { session: Session; claimNum
                   target={{ kind: 'scholarship', id: s.id }}
                   change={claim.accountChanges.find((c) => c.workflowId === s.id && c.status === 'pending')}
                   onDone={() =>
-                    void refreshAfterAction((c) => c.scholarships.find((x) => x.id === s.id)?.status !== s.status)
+                    void refreshAfterAction(
+                      (c) => c.scholarships.find((x) => x.id === s.id)?.status !== s.status,
+                    )
                   }
                 />
               )}

@@ -23,7 +23,11 @@ export function QueueList({ items }: { items: QueueItem[] }) {
             <Link href={`/staff/claims/${encodeURIComponent(c.claimNumber)}`} class="claim-link">
               {c.claimNumber}
             </Link>
-            <ServiceLevelBadges status={c.status} verificationDue={c.verificationDue} escalated={c.escalated} />
+            <ServiceLevelBadges
+              status={c.status}
+              verificationDue={c.verificationDue}
+              escalated={c.escalated}
+            />
           </p>
           <dl class="facts">
             <dt>{t('claim.status')}</dt>
@@ -54,7 +58,9 @@ export function Queue({ session }: { session: Session }) {
     setLoading(true);
     const got = await outcome<QueuePage>(
       api.GET('/claims', {
-        params: { query: { limit: PAGE, ...(status ? { status } : {}), ...(after ? { cursor: after } : {}) } },
+        params: {
+          query: { limit: PAGE, ...(status ? { status } : {}), ...(after ? { cursor: after } : {}) },
+        },
         headers: bearer(session),
       }),
     );

@@ -40,7 +40,9 @@ function Summary({ r }: { r: ReconciliationReport }) {
     <dl class="facts">
       <dt>{t('reconciliation.status')}</dt>
       <dd>
-        <span class={`badge ${r.status === 'balanced' ? 'ok' : 'bad'}`}>{t(`reconciliation.${r.status}`)}</span>
+        <span class={`badge ${r.status === 'balanced' ? 'ok' : 'bad'}`}>
+          {t(`reconciliation.${r.status}`)}
+        </span>
       </dd>
       <dt>{t('reconciliation.ledgerTotal')}</dt>
       <dd>{rupiah(r.ledgerTotal)}</dd>

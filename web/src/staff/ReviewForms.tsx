@@ -70,7 +70,8 @@ export function AccountReviewForm({
           <dd>{t(change.holderMatches ? 'accountReview.holderMatches' : 'accountReview.holderDiffers')}</dd>
           <dt>{t('accountReview.proposed')}</dt>
           <dd>
-            {change.proposedBy === 'family' ? t('accountReview.family') : change.proposedBy} · {moment(change.proposedAt)}
+            {change.proposedBy === 'family' ? t('accountReview.family') : change.proposedBy} ·{' '}
+            {moment(change.proposedAt)}
           </dd>
         </dl>
       )}
@@ -79,7 +80,13 @@ export function AccountReviewForm({
         <fieldset>
           <legend>{t('accountReview.legend')}</legend>
           <div class="check">
-            <input type="radio" id={`${prefix}-approve`} name={`${prefix}-decision`} value="approve" defaultChecked />
+            <input
+              type="radio"
+              id={`${prefix}-approve`}
+              name={`${prefix}-decision`}
+              value="approve"
+              defaultChecked
+            />
             <label for={`${prefix}-approve`}>{t('accountReview.approve')}</label>
           </div>
           <div class="check">
@@ -145,7 +152,10 @@ export function ProofReviewForm({
             level: year.submitted.level,
             grade: year.submitted.grade,
             institution: year.submitted.institution,
-            by: year.submitted.submittedBy === 'family' ? t('accountReview.family') : year.submitted.submittedBy ?? '–',
+            by:
+              year.submitted.submittedBy === 'family'
+                ? t('accountReview.family')
+                : (year.submitted.submittedBy ?? '–'),
           })}{' '}
           {year.expectedAmount !== null && t('proofReview.amount', { amount: rupiah(year.expectedAmount) })}
         </p>
@@ -153,7 +163,13 @@ export function ProofReviewForm({
       <fieldset>
         <legend>{t('proofReview.legend')}</legend>
         <div class="check">
-          <input type="radio" id={`${prefix}-confirm`} name={`${prefix}-decision`} value="confirm" defaultChecked />
+          <input
+            type="radio"
+            id={`${prefix}-confirm`}
+            name={`${prefix}-decision`}
+            value="confirm"
+            defaultChecked
+          />
           <label for={`${prefix}-confirm`}>{t('proofReview.confirm')}</label>
         </div>
         <div class="check">

@@ -65,8 +65,9 @@ export function Reviews({ session }: { session: Session }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            const n = ((e.currentTarget as HTMLFormElement).elements.namedItem('open-claim') as HTMLInputElement)
-              .value.trim();
+            const n = (
+              (e.currentTarget as HTMLFormElement).elements.namedItem('open-claim') as HTMLInputElement
+            ).value.trim();
             if (n) navigate(`/staff/claims/${encodeURIComponent(n)}`);
           }}
         >
@@ -77,7 +78,11 @@ export function Reviews({ session }: { session: Session }) {
           </button>
         </form>
       </section>
-      <section aria-labelledby="reviews-accident" class="card placeholder" data-placeholder="accident-reviews">
+      <section
+        aria-labelledby="reviews-accident"
+        class="card placeholder"
+        data-placeholder="accident-reviews"
+      >
         {/* PLACEHOLDER (issue 13): accident treatments and STMB periods waiting for review, once the API lists them. */}
         <h2 id="reviews-accident">{t('accident.title')}</h2>
         <p class="muted">{t('accident.later')}</p>

@@ -28,7 +28,11 @@ export function SignIn({ audience }: { audience: 'staff' | 'auditor' }) {
         <label for="staff-token">
           {t('signIn.token')}
           <span class="hint" id="staff-token-hint">
-            {t('signIn.tokenHint')} <code>npm run token -- --role {audience === 'staff' ? 'officer' : 'auditor'} --sub {audience === 'staff' ? 'officer-1' : 'auditor-1'}</code>
+            {t('signIn.tokenHint')}{' '}
+            <code>
+              npm run token -- --role {audience === 'staff' ? 'officer' : 'auditor'} --sub{' '}
+              {audience === 'staff' ? 'officer-1' : 'auditor-1'}
+            </code>
           </span>
         </label>
         <textarea
