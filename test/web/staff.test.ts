@@ -5,6 +5,7 @@
 // page, at 360 px and 1280 px (screenshots under test-output/screenshots).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { Browser, Page } from 'playwright-core';
 import { createReconciliationActivities } from '../../activities/reconciliation';
@@ -17,6 +18,7 @@ import {
   openPage,
   prepareBrowserTests,
   screenshot,
+  SCREENSHOTS,
   seriousViolations,
   serve,
   WIDTHS,
@@ -48,7 +50,7 @@ afterAll(async () => {
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** A JKM claim filed by officer-1 through the API, waiting for its documents. */
-async function newClaim(): Promise<string> {
+async function newClaim(accountNumber = '1234567890'): Promise<string> {
   const { nik } = await createParticipant(h.t.db);
   const res = await request(h.app)
     .post('/api/v1/claims')
@@ -58,7 +60,7 @@ async function newClaim(): Promise<string> {
       participantNik: nik,
       eventDate: '2026-11-01',
       heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
-      bankAccount: { bankCode: 'BRI', accountNumber: '1234567890', accountName: 'Sri Wahyuni' },
+      bankAccount: { bankCode: 'BRI', accountNumber, accountName: 'Sri Wahyuni' },
     });
   expect(res.status).toBe(201);
   const claimNumber = res.body.claimNumber as string;
@@ -68,7 +70,14 @@ async function newClaim(): Promise<string> {
 
 /** A claim verified by officer-1 and approved by officer-2 through the API, then paid. */
 async function paidClaim(): Promise<string> {
-  const claimNumber = await newClaim();
+  const claimNumber = await approvedClaim();
+  await waitForClaimStatus(h, claimNumber, 'paid', tokens.officer1);
+  return claimNumber;
+}
+
+/** A claim verified by officer-1 and approved by officer-2 through the API. */
+async function approvedClaim(accountNumber?: string): Promise<string> {
+  const claimNumber = await newClaim(accountNumber);
   const verified = await request(h.app)
     .post(`/api/v1/claims/${claimNumber}/verification`)
     .set(bearer(tokens.officer1))
@@ -80,7 +89,6 @@ async function paidClaim(): Promise<string> {
     .set(bearer(tokens.officer2))
     .send({ decision: 'approve', reason: 'Berkas lengkap' });
   expect(decided.status).toBe(200);
-  await waitForClaimStatus(h, claimNumber, 'paid', tokens.officer1);
   return claimNumber;
 }
 
@@ -156,6 +164,9 @@ test('an officer verifies; the same officer may not approve, with the reason in 
       'The officer who verified the documents may not also decide the claim.',
     );
     await screenshot(page, 'staff-refusal');
+    await page
+      .getByRole('region', { name: 'Keputusan' })
+      .screenshot({ path: join(SCREENSHOTS, 'staff-decision-refused-1280.png') });
     const unchanged = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(tokens.officer1));
     expect(unchanged.body).toMatchObject({ status: 'waiting_for_decision', decision: null });
 
@@ -178,6 +189,56 @@ test('an officer verifies; the same officer may not approve, with the reason in 
     const decided = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(tokens.officer1));
     expect(decided.body.decision).toMatchObject({ decision: 'approve', decidedBy: 'officer-2' });
     expect(decided.body.verifiedBy).toBe('officer-1');
+    expect(tab.problems).toEqual([]);
+  } finally {
+    await tab.close();
+  }
+});
+
+test('a new account after a refusal: the officer who filed and verified may not review it, a second officer approves', async () => {
+  // The sandbox bank always refuses an account number starting with 000.
+  const claimNumber = await approvedClaim('0001234567');
+  await waitForClaimStatus(h, claimNumber, 'waiting_for_bank_account', tokens.officer1);
+  const proposed = await request(h.app)
+    .post(`/api/v1/claims/${claimNumber}/bank-account`)
+    .set(bearer(tokens.officer1))
+    .send({ bankCode: 'BNI', accountNumber: '9876543210', accountName: 'Sri Wahyuni' });
+  expect(proposed.status).toBe(200);
+  await waitForClaimStatus(h, claimNumber, 'waiting_for_account_review', tokens.officer1);
+
+  const tab = await openPage(browser, WIDTHS.phone);
+  try {
+    const { page } = tab;
+    await signIn(page, '/staff/reviews', tokens.officer1);
+    await page
+      .getByRole('region', { name: 'Rekening baru' })
+      .getByRole('link', { name: claimNumber })
+      .click();
+    const review = page.getByRole('region', { name: 'Rekening baru menunggu pemeriksaan' });
+    await review.getByText('BNI 9876543210').waitFor();
+    await review.getByLabel('Cara identitas pemilik diperiksa').fill('KTP dilihat langsung');
+    await review.getByLabel('Alasan').fill('Rekening atas nama ahli waris');
+    await review.getByRole('button', { name: 'Simpan pemeriksaan' }).click();
+    const refusal = review.getByRole('alert').and(page.locator('[data-problem="maker-checker"]'));
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Anda mengajukan rekening ini, mencatat klaim');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-account-review-refused');
+
+    await signOut(page);
+    await page.getByLabel('Token staf').fill(tokens.officer2);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await review.getByLabel('Cara identitas pemilik diperiksa').fill('Menelepon nomor yang tercatat');
+    await review.getByLabel('Alasan').fill('Rekening atas nama ahli waris');
+    await review.getByRole('button', { name: 'Simpan pemeriksaan' }).click();
+    await review.waitFor({ state: 'detached' });
+    const after = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(tokens.officer1));
+    expect(after.body.accountChanges).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ accountNumber: '9876543210', status: 'approved', reviewedBy: 'officer-2' }),
+      ]),
+    );
+    expect(after.body.status).not.toBe('waiting_for_account_review');
     expect(tab.problems).toEqual([]);
   } finally {
     await tab.close();
