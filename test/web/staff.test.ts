@@ -12,6 +12,7 @@ import { createReconciliationActivities } from '../../activities/reconciliation'
 import { createStores } from '../../db/stores';
 import { verifyExport, type HistoryExport } from '../../replay';
 import { jakartaDate } from '../../rules';
+import { addDays } from '../../rules/dates';
 import { startApiHarness, waitForClaimStatus, type ApiHarness } from '../api/harness';
 import {
   launchBrowser,
@@ -24,6 +25,7 @@ import {
   WIDTHS,
 } from '../helpers/browser';
 import { createParticipant, FULL_CHECKLIST } from '../helpers/factories';
+import { bornYearsBefore, schoolYearOfDate } from '../helpers/scholarship';
 
 let h: ApiHarness;
 let site: Awaited<ReturnType<typeof serve>>;
@@ -50,16 +52,18 @@ afterAll(async () => {
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** A JKM claim filed by officer-1 through the API, waiting for its documents. */
-async function newClaim(accountNumber = '1234567890'): Promise<string> {
-  const { nik } = await createParticipant(h.t.db);
+async function newClaim(accountNumber = '1234567890', children: object[] = []): Promise<string> {
+  // Ten years of contributions: a child qualifies for a scholarship (masa iur of at least 3 years).
+  const { nik } = await createParticipant(h.t.db, { membershipStartDate: '2012-01-01' });
   const res = await request(h.app)
     .post('/api/v1/claims')
     .set(bearer(tokens.officer1))
     .send({
       program: 'JKM',
       participantNik: nik,
-      eventDate: '2026-11-01',
+      eventDate: addDays(jakartaDate(Date.now()), -10),
       heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
+      children,
       bankAccount: { bankCode: 'BRI', accountNumber, accountName: 'Sri Wahyuni' },
     });
   expect(res.status).toBe(201);
@@ -76,8 +80,8 @@ async function paidClaim(): Promise<string> {
 }
 
 /** A claim verified by officer-1 and approved by officer-2 through the API. */
-async function approvedClaim(accountNumber?: string): Promise<string> {
-  const claimNumber = await newClaim(accountNumber);
+async function approvedClaim(accountNumber?: string, children?: object[]): Promise<string> {
+  const claimNumber = await newClaim(accountNumber, children);
   const verified = await request(h.app)
     .post(`/api/v1/claims/${claimNumber}/verification`)
     .set(bearer(tokens.officer1))
@@ -239,6 +243,66 @@ test('a new account after a refusal: the officer who filed and verified may not 
       ]),
     );
     expect(after.body.status).not.toBe('waiting_for_account_review');
+    expect(tab.problems).toEqual([]);
+  } finally {
+    await tab.close();
+  }
+});
+
+test('a proof of enrolment an officer sent: that officer may not review it; a second officer confirms and the year is paid', async () => {
+  const today = jakartaDate(Date.now());
+  const claimNumber = await approvedClaim('1234567890', [
+    { name: 'Adi', dateOfBirth: bornYearsBefore(today, 9), schooling: { level: 'SD', grade: 3 } },
+  ]);
+  await waitForClaimStatus(h, claimNumber, 'paid', tokens.officer1);
+  const id = `${claimNumber}-S1`;
+  const schoolYear = schoolYearOfDate(addDays(today, -10));
+  for (let i = 0; ; i++) {
+    const view = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(tokens.officer1));
+    if (view.body.scholarships?.[0]?.status === 'waiting_for_proof') break;
+    if (i > 200) throw new Error('the scholarship never waited for a proof');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const sent = await request(h.app)
+    .post(`/api/v1/scholarships/${id}/enrollments`)
+    .set(bearer(tokens.officer1))
+    .send({
+      schoolYear,
+      level: 'SD',
+      grade: 3,
+      institution: 'SD Negeri 1 Bogor',
+      documentReference: 'SKA-0042',
+    });
+  expect(sent.status).toBe(200);
+
+  const tab = await openPage(browser, WIDTHS.desktop);
+  try {
+    const { page } = tab;
+    await signIn(page, `/staff/claims/${claimNumber}`, tokens.officer1);
+    const proof = page.getByRole('form', { name: `Bukti pendaftaran tahun ajaran ${schoolYear}` });
+    await proof.getByText('SD Negeri 1 Bogor').waitFor({ timeout: 20_000 });
+    await proof.getByLabel('Alasan').fill('Surat keterangan aktif sekolah sah');
+    await proof.getByRole('button', { name: 'Simpan pemeriksaan bukti' }).click();
+    const refusal = proof.getByRole('alert').and(page.locator('[data-problem="maker-checker"]'));
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Anda mengirim bukti pendaftaran ini');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-proof-review-refused');
+
+    await signOut(page);
+    await page.getByLabel('Token staf').fill(tokens.officer2);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await proof.getByLabel('Alasan').fill('Surat keterangan aktif sekolah sah');
+    await proof.getByRole('button', { name: 'Simpan pemeriksaan bukti' }).click();
+    await proof.waitFor({ state: 'detached', timeout: 20_000 });
+    const yearRow = () =>
+      h.t.db('scholarship_years').where({ workflow_id: id, school_year: schoolYear }).first();
+    let year = await yearRow();
+    for (let n = 0; year.status !== 'paid' && n < 200; n++) {
+      await new Promise((r) => setTimeout(r, 100));
+      year = await yearRow();
+    }
+    expect(year).toMatchObject({ status: 'paid', reviewed_by: 'officer-2', submitted_by: 'officer-1' });
     expect(tab.problems).toEqual([]);
   } finally {
     await tab.close();
