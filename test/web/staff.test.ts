@@ -348,6 +348,9 @@ test('an auditor replays a claim and downloads its history export, whose digest 
     expect(api.status).toBe(200);
     expect(api.body.digest).toBe(doc.digest);
     await screenshot(page, 'auditor-replay');
+    await page
+      .getByRole('region', { name: 'Hasil replay' })
+      .screenshot({ path: join(SCREENSHOTS, 'auditor-verdict-1280.png') });
     expect(tab.problems).toEqual([]);
   } finally {
     await tab.close();
