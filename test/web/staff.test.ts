@@ -129,6 +129,8 @@ test('an officer verifies; the same officer may not approve, with the reason in 
     await page.getByRole('link', { name: claimNumber }).click();
     await page.getByRole('heading', { level: 1, name: `Klaim ${claimNumber}` }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/staff/claims/${claimNumber}`);
+    // After the in-page navigation, focus is on the new view's heading (announced by screen readers).
+    expect(await page.locator(':focus').textContent()).toBe(`Klaim ${claimNumber}`);
 
     // The checklist: every document the programme requires, ticked, then recorded.
     const checklist = page.getByRole('group', { name: 'Centang setiap dokumen yang diterima dan sesuai' });
@@ -156,7 +158,11 @@ test('an officer verifies; the same officer may not approve, with the reason in 
 
     // The verifier's own approval: refused by the API (403 problem+json), explained in Indonesian.
     await page.getByLabel('Alasan keputusan').fill('Berkas lengkap dan sah');
-    await page.getByRole('button', { name: 'Simpan keputusan' }).click();
+    // By keyboard: from the reason, Tab reaches the submit button and Enter sends the decision.
+    await page.getByLabel('Alasan keputusan').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('Simpan keputusan');
+    await page.keyboard.press('Enter');
     const refusal = page.getByRole('alert').and(page.locator('[data-problem="maker-checker"]'));
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('Ditolak.');
