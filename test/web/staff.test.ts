@@ -315,6 +315,59 @@ test('a proof of enrolment an officer sent: that officer may not review it; a se
   }
 });
 
+test('a backdated claim date: an officer is told only a supervisor decides it; the supervisor approves it', async () => {
+  const { nik } = await createParticipant(h.t.db);
+  const claimDate = addDays(jakartaDate(Date.now()), -3);
+  const filed = await request(h.app)
+    .post('/api/v1/claims')
+    .set(bearer(tokens.officer1))
+    .send({
+      program: 'JKM',
+      participantNik: nik,
+      eventDate: addDays(jakartaDate(Date.now()), -10),
+      claimDate,
+      backdating: { reason: 'Berkas kertas diterima di kantor cabang' },
+      heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
+      bankAccount: { bankCode: 'BRI', accountNumber: '1234567890', accountName: 'Sri Wahyuni' },
+    });
+  expect(filed.status).toBe(201);
+  const claimNumber = filed.body.claimNumber as string;
+  await waitForClaimStatus(h, claimNumber, 'waiting_for_backdating_approval', tokens.officer1);
+
+  const tab = await openPage(browser, WIDTHS.phone);
+  try {
+    const { page } = tab;
+    await signIn(page, `/staff/claims/${claimNumber}`, tokens.officer2);
+    const form = page.getByRole('region', { name: 'Tanggal klaim mundur' });
+    await form.getByText('Berkas kertas diterima di kantor cabang').waitFor();
+    await form.getByLabel('Alasan keputusan').fill('Cap terima kantor cabang terlihat');
+    await form.getByRole('button', { name: 'Simpan keputusan' }).click();
+    const refusal = form.getByRole('alert').and(page.locator('[data-problem="forbidden"]'));
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Hanya supervisor yang memutuskan tanggal klaim mundur.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-backdating-refused');
+
+    await signOut(page);
+    await page.getByLabel('Token staf').fill(tokens.supervisor);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    expect(await page.getByTestId('staff-role').textContent()).toBe('Supervisor');
+    await form.getByLabel('Alasan keputusan').fill('Cap terima kantor cabang terlihat');
+    await form.getByRole('button', { name: 'Simpan keputusan' }).click();
+    await page
+      .getByTestId('claim-status')
+      .getByText('Menunggu verifikasi dokumen')
+      .waitFor({ timeout: 20_000 });
+    const events = await h.t
+      .db('claim_events')
+      .where({ claim_number: claimNumber, type: 'backdating_approved' });
+    expect(events.map((e) => e.actor)).toEqual(['supervisor-1']);
+    expect(tab.problems).toEqual([]);
+  } finally {
+    await tab.close();
+  }
+});
+
 test('an auditor replays a claim and downloads its history export, whose digest checks out', async () => {
   const claimNumber = await paidClaim();
   const tab = await openPage(browser, WIDTHS.desktop);

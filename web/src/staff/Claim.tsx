@@ -298,6 +298,83 @@ function Decision({ claim, session, onDone }: { claim: StaffClaim; session: Sess
   );
 }
 
+/** A claim date earlier than the day the claim reached the system waits for a supervisor (never the filer). */
+function BackdatingDecision({
+  claim,
+  session,
+  onDone,
+}: {
+  claim: StaffClaim;
+  session: Session;
+  onDone: () => void;
+}) {
+  const { t } = useStaffT();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const requested = claim.events.find((e) => e.type === 'backdating_requested');
+  const reason = typeof requested?.data?.reason === 'string' ? requested.data.reason : undefined;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    setBusy(true);
+    const got = await outcome(
+      api.POST('/claims/{claimNumber}/backdating-decision', {
+        params: { path: { claimNumber: claim.claimNumber } },
+        body: {
+          decision: (form.elements.namedItem('backdating-decision') as RadioNodeList).value as
+            'approve' | 'refuse',
+          reason: (form.elements.namedItem('backdating-reason') as HTMLTextAreaElement).value,
+        },
+        headers: bearer(session),
+      }),
+    );
+    setBusy(false);
+    if (!got.ok) return setProblem(got.problem);
+    setProblem(undefined);
+    onDone();
+  };
+  return (
+    <section aria-labelledby="backdating-title" class="card">
+      <h2 id="backdating-title">{t('backdating.title')}</h2>
+      <p>
+        {t('backdating.asked', { date: day(claim.claimDate), by: claim.createdBy })}
+        {reason && (
+          <>
+            {' '}
+            {t('backdating.because')}: <q>{reason}</q>
+          </>
+        )}
+      </p>
+      <form onSubmit={submit}>
+        <p class="hint">{t('backdating.rules')}</p>
+        <fieldset>
+          <legend>{t('backdating.legend')}</legend>
+          <div class="check">
+            <input
+              type="radio"
+              id="backdating-approve"
+              name="backdating-decision"
+              value="approve"
+              defaultChecked
+            />
+            <label for="backdating-approve">{t('backdating.approve')}</label>
+          </div>
+          <div class="check">
+            <input type="radio" id="backdating-refuse" name="backdating-decision" value="refuse" />
+            <label for="backdating-refuse">{t('backdating.refuse')}</label>
+          </div>
+        </fieldset>
+        <label for="backdating-reason">{t('decision.reason')}</label>
+        <textarea id="backdating-reason" name="backdating-reason" rows={2} required />
+        {problem && <ProblemAlert problem={problem} action="backdating" />}
+        <button type="submit" class="primary" disabled={busy}>
+          {t('decision.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 function Payouts({ claim }: { claim: StaffClaim }) {
   const { t } = useStaffT();
   if (claim.payouts.length === 0) return null;
@@ -371,6 +448,9 @@ export function ClaimPage({ session, claimNumber }: { session: Session; claimNum
             escalated={claim.escalated}
           />
           <Facts claim={claim} />
+          {claim.status === 'waiting_for_backdating_approval' && (
+            <BackdatingDecision claim={claim} session={session} onDone={moved(claim)} />
+          )}
           <Documents claim={claim} session={session} onDone={moved(claim)} />
           <Assessment claim={claim} />
           <Decision claim={claim} session={session} onDone={moved(claim)} />

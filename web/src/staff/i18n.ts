@@ -164,6 +164,16 @@ const id = {
     rejected: 'Ditolak oleh {{by}} pada {{at}}.',
     reasonWas: 'Alasan',
   },
+  backdating: {
+    title: 'Tanggal klaim mundur',
+    asked: 'Tanggal klaim {{date}} lebih awal dari hari klaim masuk ke sistem (dicatat oleh {{by}}).',
+    because: 'Alasan petugas',
+    rules:
+      'Hanya supervisor yang memutuskan, dan bukan yang mencatat klaim. Bila ditolak, tanggal klaim menjadi hari klaim masuk ke sistem.',
+    legend: 'Keputusan atas tanggal klaim',
+    approve: 'Setujui tanggal ini',
+    refuse: 'Tolak (pakai hari klaim masuk)',
+  },
   accountReview: {
     title: 'Rekening baru menunggu pemeriksaan',
     account: 'Rekening yang diajukan',
@@ -314,6 +324,10 @@ const id = {
     },
     proofReview: {
       'maker-checker': 'Anda mengirim bukti pendaftaran ini, jadi staf lain yang harus memeriksanya.',
+    },
+    backdating: {
+      'maker-checker': 'Anda mencatat klaim ini, jadi Anda tidak boleh menyetujui tanggal klaimnya.',
+      forbidden: 'Hanya supervisor yang memutuskan tanggal klaim mundur.',
     },
   },
 };
@@ -469,6 +483,16 @@ const en: StaffMessages = {
     rejected: 'Rejected by {{by}} on {{at}}.',
     reasonWas: 'Reason',
   },
+  backdating: {
+    title: 'Backdated claim date',
+    asked: 'The claim date {{date}} is earlier than the day the claim reached the system (filed by {{by}}).',
+    because: "The officer's reason",
+    rules:
+      'Only a supervisor decides, never whoever filed the claim. If refused, the claim date becomes the day the claim reached the system.',
+    legend: 'Decision on the claim date',
+    approve: 'Approve this date',
+    refuse: 'Refuse (use the day it reached us)',
+  },
   accountReview: {
     title: 'New bank account waiting for review',
     account: 'Proposed account',
@@ -617,6 +641,10 @@ const en: StaffMessages = {
     },
     proofReview: {
       'maker-checker': 'You sent this proof of enrolment, so another staff member must review it.',
+    },
+    backdating: {
+      'maker-checker': 'You filed this claim, so you may not approve its claim date.',
+      forbidden: 'Only a supervisor decides a backdated claim date.',
     },
   },
 };

@@ -6,7 +6,8 @@ import { rupiah } from './format';
 import { useStaffT } from './i18n';
 
 /** What the staff member was doing when refused: the same rule reads differently per action. */
-export type Action = 'verify' | 'decide' | 'accountReview' | 'proofReview' | 'read' | 'replay' | 'export';
+export type Action =
+  'verify' | 'decide' | 'backdating' | 'accountReview' | 'proofReview' | 'read' | 'replay' | 'export';
 
 const KNOWN = [
   'maker-checker',

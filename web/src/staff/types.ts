@@ -111,7 +111,7 @@ export interface StaffClaim {
     accountNumber: string;
     paidAt: string | null;
   }[];
-  events: { seq: number; type: string; actor: string | null; at: string }[];
+  events: { seq: number; type: string; actor: string | null; data?: Record<string, unknown>; at: string }[];
   scholarships: Scholarship[];
 }
 
