@@ -12,7 +12,7 @@ import { createReconciliationActivities } from '../../activities/reconciliation'
 import { createStores } from '../../db/stores';
 import { verifyExport, type HistoryExport } from '../../replay';
 import { jakartaDate } from '../../rules';
-import { addDays } from '../../rules/dates';
+import { addDays, addMonths } from '../../rules/dates';
 import { startApiHarness, waitForClaimStatus, type ApiHarness } from '../api/harness';
 import {
   launchBrowser,
@@ -362,6 +362,84 @@ test('a backdated claim date: an officer is told only a supervisor decides it; t
       .db('claim_events')
       .where({ claim_number: claimNumber, type: 'backdating_approved' });
     expect(events.map((e) => e.actor)).toEqual(['supervisor-1']);
+    expect(tab.problems).toEqual([]);
+  } finally {
+    await tab.close();
+  }
+});
+
+test('an employer that paid first: an officer may not approve its reimbursement, in words; a supervisor approves', async () => {
+  // JKK, the employer 5 months in arrears at the death: the employer pays the heirs first (rules/employer-pays-first.ts).
+  const eventDate = addDays(jakartaDate(Date.now()), -3);
+  const { nik } = await createParticipant(h.t.db, {
+    membershipStartDate: '2018-01-01',
+    monthlyWage: 3_500_000,
+    arrearsSince: addMonths(eventDate, -5),
+  });
+  const filed = await request(h.app)
+    .post('/api/v1/claims')
+    .set(bearer(tokens.officer1))
+    .send({
+      program: 'JKK',
+      participantNik: nik,
+      eventDate,
+      heirs: [{ name: 'Sri Wahyuni', relationship: 'spouse' }],
+      bankAccount: { bankCode: 'BRI', accountNumber: '1234567890', accountName: 'Sri Wahyuni' },
+    });
+  expect(filed.status).toBe(201);
+  const claimNumber = filed.body.claimNumber as string;
+  await waitForClaimStatus(h, claimNumber, 'waiting_for_documents', tokens.officer1);
+  await request(h.app)
+    .post(`/api/v1/claims/${claimNumber}/verification`)
+    .set(bearer(tokens.officer1))
+    .send({ checklist: FULL_CHECKLIST })
+    .expect(200);
+  await waitForClaimStatus(h, claimNumber, 'waiting_for_decision', tokens.officer1);
+  await request(h.app)
+    .post(`/api/v1/claims/${claimNumber}/decision`)
+    .set(bearer(tokens.officer2))
+    .send({ decision: 'approve', reason: 'Berkas lengkap' })
+    .expect(200);
+  const held = await waitForClaimStatus(h, claimNumber, 'waiting_for_employer_payment', tokens.officer1);
+  await request(h.app)
+    .post(`/api/v1/claims/${claimNumber}/employer-settlement`)
+    .set(bearer(tokens.officer1))
+    .send({
+      arrearsSettlementReference: 'SETL-2026-0042',
+      proofOfPaymentReference: 'TRF-BCA-778812',
+      amountPaidToHeirs: held.assessment.total,
+      paidToHeirsOn: jakartaDate(Date.now()),
+      employerAccount: { bankCode: 'BCA', accountNumber: '5550001111', accountName: 'PT Uji Konstruksi' },
+    })
+    .expect(200);
+  await waitForClaimStatus(h, claimNumber, 'waiting_for_reimbursement_approval', tokens.officer1);
+
+  const tab = await openPage(browser, WIDTHS.desktop);
+  try {
+    const { page } = tab;
+    await signIn(page, `/staff/claims/${claimNumber}`, tokens.officer2);
+    const section = page.getByRole('region', { name: 'Penggantian kepada pemberi kerja' });
+    await section.getByText('TRF-BCA-778812').waitFor();
+    // The accident claim's place for treatments and STMB reviews, to come.
+    await page.getByRole('region', { name: 'Perawatan dan STMB (kecelakaan kerja)' }).waitFor();
+    await section.getByLabel('Alasan keputusan').fill('Bukti pembayaran dan pelunasan sesuai');
+    await section.getByRole('button', { name: 'Simpan keputusan' }).click();
+    const refusal = section.getByRole('alert').and(page.locator('[data-problem="supervisor-required"]'));
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(
+      'Mengganti pemberi kerja, bukan membayar ahli waris, memerlukan supervisor.',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'staff-reimbursement-refused');
+
+    await signOut(page);
+    await page.getByLabel('Token staf').fill(tokens.supervisor);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await section.getByLabel('Alasan keputusan').fill('Bukti pembayaran dan pelunasan sesuai');
+    await section.getByRole('button', { name: 'Simpan keputusan' }).click();
+    await section.waitFor({ state: 'detached', timeout: 20_000 });
+    const after = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(bearer(tokens.officer1));
+    expect(after.body.employerReimbursement).toMatchObject({ decidedBy: 'supervisor-1' });
     expect(tab.problems).toEqual([]);
   } finally {
     await tab.close();

@@ -375,6 +375,95 @@ function BackdatingDecision({
   );
 }
 
+/** JKK, the employer more than 3 months in arrears: reimbursing it, once it paid the heirs, takes a supervisor. */
+function ReimbursementDecision({
+  claim,
+  session,
+  onDone,
+}: {
+  claim: StaffClaim;
+  session: Session;
+  onDone: () => void;
+}) {
+  const { t } = useStaffT();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const r = claim.employerReimbursement;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    setBusy(true);
+    const got = await outcome(
+      api.POST('/claims/{claimNumber}/employer-settlement/decision', {
+        params: { path: { claimNumber: claim.claimNumber } },
+        body: {
+          decision: (form.elements.namedItem('reimbursement-decision') as RadioNodeList).value as
+            'approve' | 'reject',
+          reason: (form.elements.namedItem('reimbursement-reason') as HTMLTextAreaElement).value,
+        },
+        headers: bearer(session),
+      }),
+    );
+    setBusy(false);
+    if (!got.ok) return setProblem(got.problem);
+    setProblem(undefined);
+    onDone();
+  };
+  return (
+    <section aria-labelledby="reimbursement-title" class="card">
+      <h2 id="reimbursement-title">{t('reimbursement.title')}</h2>
+      {r && (
+        <dl class="facts">
+          <dt>{t('reimbursement.employer')}</dt>
+          <dd>{r.employerId}</dd>
+          <dt>{t('reimbursement.paidToHeirs')}</dt>
+          <dd>
+            {rupiah(r.amountPaidToHeirs)} · {day(r.paidToHeirsOn)}
+          </dd>
+          <dt>{t('reimbursement.proof')}</dt>
+          <dd>{r.proofOfPaymentReference}</dd>
+          <dt>{t('reimbursement.arrears')}</dt>
+          <dd>{r.arrearsSettlementReference}</dd>
+          <dt>{t('reimbursement.account')}</dt>
+          <dd>
+            {r.employerAccount.bankCode} {r.employerAccount.accountNumber} · {r.employerAccount.accountName}
+          </dd>
+          <dt>{t('reimbursement.recorded')}</dt>
+          <dd>
+            {r.recordedBy} · {moment(r.recordedAt)}
+          </dd>
+        </dl>
+      )}
+      <form onSubmit={submit}>
+        <p class="hint">{t('reimbursement.rules')}</p>
+        <fieldset>
+          <legend>{t('reimbursement.legend')}</legend>
+          <div class="check">
+            <input
+              type="radio"
+              id="reimbursement-approve"
+              name="reimbursement-decision"
+              value="approve"
+              defaultChecked
+            />
+            <label for="reimbursement-approve">{t('reimbursement.approve')}</label>
+          </div>
+          <div class="check">
+            <input type="radio" id="reimbursement-reject" name="reimbursement-decision" value="reject" />
+            <label for="reimbursement-reject">{t('reimbursement.reject')}</label>
+          </div>
+        </fieldset>
+        <label for="reimbursement-reason">{t('decision.reason')}</label>
+        <textarea id="reimbursement-reason" name="reimbursement-reason" rows={2} required />
+        {problem && <ProblemAlert problem={problem} action="reimbursement" />}
+        <button type="submit" class="primary" disabled={busy}>
+          {t('decision.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 function Payouts({ claim }: { claim: StaffClaim }) {
   const { t } = useStaffT();
   if (claim.payouts.length === 0) return null;
@@ -454,6 +543,9 @@ export function ClaimPage({ session, claimNumber }: { session: Session; claimNum
           <Documents claim={claim} session={session} onDone={moved(claim)} />
           <Assessment claim={claim} />
           <Decision claim={claim} session={session} onDone={moved(claim)} />
+          {claim.status === 'waiting_for_reimbursement_approval' && (
+            <ReimbursementDecision claim={claim} session={session} onDone={moved(claim)} />
+          )}
           {claim.status === 'waiting_for_account_review' && (
             <AccountReviewForm
               session={session}

@@ -174,6 +174,20 @@ const id = {
     approve: 'Setujui tanggal ini',
     refuse: 'Tolak (pakai hari klaim masuk)',
   },
+  reimbursement: {
+    title: 'Penggantian kepada pemberi kerja',
+    employer: 'Pemberi kerja',
+    paidToHeirs: 'Dibayar kepada ahli waris',
+    proof: 'Bukti pembayaran',
+    arrears: 'Pelunasan tunggakan',
+    account: 'Rekening pemberi kerja',
+    recorded: 'Dicatat oleh',
+    rules:
+      'Pemberi kerja menunggak lebih dari 3 bulan, jadi pemberi kerja membayar ahli waris lebih dulu. Hanya supervisor, dan bukan yang mencatat penyelesaian, yang menyetujui penggantiannya.',
+    legend: 'Keputusan atas penggantian',
+    approve: 'Setujui penggantian',
+    reject: 'Tolak penggantian',
+  },
   accountReview: {
     title: 'Rekening baru menunggu pemeriksaan',
     account: 'Rekening yang diajukan',
@@ -324,6 +338,11 @@ const id = {
     },
     proofReview: {
       'maker-checker': 'Anda mengirim bukti pendaftaran ini, jadi staf lain yang harus memeriksanya.',
+    },
+    reimbursement: {
+      'maker-checker':
+        'Anda mencatat penyelesaian pemberi kerja ini, jadi Anda tidak boleh memutuskan penggantiannya.',
+      'supervisor-required': 'Mengganti pemberi kerja, bukan membayar ahli waris, memerlukan supervisor.',
     },
     backdating: {
       'maker-checker': 'Anda mencatat klaim ini, jadi Anda tidak boleh menyetujui tanggal klaimnya.',
@@ -493,6 +512,20 @@ const en: StaffMessages = {
     approve: 'Approve this date',
     refuse: 'Refuse (use the day it reached us)',
   },
+  reimbursement: {
+    title: 'Reimbursing the employer',
+    employer: 'Employer',
+    paidToHeirs: 'Paid to the heirs',
+    proof: 'Proof of payment',
+    arrears: 'Arrears settled',
+    account: "Employer's account",
+    recorded: 'Recorded by',
+    rules:
+      'The employer was more than 3 months in arrears, so it paid the heirs first. Only a supervisor, never whoever recorded the settlement, approves reimbursing it.',
+    legend: 'Decision on the reimbursement',
+    approve: 'Approve the reimbursement',
+    reject: 'Reject the reimbursement',
+  },
   accountReview: {
     title: 'New bank account waiting for review',
     account: 'Proposed account',
@@ -641,6 +674,10 @@ const en: StaffMessages = {
     },
     proofReview: {
       'maker-checker': 'You sent this proof of enrolment, so another staff member must review it.',
+    },
+    reimbursement: {
+      'maker-checker': "You recorded this employer's settlement, so you may not decide its reimbursement.",
+      'supervisor-required': 'Reimbursing an employer instead of paying the heirs needs a supervisor.',
     },
     backdating: {
       'maker-checker': 'You filed this claim, so you may not approve its claim date.',

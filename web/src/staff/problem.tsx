@@ -7,7 +7,15 @@ import { useStaffT } from './i18n';
 
 /** What the staff member was doing when refused: the same rule reads differently per action. */
 export type Action =
-  'verify' | 'decide' | 'backdating' | 'accountReview' | 'proofReview' | 'read' | 'replay' | 'export';
+  | 'verify'
+  | 'decide'
+  | 'backdating'
+  | 'reimbursement'
+  | 'accountReview'
+  | 'proofReview'
+  | 'read'
+  | 'replay'
+  | 'export';
 
 const KNOWN = [
   'maker-checker',

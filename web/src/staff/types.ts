@@ -103,6 +103,17 @@ export interface StaffClaim {
     notes: string[];
     recipients: { rank: number; explanation: string } | null;
   } | null;
+  employerReimbursement: {
+    employerId: string;
+    status: string;
+    arrearsSettlementReference: string;
+    proofOfPaymentReference: string;
+    amountPaidToHeirs: number;
+    paidToHeirsOn: string;
+    employerAccount: { bankCode: string; accountNumber: string; accountName: string };
+    recordedBy: string;
+    recordedAt: string;
+  } | null;
   payouts: {
     component: string;
     amount: number;
