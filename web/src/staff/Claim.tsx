@@ -13,8 +13,12 @@ import { outcome, ProblemAlert, type Outcome } from './problem';
 import { AccountReviewForm, ProofReviewForm } from './ReviewForms';
 import { bearer, type Session } from './session';
 import type { Problem, StaffClaim } from './types';
+import type { ClaimStatus } from '../../../vocabulary/status';
 
-/** Re-reads the claim until its status moves on from `from` (the workflow's projection follows an update shortly). */
+/** Statuses the workflow moves on from by itself (registry check, transfers): the page follows them. */
+const PASSING_STATUSES: readonly ClaimStatus[] = ['received', 'paying'];
+
+/** The staff view of a claim (GET /claims/{n}). */
 async function readClaim(session: Session, claimNumber: string): Promise<Outcome<StaffClaim>> {
   return outcome<StaffClaim>(
     api.GET('/claims/{claimNumber}', { params: { path: { claimNumber } }, headers: bearer(session) }),
@@ -24,6 +28,7 @@ async function readClaim(session: Session, claimNumber: string): Promise<Outcome
 export function useClaim(session: Session, claimNumber: string) {
   const [claim, setClaim] = useState<StaffClaim | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
+  const [polls, setPolls] = useState(0);
   const load = async () => {
     const got = await readClaim(session, claimNumber);
     if (!got.ok) return setProblem(got.problem);
@@ -41,8 +46,18 @@ export function useClaim(session: Session, claimNumber: string) {
   };
   useEffect(() => {
     setClaim(undefined);
+    setPolls(0);
     void load();
   }, [claimNumber, session.token]);
+  // A status the workflow leaves on its own within seconds: read again until it does (for up to a minute).
+  useEffect(() => {
+    if (!claim || !PASSING_STATUSES.includes(claim.status) || polls >= 60) return;
+    const timer = setTimeout(() => {
+      setPolls((n) => n + 1);
+      void load();
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [claim, polls]);
   return { claim, problem, refreshAfterAction };
 }
 

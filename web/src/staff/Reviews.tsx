@@ -8,6 +8,7 @@ import { outcome, ProblemAlert } from './problem';
 import { QueueList } from './Queue';
 import { bearer, type Session } from './session';
 import type { Problem, QueueItem, QueuePage } from './types';
+import type { ClaimStatus } from '../../../vocabulary/status';
 
 function Waiting({
   session,
@@ -16,7 +17,7 @@ function Waiting({
   emptyKey,
 }: {
   session: Session;
-  status: 'waiting_for_account_review' | 'waiting_for_decision';
+  status: ClaimStatus;
   titleKey: string;
   emptyKey: string;
 }) {
@@ -58,6 +59,18 @@ export function Reviews({ session }: { session: Session }) {
         status="waiting_for_decision"
         titleKey="reviews.decisions"
         emptyKey="reviews.noDecisions"
+      />
+      <Waiting
+        session={session}
+        status="waiting_for_backdating_approval"
+        titleKey="reviews.backdating"
+        emptyKey="reviews.noBackdating"
+      />
+      <Waiting
+        session={session}
+        status="waiting_for_reimbursement_approval"
+        titleKey="reviews.reimbursements"
+        emptyKey="reviews.noReimbursements"
       />
       <section aria-labelledby="reviews-proofs" class="card">
         <h2 id="reviews-proofs">{t('reviews.proofs')}</h2>

@@ -275,6 +275,10 @@ const id = {
     noAccounts: 'Tidak ada rekening yang menunggu pemeriksaan.',
     decisions: 'Klaim yang menunggu keputusan',
     noDecisions: 'Tidak ada klaim yang menunggu keputusan.',
+    backdating: 'Tanggal klaim mundur (supervisor)',
+    noBackdating: 'Tidak ada tanggal klaim mundur yang menunggu.',
+    reimbursements: 'Penggantian kepada pemberi kerja (supervisor)',
+    noReimbursements: 'Tidak ada penggantian yang menunggu.',
     proofs: 'Bukti pendaftaran beasiswa',
     proofsHow:
       'Bukti pendaftaran diperiksa di halaman klaimnya, pada bagian beasiswa anak. Buka klaim dengan nomornya:',
@@ -612,6 +616,10 @@ const en: StaffMessages = {
     noAccounts: 'No account is waiting for review.',
     decisions: 'Claims waiting for a decision',
     noDecisions: 'No claim is waiting for a decision.',
+    backdating: 'Backdated claim dates (supervisor)',
+    noBackdating: 'No backdated claim date is waiting.',
+    reimbursements: 'Reimbursing employers (supervisor)',
+    noReimbursements: 'No reimbursement is waiting.',
     proofs: 'Scholarship proofs of enrolment',
     proofsHow:
       "A proof of enrolment is reviewed on its claim's page, in the child's scholarship. Open a claim by number:",
