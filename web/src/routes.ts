@@ -9,6 +9,6 @@ export interface PageRoute {
 
 export const ROUTES: PageRoute[] = [
   { path: '/', load: () => import('./family') },
-  // { path: '/staff', load: () => import('./staff') },
-  // { path: '/auditor', load: () => import('./auditor') },
+  { path: '/staff', load: () => import('./staff') },
+  { path: '/auditor', load: () => import('./auditor') },
 ];

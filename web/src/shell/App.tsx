@@ -11,22 +11,23 @@ type Loaded = { path: string; Page: ComponentType } | { path: string; failed: tr
 export function App() {
   const path = usePath();
   const { t } = useT();
-  const route = ROUTES.find((r) => r.path === path);
+  // A page owns the paths below its own (/staff/claims/…): it is loaded once and routes inside itself.
+  const route = ROUTES.find((r) => r.path === path || (r.path !== '/' && path.startsWith(`${r.path}/`)));
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   useEffect(() => {
     if (!route) return;
     let current = true;
     route.load().then(
-      (m) => current && setLoaded({ path, Page: m.default }),
-      () => current && setLoaded({ path, failed: true }),
+      (m) => current && setLoaded({ path: route.path, Page: m.default }),
+      () => current && setLoaded({ path: route.path, failed: true }),
     );
     return () => {
       current = false;
     };
-  }, [path]);
+  }, [route?.path]);
   let body;
   if (!route) body = <p>{t('shell.notFound')}</p>;
-  else if (loaded?.path !== path) body = <p aria-live="polite">{t('shell.loading')}</p>;
+  else if (loaded?.path !== route.path) body = <p aria-live="polite">{t('shell.loading')}</p>;
   else if ('failed' in loaded) body = <p role="alert">{t('shell.loadFailed')}</p>;
   else body = <loaded.Page />;
   return <Shell>{body}</Shell>;
