@@ -8,6 +8,7 @@
 // FAULT_TRANSFER_DELAY_MS holds each transfer's answer that long after the money moved: a slow bank.
 import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { heartbeat } from '@temporalio/activity';
+import type { Knex } from 'knex';
 import { createClaimsWorker } from '../../../bin/lib/worker';
 import { loadConfig } from '../../../config';
 import { createDb } from '../../../db/config';
@@ -57,13 +58,48 @@ async function main(): Promise<void> {
     },
   };
   const db = createDb(config.DATABASE_URL);
-  db.on('query-response', (_response: unknown, query: { sql?: string; bindings?: unknown[] }) => {
-    if (!query.sql?.startsWith('update "payouts"') || query.bindings?.[0] !== 'paid') return;
-    const key = query.bindings.find((b): b is string => typeof b === 'string' && /^(JKM|JKK)-[^:]+:/.test(b));
-    // The update has committed. Freeze the whole process, so the activity's result never reaches Temporal.
-    if (key && stopsHere('after_commit', key)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  /** The payout key a statement marks paid, if it is one. */
+  const paidKey = (query: { sql?: string; bindings?: unknown[] }) =>
+    query.sql?.startsWith('update "payouts"') && query.bindings?.[0] === 'paid'
+      ? query.bindings.find((b): b is string => typeof b === 'string' && /^(JKM|JKK)-[^:]+:/.test(b))
+      : undefined;
+  // Freeze the whole process, so the activity's result never reaches Temporal.
+  const freeze = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  // A payout marked paid on its own: it has committed when its statement answers.
+  db.on(
+    'query-response',
+    (_response: unknown, query: { sql?: string; bindings?: unknown[]; __knexTxId?: string }) => {
+      const key = query.__knexTxId ? undefined : paidKey(query);
+      if (key && stopsHere('after_commit', key)) freeze();
+    },
+  );
+  // A payout marked paid inside a transaction (with its step, patch claim-shape-fewer-round-trips): it has committed
+  // when the transaction has, so the stop waits for that, before the activity goes on.
+  const transaction = db.transaction.bind(db);
+  const watchedTransaction = (fn: unknown, ...rest: unknown[]) => {
+    if (typeof fn !== 'function') return (transaction as (...a: unknown[]) => unknown)(fn, ...rest);
+    let key: string | undefined;
+    const seen = (_response: unknown, query: { sql?: string; bindings?: unknown[] }) => {
+      key = paidKey(query) ?? key;
+    };
+    return transaction(async (trx) => {
+      trx.on('query-response', seen);
+      try {
+        return await (fn as (trx: Knex.Transaction) => Promise<unknown>)(trx);
+      } finally {
+        trx.removeListener('query-response', seen);
+      }
+    }).then((value) => {
+      if (key && stopsHere('after_commit', key)) freeze();
+      return value;
+    });
+  };
+  // knex's own property is read-only: the worker gets the same knex behind a proxy that watches its transactions.
+  const watched = new Proxy(db, {
+    get: (target, prop, receiver) =>
+      prop === 'transaction' ? watchedTransaction : Reflect.get(target, prop, receiver),
   });
-  const { run } = await createClaimsWorker(config, { db, gateway });
+  const { run } = await createClaimsWorker(config, { db: watched, gateway });
   writeSync(1, `WORKER-READY ${process.pid}\n`);
   await run();
 }
