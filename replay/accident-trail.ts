@@ -121,7 +121,9 @@ function stepOf(
       step: 'employer_payment_recorded',
       actor: proof.request.actor,
       detail: {
-        ...(proof.request.itemNumber !== undefined ? { itemNumber: proof.request.itemNumber } : { closing: true }),
+        ...(proof.request.itemNumber !== undefined
+          ? { itemNumber: proof.request.itemNumber }
+          : { closing: true }),
         employerPaymentRef: proof.request.employerPaymentRef,
         employerPaidOn: proof.request.employerPaidOn,
       },

@@ -29,9 +29,17 @@ export function employerProofPairCheck(
   ctx: z.RefinementCtx,
 ): void {
   if (b.employerPaymentRef !== undefined && b.employerPaidOn === undefined)
-    ctx.addIssue({ code: 'custom', path: ['employerPaidOn'], message: 'is required with employerPaymentRef' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['employerPaidOn'],
+      message: 'is required with employerPaymentRef',
+    });
   if (b.employerPaidOn !== undefined && b.employerPaymentRef === undefined)
-    ctx.addIssue({ code: 'custom', path: ['employerPaymentRef'], message: 'is required with employerPaidOn' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['employerPaymentRef'],
+      message: 'is required with employerPaidOn',
+    });
 }
 
 /** POST /claims/{claimNumber}/employer-payment: the proof added later, for an item (itemNumber) or the closing. */
@@ -58,11 +66,14 @@ export interface EmployerPayment {
 export const EMPLOYER_PROOF_MISSING = {
   field: 'employerPaymentRef',
   message:
-    "the employer pays first: record its proof of payment (employerPaymentRef, employerPaidOn) before this is approved",
+    'the employer pays first: record its proof of payment (employerPaymentRef, employerPaidOn) before this is approved',
 } as const;
 
 /** What the worker reads beside a reimbursement. */
-export function employerReimbursementText(paidOn: string, kind: 'treatment' | 'transport' | 'incapacity' | 'closing'): string {
+export function employerReimbursementText(
+  paidOn: string,
+  kind: 'treatment' | 'transport' | 'incapacity' | 'closing',
+): string {
   const whom = kind === 'treatment' ? 'paid the bill' : 'paid you';
   return `Reimbursement to your employer, which ${whom} on ${paidOn}.`;
 }

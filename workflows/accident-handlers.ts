@@ -286,7 +286,11 @@ async function recordEmployerPayment(
 ): Promise<EmployerPaymentResult> {
   const { item, proof } = employerPaymentTarget(c, r);
   return whileBusy(c, async () => {
-    const data = { itemNumber: item?.itemNumber, employerPaymentRef: proof.ref, employerPaidOn: proof.paidOn };
+    const data = {
+      itemNumber: item?.itemNumber,
+      employerPaymentRef: proof.ref,
+      employerPaidOn: proof.paidOn,
+    };
     if (item) {
       item.employerPayment = proof;
       await records.recordAccidentStep(
