@@ -166,7 +166,14 @@ export const familyAccidentResponse = z.strictObject({
       text: z.string(),
       closedOn: day,
       total: z.number(),
-      components: z.array(z.strictObject({ code: z.string(), amount: z.number(), explanation: z.string() })),
+      components: z.array(
+        z.strictObject({
+          code: z.string(),
+          amount: z.number(),
+          basis: z.string().optional().describe('The regulation the component rests on'),
+          explanation: z.string(),
+        }),
+      ),
       decided: z.boolean(),
       employerPayment: employerPaymentShown.optional(),
     })
