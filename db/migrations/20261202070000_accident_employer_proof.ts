@@ -8,6 +8,10 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('accident_cases', (t) => {
     t.text('employer_pays_first'); // why, or null: the employer is not liable
   });
+  // Cases opened before: a late report is known from the row (arrears only to the workflow, whose validator holds).
+  await knex('accident_cases')
+    .where({ employer_liable: true })
+    .update({ employer_pays_first: knex.ref('employer_liable_reason') });
   await knex.schema.alterTable('accident_items', (t) => {
     t.string('employer_payment_ref', 100); // the employer's transfer or receipt to the worker or provider
     t.date('employer_paid_on');

@@ -193,6 +193,41 @@ describe('AccidentWorkflow, the employer pays first', () => {
     expect(events.map((e) => e.actor)).toEqual(['officer-2', 'officer-1']);
   });
 
+  it('asks the proof of an employer more than 3 months in arrears too, for an STMB period', async () => {
+    const { nik } = await createParticipant(h.t.db, {
+      membershipStartDate: '2020-01-01',
+      monthlyWage: 4_000_000,
+      arrearsSince: '2024-06-01',
+    });
+    const input = accidentInput({ participantNik: nik });
+    await h.withWorker(async (tq) => {
+      const handle = await start(tq, input);
+      await confirmWorkAccident(handle);
+      await waitForCase(handle, 'under_care');
+      const period = await handle.executeUpdate(recordItemUpdate, {
+        args: [
+          {
+            actor: officer1,
+            kind: 'incapacity',
+            incapacity: { from: '2025-01-03', to: '2025-01-31', documentRef: 'SKD-1' },
+          },
+        ],
+      });
+      await handle.executeUpdate(verifyItemUpdate, {
+        args: [{ actor: officer1, itemNumber: period.itemNumber }],
+      });
+      const unproven = handle.executeUpdate(decideItemUpdate, {
+        args: [{ actor: officer2, itemNumber: period.itemNumber, decision: 'approve', reason: 'ok' }],
+      });
+      expect((await refusal(unproven)).message).toMatch(/^employerPaymentRef: the employer pays first/);
+      await handle.terminate('test done');
+    });
+    const row = await h.t.db('accident_cases').where({ claim_number: input.claimNumber }).first();
+    expect(row.employer_liable).toBe(false);
+    expect(row.employer_pays_first).toContain('arrears');
+    expect(await h.t.db('payouts').where({ claim_number: input.claimNumber })).toHaveLength(0);
+  });
+
   it('refuses a proof of payment on a payment that does not go to the employer', async () => {
     const { nik } = await createParticipant(h.t.db, { membershipStartDate: '2020-01-01' });
     const input = accidentInput({ participantNik: nik });
