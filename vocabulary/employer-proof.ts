@@ -6,9 +6,6 @@ import { z } from 'zod';
 import { DOCUMENT_REFERENCE_MAX } from './limits';
 import { isoDate, text } from './primitives';
 
-/** The workflow patch id of this rule (kept for any command-sequence change it may need). */
-export const EMPLOYER_PROOF_PATCH = 'accident-employer-proof';
-
 const paymentRef = text(DOCUMENT_REFERENCE_MAX)
   .trim()
   .min(1, "must give the reference of the employer's transfer or receipt");

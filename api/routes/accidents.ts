@@ -87,7 +87,10 @@ async function requireEmployerProof(
   deps: RouteDeps,
   claimNumber: string,
   target: { itemNumber: number } | 'closing',
+  claim: ClaimRow,
 ): Promise<void> {
+  // Anything else (not waiting for its decision) is the workflow's to refuse with its state.
+  if (target === 'closing' && claim.status !== 'waiting_for_closing_decision') return;
   const row = await deps.stores.accidents.find(claimNumber);
   if (!row?.employer_pays_first) return;
   if (target === 'closing') {
@@ -97,7 +100,8 @@ async function requireEmployerProof(
     const item = (await deps.stores.accidents.items(claimNumber)).find(
       (i) => i.item_number === target.itemNumber,
     );
-    if (!item || item.pay_to !== 'employer' || item.employer_payment_ref) return;
+    if (!item || item.status !== 'waiting_for_approval') return;
+    if (item.pay_to !== 'employer' || item.employer_payment_ref) return;
   }
   throw problems.unprocessable(EMPLOYER_PROOF_MISSING.field, EMPLOYER_PROOF_MISSING.message);
 }
@@ -221,7 +225,7 @@ export const decideItem = route({
   async handle({ deps, found, params, actor, body, res }) {
     onlyAccident(found);
     if (body.decision === 'approve')
-      await requireEmployerProof(deps, params.claimNumber, { itemNumber: body.itemNumber });
+      await requireEmployerProof(deps, params.claimNumber, { itemNumber: body.itemNumber }, found!);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, decideItemUpdate, {
         actor: actor!,
@@ -283,7 +287,7 @@ export const decideClosing = route({
   find: accidentCase,
   async handle({ deps, found, params, actor, body, res }) {
     onlyAccident(found);
-    if (body.decision === 'approve') await requireEmployerProof(deps, params.claimNumber, 'closing');
+    if (body.decision === 'approve') await requireEmployerProof(deps, params.claimNumber, 'closing', found!);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, decideClosingUpdate, { actor: actor!, ...body }),
     );

@@ -385,6 +385,18 @@ describe('accident cases over the API', () => {
     });
     expect(staff.body.accident.closing.employerPayment).toMatchObject({ reference: 'TRF-EMP-8' });
     expect(staff.body.accident.closing.record.employerPayment.recordedBy).toBe('officer-1');
+    // The auditor's trail names who recorded each proof, which the approver then checked.
+    const replay = await request(h.app)
+      .post(`/api/v1/claims/${claimNumber}/replay`)
+      .set(auth('auditor-1', 'auditor'));
+    expect(replay.body.runs[0]).toMatchObject({ deterministic: true });
+    const proofs = replay.body.decisionTrail.accident.steps.filter(
+      (st: { step: string }) => st.step === 'employer_payment_recorded',
+    );
+    expect(proofs.map((st: { by: string; detail: unknown }) => [st.by, st.detail])).toEqual([
+      ['officer-1', { itemNumber, employerPaymentRef: 'TRF-EMP-7', employerPaidOn: '2026-11-21' }],
+      ['officer-1', { closing: true, employerPaymentRef: 'TRF-EMP-8', employerPaidOn: '2026-11-29' }],
+    ]);
   });
 
   it('keeps a death claim filed as before', async () => {
