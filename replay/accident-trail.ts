@@ -6,6 +6,7 @@ import {
   confirmFindingUpdate,
   decideClosingUpdate,
   decideItemUpdate,
+  recordEmployerPaymentUpdate,
   recordFindingUpdate,
   recordItemUpdate,
   returnToWorkUpdate,
@@ -57,12 +58,16 @@ function stepOf(
             ...(r.treatment.mode ? { mode: r.treatment.mode } : {}),
           }
         : { from: r.incapacity.from, to: r.incapacity.to };
+    const given = r.kind === 'treatment' ? r.treatment : r.incapacity;
     return {
       step: 'item_recorded',
       actor: r.actor,
       detail: {
         kind: r.kind,
         ...what,
+        ...(given.employerPaymentRef
+          ? { employerPaymentRef: given.employerPaymentRef, employerPaidOn: given.employerPaidOn }
+          : {}),
         ...(item.result ? { itemNumber: item.result.itemNumber, amount: item.result.amount } : {}),
       },
     };
@@ -93,6 +98,12 @@ function stepOf(
       detail: {
         outcome: closing.request.closing.outcome,
         closedOn: closing.request.closing.closedOn,
+        ...(closing.request.closing.employerPaymentRef
+          ? {
+              employerPaymentRef: closing.request.closing.employerPaymentRef,
+              employerPaidOn: closing.request.closing.employerPaidOn,
+            }
+          : {}),
         ...(closing.result ? { total: closing.result.total } : {}),
       },
     };
@@ -102,6 +113,20 @@ function stepOf(
       step: 'closing_decided',
       actor: closed.request.actor,
       detail: { decision: closed.request.decision, reason: closed.request.reason },
+    };
+  // Employer liable: the employer's proof that it paid first (an item's or the closing's), which the approver checks.
+  const proof = updateOf(update, recordEmployerPaymentUpdate);
+  if (proof)
+    return {
+      step: 'employer_payment_recorded',
+      actor: proof.request.actor,
+      detail: {
+        ...(proof.request.itemNumber !== undefined
+          ? { itemNumber: proof.request.itemNumber }
+          : { closing: true }),
+        employerPaymentRef: proof.request.employerPaymentRef,
+        employerPaidOn: proof.request.employerPaidOn,
+      },
     };
   const rtw = updateOf(update, returnToWorkUpdate);
   if (rtw)

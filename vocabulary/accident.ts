@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TRANSPORT_MODES } from '../rules/regulations/types';
 import { quoteChildSchema } from '../rules/schema';
 import { bankAccountSchema, heirSchema } from './claim';
+import { employerProofFields, employerProofPairCheck } from './employer-proof';
 import { CLAIM_NUMBER_MAX, DOCUMENT_REFERENCE_MAX, NOTE_MAX, TRACKING_CODE_HASH_MAX } from './limits';
 import { DECISIONS } from './messages/claim';
 import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
@@ -108,8 +109,10 @@ export const treatmentBody = z
     bankAccount: bankAccountSchema
       .optional()
       .describe("The provider's (or employer's) account; the worker's account on the case for participant"),
+    ...employerProofFields,
   })
   .superRefine(periodRefine)
+  .superRefine(employerProofPairCheck)
   .superRefine((b, ctx) => {
     if (b.payTo === 'provider' && b.bankAccount === undefined) {
       ctx.addIssue({ code: 'custom', path: ['bankAccount'], message: 'is required to pay the provider' });
@@ -119,8 +122,9 @@ export type TreatmentBody = z.output<typeof treatmentBody>;
 
 /** A period the doctor certifies the worker unable to work (STMB). */
 export const incapacityBody = z
-  .strictObject({ from: isoDate, to: isoDate, documentRef })
-  .superRefine(periodRefine);
+  .strictObject({ from: isoDate, to: isoDate, documentRef, ...employerProofFields })
+  .superRefine(periodRefine)
+  .superRefine(employerProofPairCheck);
 export type IncapacityBody = z.output<typeof incapacityBody>;
 
 const itemNumber = z.int('must be a whole number').min(1, 'must be 1 or more').max(100_000);
@@ -151,7 +155,9 @@ export const closingBody = z
     children: z.array(quoteChildSchema).max(20).optional(),
     heirs: z.array(heirSchema).min(1).max(20).optional(),
     heirBankAccount: bankAccountSchema.optional(),
+    ...employerProofFields,
   })
+  .superRefine(employerProofPairCheck)
   .superRefine((b, ctx) => {
     const need = (field: string, when: boolean, message: string) => {
       if (when) ctx.addIssue({ code: 'custom', path: [field], message });

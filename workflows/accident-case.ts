@@ -2,6 +2,7 @@
 // closing, and the return-to-work record. The main path (accident.ts), the handlers (accident-handlers.ts) and the
 // closing (accident-closing.ts) share it.
 import { ApplicationFailure } from '@temporalio/workflow';
+import { jakartaDate } from '../rules';
 import type { AccidentItemRow } from '../db/stores/accidents';
 import type { BenefitComponent, QuoteResponse, Regulation } from '../rules';
 import type { RuleError } from '../rules/errors';
@@ -15,6 +16,7 @@ import type {
 } from '../vocabulary/accident';
 import type { MembershipFacts, StepEvent } from '../vocabulary/activities';
 import type { BankAccount } from '../vocabulary/claim';
+import { EMPLOYER_PROOF_MISSING, type EmployerPayment } from '../vocabulary/employer-proof';
 import { FailureType } from '../vocabulary/failures';
 import type { AccidentState } from '../vocabulary/messages/accident';
 import type { ClaimStatus } from '../vocabulary/status';
@@ -42,11 +44,15 @@ export interface AccidentItem {
   verifiedBy?: string;
   decidedBy?: string;
   idempotencyKey?: string;
+  /** Employer liable: the employer's proof it paid first; the payment to the employer is its reimbursement. */
+  employerPayment?: EmployerPayment;
 }
 
 export interface Closing {
   request: ClosingBody;
   submittedBy: string;
+  /** Employer liable: the employer's proof it paid the worker the closing's benefit first. */
+  employerPayment?: EmployerPayment;
   components: BenefitComponent[];
   total: number;
   benefit?: QuoteResponse;
@@ -128,7 +134,15 @@ export class AccidentCase {
       verified_by: item.verifiedBy ?? null,
       decided_by: item.decidedBy ?? null,
       idempotency_key: item.idempotencyKey ?? null,
+      employer_payment_ref: item.employerPayment?.ref ?? null,
+      employer_paid_on: item.employerPayment?.paidOn ?? null,
+      employer_payment_by: item.employerPayment?.recordedBy ?? null,
     };
+  }
+
+  /** A payment to the employer of an employer-liable case is a reimbursement: it needs the employer's proof. */
+  needsEmployerProof(payTo: Payee): boolean {
+    return this.employerFirst !== undefined && payTo === 'employer';
   }
 
   state(): AccidentState {
@@ -168,6 +182,41 @@ export function refuseField(field: string, message: string): never {
 
 export function refuseRule(err: RuleError, prefix = ''): never {
   refuseField(`${prefix}${err.field}`, err.message);
+}
+
+/**
+ * The employer's proof of payment as given (both fields, or neither), checked against the case: a day not in the
+ * future nor before the accident, and only for a payment that goes to the employer.
+ */
+export function employerProof(
+  c: AccidentCase,
+  given: { employerPaymentRef?: string | undefined; employerPaidOn?: string | undefined },
+  toEmployer: boolean,
+  recordedBy: string,
+): EmployerPayment | undefined {
+  const { employerPaymentRef: ref, employerPaidOn: paidOn } = given;
+  if (ref === undefined && paidOn === undefined) return undefined;
+  if (ref === undefined) refuseField('employerPaymentRef', 'is required with employerPaidOn');
+  if (paidOn === undefined) refuseField('employerPaidOn', 'is required with employerPaymentRef');
+  if (!toEmployer)
+    refuseField('employerPaymentRef', 'is only for a payment to the employer (a reimbursement)');
+  if (paidOn < c.input.accidentDate)
+    refuseField('employerPaidOn', `must not be before the accident date ${c.input.accidentDate}`);
+  if (paidOn > jakartaDate(Date.now())) refuseField('employerPaidOn', 'must not be in the future');
+  return { ref, paidOn, recordedBy };
+}
+
+/**
+ * Approving a payment to a liable employer: its proof must be on record, recorded by someone other than the approver
+ * (the approval is the second person's check of it).
+ */
+export function requireEmployerProof(proof: EmployerPayment | undefined, approverId: string): void {
+  if (!proof) refuseField(EMPLOYER_PROOF_MISSING.field, EMPLOYER_PROOF_MISSING.message);
+  if (proof.recordedBy === approverId)
+    refuse(
+      "The person who recorded the employer's proof of payment may not also approve its reimbursement.",
+      FailureType.MakerChecker,
+    );
 }
 
 export function staffOnly(

@@ -24,7 +24,15 @@ import {
 } from '../vocabulary/messages/accident';
 import { RECORDING } from './activity-options';
 import { isOfficerOrSupervisor, refuse, refuseBy } from './actors';
-import { refuseField, refuseRule, whileBusy, type AccidentCase, type Closing } from './accident-case';
+import {
+  employerProof,
+  refuseField,
+  refuseRule,
+  requireEmployerProof,
+  whileBusy,
+  type AccidentCase,
+  type Closing,
+} from './accident-case';
 import type { claimWorkflow } from './claim';
 
 const records = proxyActivities<Activities>(RECORDING);
@@ -89,7 +97,8 @@ export function registerClosingHandlers(c: AccidentCase): void {
         .reduce((m, i) => (i.to > m ? i.to : m), '');
       if (r.closing.outcome === 'died' && lastPeriod > closedOn)
         refuseField('closedOn', `is before the end of an STMB period (${lastPeriod})`);
-      price(c, r);
+      const priced = price(c, r);
+      employerProof(c, r.closing, paysEmployer(c, priced), priced.submittedBy);
     },
   });
   setHandler(decideClosingUpdate, (r) => decideClosing(c, r), {
@@ -107,12 +116,22 @@ export function registerClosingHandlers(c: AccidentCase): void {
         total: c.closing.total,
       });
       if (refusal) refuseBy(refusal);
+      // Employer liable: the closing's benefit reimburses the employer, which paid the worker first.
+      if (r.decision === 'approve' && paysEmployer(c, c.closing))
+        requireEmployerProof(c.closing.employerPayment, r.actor.id);
     },
   });
 }
 
+/** The closing's benefit goes to a liable employer as its reimbursement. */
+function paysEmployer(c: AccidentCase, closing: Closing): boolean {
+  return c.employerFirst !== undefined && closing.total > 0;
+}
+
 async function submitClosing(c: AccidentCase, r: SubmitClosingRequest): Promise<ClosingResult> {
   const closing = price(c, r);
+  const proof = employerProof(c, r.closing, paysEmployer(c, closing), closing.submittedBy);
+  if (proof) closing.employerPayment = proof;
   return whileBusy(c, async () => {
     c.status = 'waiting_for_closing_decision';
     c.closing = closing;
@@ -151,7 +170,7 @@ async function decideClosing(c: AccidentCase, r: DecideClosingRequest): Promise<
 }
 
 /** What the case's row keeps of the closing: no heir's ID or account beyond what the claim rows hold. */
-function closingRecord(closing: Closing) {
+export function closingRecord(closing: Closing) {
   const { request } = closing;
   return {
     outcome: request.outcome,
@@ -161,6 +180,7 @@ function closingRecord(closing: Closing) {
     components: closing.components,
     total: closing.total,
     submittedBy: closing.submittedBy,
+    ...(closing.employerPayment ? { employerPayment: closing.employerPayment } : {}),
   };
 }
 

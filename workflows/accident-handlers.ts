@@ -11,6 +11,7 @@ import {
   confirmFindingUpdate,
   decideItemUpdate,
   recordFindingUpdate,
+  recordEmployerPaymentUpdate,
   recordItemUpdate,
   replaceItemAccountUpdate,
   returnToWorkUpdate,
@@ -18,6 +19,8 @@ import {
   type ConfirmFindingRequest,
   type DecideItemRequest,
   type ItemResult,
+  type EmployerPaymentResult,
+  type RecordEmployerPaymentRequest,
   type RecordFindingRequest,
   type RecordItemRequest,
   type ReplaceItemAccountRequest,
@@ -27,13 +30,16 @@ import {
 import { RECORDING } from './activity-options';
 import { refuse, refuseBy } from './actors';
 import {
+  employerProof,
   notBusy,
   refuseField,
+  requireEmployerProof,
   staffOnly,
   whileBusy,
   type AccidentCase,
   type AccidentItem,
 } from './accident-case';
+import { closingRecord } from './accident-closing';
 import { priceItem } from './accident-pricing';
 
 const records = proxyActivities<Activities>(RECORDING);
@@ -102,7 +108,13 @@ export function registerAccidentHandlers(c: AccidentCase): void {
         total: item.amount,
       });
       if (refusal) refuseBy(refusal);
+      // Employer liable: the payment is a reimbursement; the approver checks the employer's proof it paid first.
+      if (r.decision === 'approve' && c.needsEmployerProof(item.payTo))
+        requireEmployerProof(item.employerPayment, r.actor.id);
     },
+  });
+  setHandler(recordEmployerPaymentUpdate, (r) => recordEmployerPayment(c, r), {
+    validator: (r) => void employerPaymentTarget(c, r),
   });
   // An update: the officer learns at once whether the item's payment was refused; a second person approves it again.
   setHandler(replaceItemAccountUpdate, (r) => replaceItemAccount(c, r), {
@@ -244,6 +256,62 @@ async function replaceItemAccount(c: AccidentCase, r: ReplaceItemAccountRequest)
       { item: c.row(item) },
     );
     return result(item);
+  });
+}
+
+/** Where the employer's proof goes (an undecided item, or a closing waiting for its decision), checked. */
+function employerPaymentTarget(c: AccidentCase, r: RecordEmployerPaymentRequest) {
+  staffOnly(r.actor, "record the employer's proof of payment");
+  notBusy(c);
+  const by = actorId(r.actor);
+  if (r.itemNumber !== undefined) {
+    const item = c.item(r.itemNumber);
+    if (!item) refuseField('itemNumber', `no item ${r.itemNumber} on this case`);
+    if (item.status !== 'waiting_for_verification' && item.status !== 'waiting_for_approval')
+      refuse(
+        `Item ${r.itemNumber} is already decided (${item.status}): the proof is given before approval.`,
+        FailureType.WrongState,
+      );
+    return { item, proof: employerProof(c, r, item.payTo === 'employer', by)! };
+  }
+  if (c.status !== 'waiting_for_closing_decision' || !c.closing)
+    refuse(`No closing waits for a decision (status: ${c.status}).`, FailureType.WrongState);
+  const toEmployer = c.employerFirst !== undefined && c.closing.total > 0;
+  return { item: undefined, proof: employerProof(c, r, toEmployer, by)! };
+}
+
+async function recordEmployerPayment(
+  c: AccidentCase,
+  r: RecordEmployerPaymentRequest,
+): Promise<EmployerPaymentResult> {
+  const { item, proof } = employerPaymentTarget(c, r);
+  return whileBusy(c, async () => {
+    const data = {
+      itemNumber: item?.itemNumber,
+      employerPaymentRef: proof.ref,
+      employerPaidOn: proof.paidOn,
+    };
+    if (item) {
+      item.employerPayment = proof;
+      await records.recordAccidentStep(
+        c.claimNumber,
+        c.step('employer_payment_recorded', proof.recordedBy, data),
+        { item: c.row(item) },
+      );
+    } else {
+      const closing = c.closing!;
+      closing.employerPayment = proof;
+      await records.recordAccidentStep(
+        c.claimNumber,
+        c.step('employer_payment_recorded', proof.recordedBy, data),
+        { case: { closing: closingRecord(closing) } },
+      );
+    }
+    return {
+      ...(item ? { itemNumber: item.itemNumber } : {}),
+      employerPaymentRef: proof.ref,
+      employerPaidOn: proof.paidOn,
+    };
   });
 }
 

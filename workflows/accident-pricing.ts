@@ -8,6 +8,7 @@ import { FailureType } from '../vocabulary/failures';
 import type { RecordItemRequest } from '../vocabulary/messages/accident';
 import { refuse } from './actors';
 import {
+  employerProof,
   notBusy,
   refuseField,
   refuseRule,
@@ -63,6 +64,7 @@ export function priceItem(c: AccidentCase, r: RecordItemRequest): AccidentItem {
         'employerBankAccount',
         "the STMB goes to the employer: the case needs the employer's account",
       );
+    const proof = employerProof(c, r.incapacity, toEmployer, base.recordedBy);
     return {
       ...base,
       kind: 'incapacity',
@@ -71,6 +73,7 @@ export function priceItem(c: AccidentCase, r: RecordItemRequest): AccidentItem {
       explanation: priced.explanation,
       payTo: toEmployer ? 'employer' : 'participant',
       account,
+      ...(proof ? { employerPayment: proof } : {}),
     };
   }
   const t = r.treatment;
@@ -96,6 +99,7 @@ export function priceItem(c: AccidentCase, r: RecordItemRequest): AccidentItem {
         ? t.bankAccount
         : ((t.payTo === 'employer' ? t.bankAccount : undefined) ?? c.input.employerBankAccount);
   if (!account) refuseField('bankAccount', `is required to pay the ${payTo}`);
+  const proof = employerProof(c, t, payTo === 'employer', base.recordedBy);
   return {
     ...base,
     kind: t.mode ? 'transport' : 'treatment',
@@ -106,5 +110,6 @@ export function priceItem(c: AccidentCase, r: RecordItemRequest): AccidentItem {
     explanation,
     payTo,
     account,
+    ...(proof ? { employerPayment: proof } : {}),
   };
 }

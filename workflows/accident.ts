@@ -88,6 +88,7 @@ export async function accidentWorkflow(rawInput: AccidentInput): Promise<Acciden
         monthly_wage: membership.facts.monthlyWage,
         wage_worker: membership.facts.wageWorker,
         finding_due: due,
+        employer_pays_first: c.employerFirst ?? null,
       },
     },
   );

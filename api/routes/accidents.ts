@@ -17,12 +17,14 @@ import {
   treatmentBody,
 } from '../../vocabulary/accident';
 import { CASE_STAFF } from '../../vocabulary/actors';
+import { EMPLOYER_PROOF_MISSING, employerPaymentBody } from '../../vocabulary/employer-proof';
 import { FailureType } from '../../vocabulary/failures';
 import { claimWorkflowId } from '../../vocabulary/ids';
 import {
   confirmFindingUpdate,
   decideClosingUpdate,
   decideItemUpdate,
+  recordEmployerPaymentUpdate,
   recordFindingUpdate,
   recordItemUpdate,
   replaceItemAccountUpdate,
@@ -75,6 +77,33 @@ function sendAccidentUpdate<Ret, Args extends [unknown]>(
     }
     return toHttpProblem(err);
   });
+}
+
+/**
+ * Employer liable: approving a payment to the employer (a reimbursement) needs the employer's proof that it paid
+ * first, on the item's row or in the closing's record. The case's workflow refuses it too (its update validator).
+ */
+async function requireEmployerProof(
+  deps: RouteDeps,
+  claimNumber: string,
+  target: { itemNumber: number } | 'closing',
+  claim: ClaimRow,
+): Promise<void> {
+  // Anything else (not waiting for its decision) is the workflow's to refuse with its state.
+  if (target === 'closing' && claim.status !== 'waiting_for_closing_decision') return;
+  const row = await deps.stores.accidents.find(claimNumber);
+  if (!row?.employer_pays_first) return;
+  if (target === 'closing') {
+    const closing = row.closing as { total?: number; employerPayment?: unknown } | null;
+    if (!closing || !closing.total || closing.employerPayment) return;
+  } else {
+    const item = (await deps.stores.accidents.items(claimNumber)).find(
+      (i) => i.item_number === target.itemNumber,
+    );
+    if (!item || item.status !== 'waiting_for_approval') return;
+    if (item.pay_to !== 'employer' || item.employer_payment_ref) return;
+  }
+  throw problems.unprocessable(EMPLOYER_PROOF_MISSING.field, EMPLOYER_PROOF_MISSING.message);
 }
 
 const officers = CASE_STAFF;
@@ -195,6 +224,8 @@ export const decideItem = route({
   find: accidentCase,
   async handle({ deps, found, params, actor, body, res }) {
     onlyAccident(found);
+    if (body.decision === 'approve')
+      await requireEmployerProof(deps, params.claimNumber, { itemNumber: body.itemNumber }, found!);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, decideItemUpdate, {
         actor: actor!,
@@ -256,8 +287,30 @@ export const decideClosing = route({
   find: accidentCase,
   async handle({ deps, found, params, actor, body, res }) {
     onlyAccident(found);
+    if (body.decision === 'approve') await requireEmployerProof(deps, params.claimNumber, 'closing', found!);
     res.json(
       await sendAccidentUpdate(deps, params.claimNumber, decideClosingUpdate, { actor: actor!, ...body }),
+    );
+  },
+});
+
+export const recordEmployerPayment = route({
+  operationId: 'recordAccidentEmployerPayment',
+  summary:
+    "Employer liable: the employer's proof that it paid first (transfer or receipt), for an item (itemNumber) or the closing, before approval (officer)",
+  method: 'post',
+  path: '/claims/:claimNumber/employer-payment',
+  access: { staff: officers },
+  request: { params: claimNumberParam, body: employerPaymentBody },
+  responses: { 200: json(), ...caseErrors },
+  find: accidentCase,
+  async handle({ deps, found, params, actor, body, res }) {
+    onlyAccident(found);
+    res.json(
+      await sendAccidentUpdate(deps, params.claimNumber, recordEmployerPaymentUpdate, {
+        actor: actor!,
+        ...body,
+      }),
     );
   },
 });

@@ -110,6 +110,13 @@ export const familyClaimResponse = z.strictObject({
 
 export type FamilyClaimResponse = z.input<typeof familyClaimResponse>;
 
+/** Employer liable: the employer's proof it paid first; the payment is its reimbursement. */
+const employerPaymentShown = z.strictObject({
+  reference: z.string(),
+  paidOn: day,
+  text: z.string().describe('Reimbursement to your employer, which paid you on <date>'),
+});
+
 const accidentItem = z.strictObject({
   itemNumber: z.number(),
   kind: z.enum(ITEM_KINDS),
@@ -121,6 +128,7 @@ const accidentItem = z.strictObject({
   status: z.enum(ITEM_STATUSES as [ItemStatus, ...ItemStatus[]]),
   statusText: z.string(),
   reason: z.string().nullable().optional(),
+  employerPayment: employerPaymentShown.optional(),
 });
 
 /** An accident case (JKK, the worker lives) as the worker reads it: api/views/accidents.ts. */
@@ -158,8 +166,16 @@ export const familyAccidentResponse = z.strictObject({
       text: z.string(),
       closedOn: day,
       total: z.number(),
-      components: z.array(z.strictObject({ code: z.string(), amount: z.number(), explanation: z.string() })),
+      components: z.array(
+        z.strictObject({
+          code: z.string(),
+          amount: z.number(),
+          basis: z.string().optional().describe('The regulation the component rests on'),
+          explanation: z.string(),
+        }),
+      ),
       decided: z.boolean(),
+      employerPayment: employerPaymentShown.optional(),
     })
     .nullable(),
   deathClaimNumber: z.string().optional(),

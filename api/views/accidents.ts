@@ -7,6 +7,7 @@ import {
   itemStatusText,
   type ClosingOutcome,
 } from '../../vocabulary/accident';
+import { employerPaymentView, type EmployerPayment } from '../../vocabulary/employer-proof';
 import { maskDigits } from '../../vocabulary/masking';
 import { claimStatusText } from '../../vocabulary/status';
 import { problems } from '../middleware/problem';
@@ -18,6 +19,7 @@ interface ClosingRecord {
   closedOn: string;
   total: number;
   components: { code: string; amount: number; explanation: string }[];
+  employerPayment?: EmployerPayment;
 }
 
 const KIND_TEXT = {
@@ -42,6 +44,9 @@ function itemView(item: AccidentItemRow) {
     status: item.status,
     statusText: itemStatusText(item.status),
     ...(item.reason && item.status !== 'paid' ? { reason: item.reason } : {}),
+    ...(item.employer_payment_ref && item.employer_paid_on
+      ? { employerPayment: employerPaymentView(item.employer_payment_ref, item.employer_paid_on, item.kind) }
+      : {}),
   };
 }
 
@@ -76,7 +81,7 @@ function common(claim: ClaimRow, row: AccidentCaseRow, items: AccidentItemRow[])
       reportedAt: row.reported_at,
       regulation: row.regulation,
       expiresAfter: row.expiry_date,
-      employerLiable: row.employer_liable ? row.employer_liable_reason : null,
+      employerLiable: row.employer_liable ? row.employer_liable_reason : (row.employer_pays_first ?? null),
     },
     finding: row.finding
       ? {
@@ -96,6 +101,15 @@ function common(claim: ClaimRow, row: AccidentCaseRow, items: AccidentItemRow[])
           total: closing.total,
           components: closing.components,
           decided: row.closing_decided_by !== null,
+          ...(closing.employerPayment
+            ? {
+                employerPayment: employerPaymentView(
+                  closing.employerPayment.ref,
+                  closing.employerPayment.paidOn,
+                  'closing',
+                ),
+              }
+            : {}),
         }
       : null,
     ...(row.death_claim_number ? { deathClaimNumber: row.death_claim_number } : {}),
@@ -130,6 +144,7 @@ export async function staffAccidentView(stores: ViewStores, claim: ClaimRow) {
       verifiedBy: i.verified_by,
       decidedBy: i.decided_by,
       idempotencyKey: i.idempotency_key,
+      ...(i.employer_payment_by ? { employerPaymentRecordedBy: i.employer_payment_by } : {}),
     })),
     closing: view.closing
       ? { ...view.closing, decidedBy: row.closing_decided_by, record: row.closing }

@@ -16,6 +16,7 @@ import * as metricTotals from './20261201000500_metric_totals';
 import * as rateLimitsUnlogged from './20261201000500_rate_limits_unlogged';
 import * as workQueueIndex from './20261201000500_work_queue_index';
 import * as accidentCases from './20261202010000_accident_cases';
+import * as accidentEmployerProof from './20261202070000_accident_employer_proof';
 import * as historyArchive from './20261202030000_history_archive';
 import * as escalatedClaimsIndex from './20261202040000_escalated_claims_index';
 
@@ -40,6 +41,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202010000_accident_cases': accidentCases,
   '20261202030000_history_archive': historyArchive,
   '20261202040000_escalated_claims_index': escalatedClaimsIndex,
+  '20261202070000_accident_employer_proof': accidentEmployerProof,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -27,6 +27,8 @@ export interface AccidentCaseRow {
   closing_decided_by: string | null;
   return_to_work: unknown;
   death_claim_number: string | null;
+  /** Why the employer pays first and is reimbursed (late report, arrears), or null. */
+  employer_pays_first: string | null;
 }
 
 /** The case's columns a step may change. */
@@ -42,6 +44,7 @@ export type AccidentCaseChange = Partial<
     | 'finding_confirmed_by'
     | 'closing_decided_by'
     | 'death_claim_number'
+    | 'employer_pays_first'
   > & { closing: unknown; return_to_work: unknown }
 >;
 
@@ -64,6 +67,10 @@ export interface AccidentItemRow {
   verified_by: string | null;
   decided_by: string | null;
   idempotency_key: string | null;
+  /** Employer liable: its proof that it paid the worker or provider first, and who recorded it. */
+  employer_payment_ref?: string | null;
+  employer_paid_on?: string | null;
+  employer_payment_by?: string | null;
 }
 
 /** What the case's record says when it starts: the facts the workflow worked out from the intake. */
@@ -176,6 +183,9 @@ export class AccidentStore {
         'verified_by',
         'decided_by',
         'idempotency_key',
+        'employer_payment_ref',
+        'employer_paid_on',
+        'employer_payment_by',
         'amount',
         'explanation',
         'updated_at',

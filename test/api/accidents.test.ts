@@ -255,6 +255,150 @@ describe('accident cases over the API', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('reimburses a liable employer only with its proof of payment, refused naming the field without it, and shows the proof', async () => {
+    const { nik } = await createParticipant(h.t.db, {
+      membershipStartDate: '2020-01-01',
+      monthlyWage: 4_000_000,
+    });
+    const staffToken = h.token({ id: 'o', role: 'officer' });
+    // Reported 5 days after the accident: the employer is liable, pays first, and is reimbursed.
+    const created = await post(
+      '/claims',
+      o1(),
+      intake(nik, { accidentDate: '2026-11-18', reportedAt: '2026-11-23T08:00:00+07:00' }),
+    );
+    expect(created.status).toBe(201);
+    const { claimNumber, trackingCode } = created.body;
+    await waitForClaimStatus(h, claimNumber, 'waiting_for_finding', staffToken);
+    await post(`/claims/${claimNumber}/finding`, o1(), { finding: 'work_accident', reasons: 'At work.' });
+    await post(`/claims/${claimNumber}/finding/confirmation`, o2(), {
+      decision: 'approve',
+      reason: 'Agreed.',
+    });
+    await waitForClaimStatus(h, claimNumber, 'under_care', staffToken);
+
+    const bill = {
+      provider: 'RS Trauma Bekasi',
+      from: '2026-11-18',
+      to: '2026-11-20',
+      amount: 2_500_000,
+      documentRef: 'INV-9',
+      payTo: 'provider',
+      bankAccount: { bankCode: 'MANDIRI', accountNumber: '4234567890', accountName: 'RS Trauma Bekasi' },
+    };
+    const half = await post(`/claims/${claimNumber}/treatments`, o1(), {
+      ...bill,
+      employerPaymentRef: 'TRF-1',
+    });
+    expect([half.status, half.body.errors[0].field]).toEqual([400, 'employerPaidOn']);
+    const treatment = await post(`/claims/${claimNumber}/treatments`, o1(), bill);
+    expect(treatment.status).toBe(201);
+    const itemNumber = treatment.body.itemNumber as number;
+    expect((await post(`/claims/${claimNumber}/items/verification`, o1(), { itemNumber })).status).toBe(200);
+    const approve = () =>
+      post(`/claims/${claimNumber}/items/decision`, o2(), {
+        itemNumber,
+        decision: 'approve',
+        reason: 'In order.',
+      });
+    const unproven = await approve();
+    expect(unproven.status).toBe(422);
+    expect(unproven.body.errors[0].field).toBe('employerPaymentRef');
+    expect(unproven.body.detail).toContain('the employer pays first');
+    const futureProof = await post(`/claims/${claimNumber}/employer-payment`, o1(), {
+      itemNumber,
+      employerPaymentRef: 'TRF-EMP-7',
+      employerPaidOn: '2099-01-01',
+    });
+    expect([futureProof.status, futureProof.body.errors[0].field]).toEqual([422, 'employerPaidOn']);
+    const proof = await post(`/claims/${claimNumber}/employer-payment`, o1(), {
+      itemNumber,
+      employerPaymentRef: 'TRF-EMP-7',
+      employerPaidOn: '2026-11-21',
+    });
+    expect(proof.status).toBe(200);
+    expect((await approve()).status).toBe(200);
+
+    // The closing's benefit: its decision waits for the proof as well.
+    const submitted = await post(`/claims/${claimNumber}/closing`, o1(), {
+      outcome: 'partial_disability',
+      doctorStatementRef: 'SK-II',
+      closedOn: '2026-11-28',
+      disability: { items: [{ code: 'eye_one' }] },
+    });
+    expect(submitted.status).toBe(200);
+    const decide = () =>
+      post(`/claims/${claimNumber}/closing/decision`, o2(), { decision: 'approve', reason: 'In order.' });
+    const closingUnproven = await decide();
+    expect([closingUnproven.status, closingUnproven.body.errors[0].field]).toEqual([
+      422,
+      'employerPaymentRef',
+    ]);
+    expect(
+      (
+        await post(`/claims/${claimNumber}/employer-payment`, o1(), {
+          employerPaymentRef: 'TRF-EMP-8',
+          employerPaidOn: '2026-11-29',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await decide()).status).toBe(200);
+    await waitForClaimStatus(h, claimNumber, 'closed', staffToken);
+
+    const payouts = await h.t.db('payouts').where({ claim_number: claimNumber }).orderBy('id');
+    expect(payouts.length).toBeGreaterThan(1);
+    expect(payouts.every((p) => p.status === 'paid' && p.account_number === '3234567890')).toBe(true);
+    const item = await h.t
+      .db('accident_items')
+      .where({ claim_number: claimNumber, item_number: itemNumber })
+      .first();
+    expect(item).toMatchObject({
+      pay_to: 'employer',
+      status: 'paid',
+      employer_payment_ref: 'TRF-EMP-7',
+      employer_paid_on: '2026-11-21',
+      employer_payment_by: 'officer-1',
+    });
+
+    const tracked = await request(h.app)
+      .get(`/api/v1/track/${claimNumber}`)
+      .set('X-Tracking-Code', trackingCode);
+    expect(tracked.status).toBe(200);
+    expect(familyAccidentResponse.safeParse(tracked.body).error).toBeUndefined();
+    expect(tracked.body.items[0]).toMatchObject({
+      paidTo: 'employer',
+      status: 'paid',
+      employerPayment: {
+        reference: 'TRF-EMP-7',
+        paidOn: '2026-11-21',
+        text: 'Reimbursement to your employer, which paid the bill on 2026-11-21.',
+      },
+    });
+    expect(tracked.body.closing.employerPayment.text).toBe(
+      'Reimbursement to your employer, which paid you on 2026-11-29.',
+    );
+    const staff = await request(h.app).get(`/api/v1/claims/${claimNumber}`).set(o1());
+    expect(staff.body.accident.items[0]).toMatchObject({
+      employerPayment: { reference: 'TRF-EMP-7', paidOn: '2026-11-21' },
+      employerPaymentRecordedBy: 'officer-1',
+      decidedBy: 'officer-2',
+    });
+    expect(staff.body.accident.closing.employerPayment).toMatchObject({ reference: 'TRF-EMP-8' });
+    expect(staff.body.accident.closing.record.employerPayment.recordedBy).toBe('officer-1');
+    // The auditor's trail names who recorded each proof, which the approver then checked.
+    const replay = await request(h.app)
+      .post(`/api/v1/claims/${claimNumber}/replay`)
+      .set(auth('auditor-1', 'auditor'));
+    expect(replay.body.runs[0]).toMatchObject({ deterministic: true });
+    const proofs = replay.body.decisionTrail.accident.steps.filter(
+      (st: { step: string }) => st.step === 'employer_payment_recorded',
+    );
+    expect(proofs.map((st: { by: string; detail: unknown }) => [st.by, st.detail])).toEqual([
+      ['officer-1', { itemNumber, employerPaymentRef: 'TRF-EMP-7', employerPaidOn: '2026-11-21' }],
+      ['officer-1', { closing: true, employerPaymentRef: 'TRF-EMP-8', employerPaidOn: '2026-11-29' }],
+    ]);
+  });
+
   it('keeps a death claim filed as before', async () => {
     const { nik } = await createParticipant(h.t.db);
     const death = await post('/claims', o1(), {

@@ -93,6 +93,9 @@ describe('AccidentWorkflow over time', () => {
         documentRef: 'INV',
         payTo: 'provider' as const,
         bankAccount: PROVIDER_ACCOUNT,
+        // The employer pays first: its payment to the hospital is proven, and the agency reimburses it.
+        employerPaymentRef: 'TRF-EMP-1',
+        employerPaidOn: '2025-01-04',
       };
       await approveItem(handle, { treatment: bill });
       const early = handle.executeUpdate(returnToWorkUpdate, {

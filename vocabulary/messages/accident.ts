@@ -50,6 +50,18 @@ export interface ReplaceItemAccountRequest {
   itemNumber: number;
   bankAccount: BankAccount;
 }
+/** Employer liable: the employer's proof it paid first, added to an item (itemNumber) or the closing before approval. */
+export interface RecordEmployerPaymentRequest {
+  actor: Actor;
+  itemNumber?: number;
+  employerPaymentRef: string;
+  employerPaidOn: string;
+}
+export interface EmployerPaymentResult {
+  itemNumber?: number;
+  employerPaymentRef: string;
+  employerPaidOn: string;
+}
 export interface SubmitClosingRequest {
   actor: Actor;
   closing: ClosingBody;
@@ -98,6 +110,10 @@ export const decideItemUpdate = defineUpdate<ItemResult, [DecideItemRequest]>('d
 export const replaceItemAccountUpdate = defineUpdate<ItemResult, [ReplaceItemAccountRequest]>(
   'replaceAccidentItemAccount',
 );
+export const recordEmployerPaymentUpdate = defineUpdate<
+  EmployerPaymentResult,
+  [RecordEmployerPaymentRequest]
+>('recordEmployerPayment');
 export const submitClosingUpdate = defineUpdate<ClosingResult, [SubmitClosingRequest]>('submitClosing');
 export const decideClosingUpdate = defineUpdate<ClosingResult, [DecideClosingRequest]>('decideClosing');
 export const returnToWorkUpdate = defineUpdate<{ steps: number }, [ReturnToWorkRequest]>('returnToWork');
