@@ -4,6 +4,7 @@
 // recorded; a refusal naming a field becomes a 422 naming it.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import type { z } from 'zod';
 import type { ClaimRow } from '../../db/stores';
 import {
   closingBody,
@@ -16,7 +17,7 @@ import {
   returnToWorkBody,
   treatmentBody,
 } from '../../vocabulary/accident';
-import { CASE_STAFF } from '../../vocabulary/actors';
+import { CASE_STAFF, type Actor } from '../../vocabulary/actors';
 import { EMPLOYER_PROOF_MISSING, employerPaymentBody } from '../../vocabulary/employer-proof';
 import { FailureType } from '../../vocabulary/failures';
 import { claimWorkflowId } from '../../vocabulary/ids';
@@ -115,219 +116,159 @@ const caseErrors = {
   422: problem('The field named cannot be accepted (dates, periods, amounts, items)'),
 };
 
-export const recordFinding = route({
+/**
+ * One of the case's actions: `POST /claims/{claimNumber}<path>` by an officer or supervisor, found as an accident case
+ * before the body is read, then (after `check`, an early refusal the workflow also makes) one update to the case.
+ */
+function caseAction<B extends z.ZodType, Ret, Arg>(action: {
+  operationId: string;
+  summary: string;
+  path: string;
+  body: B;
+  update: UpdateDefinition<Ret, [Arg]>;
+  request: (actor: Actor, body: z.output<B>) => Arg;
+  created?: string;
+  check?: (deps: RouteDeps, claimNumber: string, body: z.output<B>, claim: ClaimRow) => Promise<void>;
+}) {
+  return route({
+    operationId: action.operationId,
+    summary: action.summary,
+    method: 'post',
+    path: `/claims/:claimNumber${action.path}`,
+    access: { staff: officers },
+    request: { params: claimNumberParam, body: action.body },
+    responses: action.created
+      ? { 201: json('object', action.created), ...caseErrors }
+      : { 200: json(), ...caseErrors },
+    find: accidentCase,
+    async handle({ deps, found, params, actor, body: valid, res }) {
+      onlyAccident(found);
+      const body = valid as z.output<B>; // the route's body schema is `action.body`: the router parsed it
+      await action.check?.(deps, params.claimNumber, body, found!);
+      const answer = await sendAccidentUpdate(
+        deps,
+        params.claimNumber,
+        action.update,
+        action.request(actor!, body),
+      );
+      res.status(action.created ? 201 : 200).json(answer);
+    },
+  });
+}
+
+const ITEM_CREATED = 'The item, its number, amount and status';
+
+export const recordFinding = caseAction({
   operationId: 'recordAccidentFinding',
   summary: "Record the investigation's finding: work accident or not, with reasons (officer)",
-  method: 'post',
-  path: '/claims/:claimNumber/finding',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: findingBody },
-  responses: { 200: json(), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    res.json(
-      await sendAccidentUpdate(deps, params.claimNumber, recordFindingUpdate, { actor: actor!, ...body }),
-    );
-  },
+  path: '/finding',
+  body: findingBody,
+  update: recordFindingUpdate,
+  request: (actor, body) => ({ actor, ...body }),
 });
 
-export const confirmFinding = route({
+export const confirmFinding = caseAction({
   operationId: 'confirmAccidentFinding',
   summary: 'Confirm or send back the finding (a second staff member, never the one who recorded it)',
-  method: 'post',
-  path: '/claims/:claimNumber/finding/confirmation',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: decisionOnBody },
-  responses: { 200: json(), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    res.json(
-      await sendAccidentUpdate(deps, params.claimNumber, confirmFindingUpdate, { actor: actor!, ...body }),
-    );
-  },
+  path: '/finding/confirmation',
+  body: decisionOnBody,
+  update: confirmFindingUpdate,
+  request: (actor, body) => ({ actor, ...body }),
 });
 
-export const recordTreatment = route({
+export const recordTreatment = caseAction({
   operationId: 'recordAccidentTreatment',
   summary: 'Record a treatment bill or receipt; with mode, a transport claim capped per mode (officer)',
-  method: 'post',
-  path: '/claims/:claimNumber/treatments',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: treatmentBody },
-  responses: { 201: json('object', 'The item, its number, amount and status'), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    res.status(201).json(
-      await sendAccidentUpdate(deps, params.claimNumber, recordItemUpdate, {
-        actor: actor!,
-        kind: 'treatment',
-        treatment: body,
-      }),
-    );
-  },
+  path: '/treatments',
+  body: treatmentBody,
+  update: recordItemUpdate,
+  request: (actor, treatment) => ({ actor, kind: 'treatment' as const, treatment }),
+  created: ITEM_CREATED,
 });
 
-export const recordIncapacity = route({
+export const recordIncapacity = caseAction({
   operationId: 'recordAccidentIncapacity',
   summary: 'Record a period the doctor certifies the worker unable to work (STMB), priced at once (officer)',
-  method: 'post',
-  path: '/claims/:claimNumber/incapacity',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: incapacityBody },
-  responses: { 201: json('object', 'The item, its number, amount and status'), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    res.status(201).json(
-      await sendAccidentUpdate(deps, params.claimNumber, recordItemUpdate, {
-        actor: actor!,
-        kind: 'incapacity',
-        incapacity: body,
-      }),
-    );
-  },
+  path: '/incapacity',
+  body: incapacityBody,
+  update: recordItemUpdate,
+  request: (actor, incapacity) => ({ actor, kind: 'incapacity' as const, incapacity }),
+  created: ITEM_CREATED,
 });
 
-export const verifyItem = route({
+export const verifyItem = caseAction({
   operationId: 'verifyAccidentItem',
   summary: 'Verify a bill, transport claim or STMB period (officer)',
-  method: 'post',
-  path: '/claims/:claimNumber/items/verification',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: itemVerificationBody },
-  responses: { 200: json(), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    res.json(
-      await sendAccidentUpdate(deps, params.claimNumber, verifyItemUpdate, {
-        actor: actor!,
-        itemNumber: body.itemNumber,
-        ...(body.note ? { note: body.note } : {}),
-      }),
-    );
-  },
+  path: '/items/verification',
+  body: itemVerificationBody,
+  update: verifyItemUpdate,
+  request: (actor, body) => ({
+    actor,
+    itemNumber: body.itemNumber,
+    ...(body.note ? { note: body.note } : {}),
+  }),
 });
 
-export const decideItem = route({
+export const decideItem = caseAction({
   operationId: 'decideAccidentItem',
   summary:
     'Approve (it is then paid once) or refuse an item (never its recorder or verifier; supervisor above Rp 200,000,000)',
-  method: 'post',
-  path: '/claims/:claimNumber/items/decision',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: itemDecisionBody },
-  responses: { 200: json(), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
+  path: '/items/decision',
+  body: itemDecisionBody,
+  update: decideItemUpdate,
+  request: (actor, body) => ({ actor, ...body }),
+  check: async (deps, claimNumber, body, claim) => {
     if (body.decision === 'approve')
-      await requireEmployerProof(deps, params.claimNumber, { itemNumber: body.itemNumber }, found!);
-    res.json(
-      await sendAccidentUpdate(deps, params.claimNumber, decideItemUpdate, {
-        actor: actor!,
-        ...body,
-      }),
-    );
+      await requireEmployerProof(deps, claimNumber, { itemNumber: body.itemNumber }, claim);
   },
 });
 
-export const replaceItemAccount = route({
+export const replaceItemAccount = caseAction({
   operationId: 'replaceAccidentItemAccount',
   summary:
     "Give a new account for an item whose payment the bank refused; it waits for another person's approval (officer)",
-  method: 'post',
-  path: '/claims/:claimNumber/items/bank-account',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: itemAccountBody },
-  responses: { 200: json(), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    res.json(
-      await sendAccidentUpdate(deps, params.claimNumber, replaceItemAccountUpdate, {
-        actor: actor!,
-        ...body,
-      }),
-    );
-  },
+  path: '/items/bank-account',
+  body: itemAccountBody,
+  update: replaceItemAccountUpdate,
+  request: (actor, body) => ({ actor, ...body }),
 });
 
-export const submitClosing = route({
+export const submitClosing = caseAction({
   operationId: 'submitAccidentClosing',
   summary: "The doctor's closing statement (stage II) with the outcome, priced by the rules (officer)",
-  method: 'post',
-  path: '/claims/:claimNumber/closing',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: closingBody },
-  responses: { 200: json(), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    res.json(
-      await sendAccidentUpdate(deps, params.claimNumber, submitClosingUpdate, {
-        actor: actor!,
-        closing: body,
-      }),
-    );
-  },
+  path: '/closing',
+  body: closingBody,
+  update: submitClosingUpdate,
+  request: (actor, closing) => ({ actor, closing }),
 });
 
-export const decideClosing = route({
+export const decideClosing = caseAction({
   operationId: 'decideAccidentClosing',
   summary: 'Approve or send back the closing (never its submitter; supervisor above Rp 200,000,000)',
-  method: 'post',
-  path: '/claims/:claimNumber/closing/decision',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: decisionOnBody },
-  responses: { 200: json(), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    if (body.decision === 'approve') await requireEmployerProof(deps, params.claimNumber, 'closing', found!);
-    res.json(
-      await sendAccidentUpdate(deps, params.claimNumber, decideClosingUpdate, { actor: actor!, ...body }),
-    );
+  path: '/closing/decision',
+  body: decisionOnBody,
+  update: decideClosingUpdate,
+  request: (actor, body) => ({ actor, ...body }),
+  check: async (deps, claimNumber, body, claim) => {
+    if (body.decision === 'approve') await requireEmployerProof(deps, claimNumber, 'closing', claim);
   },
 });
 
-export const recordEmployerPayment = route({
+export const recordEmployerPayment = caseAction({
   operationId: 'recordAccidentEmployerPayment',
   summary:
     "Employer liable: the employer's proof that it paid first (transfer or receipt), for an item (itemNumber) or the closing, before approval (officer)",
-  method: 'post',
-  path: '/claims/:claimNumber/employer-payment',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: employerPaymentBody },
-  responses: { 200: json(), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    res.json(
-      await sendAccidentUpdate(deps, params.claimNumber, recordEmployerPaymentUpdate, {
-        actor: actor!,
-        ...body,
-      }),
-    );
-  },
+  path: '/employer-payment',
+  body: employerPaymentBody,
+  update: recordEmployerPaymentUpdate,
+  request: (actor, body) => ({ actor, ...body }),
 });
 
-export const recordReturnToWork = route({
+export const recordReturnToWork = caseAction({
   operationId: 'recordReturnToWork',
   summary: 'Return to work: enrol the worker, then record the plan, the training and the outcome (officer)',
-  method: 'post',
-  path: '/claims/:claimNumber/return-to-work',
-  access: { staff: officers },
-  request: { params: claimNumberParam, body: returnToWorkBody },
-  responses: { 200: json(), ...caseErrors },
-  find: accidentCase,
-  async handle({ deps, found, params, actor, body, res }) {
-    onlyAccident(found);
-    res.json(
-      await sendAccidentUpdate(deps, params.claimNumber, returnToWorkUpdate, { actor: actor!, step: body }),
-    );
-  },
+  path: '/return-to-work',
+  body: returnToWorkBody,
+  update: returnToWorkUpdate,
+  request: (actor, step) => ({ actor, step }),
 });
