@@ -55,6 +55,13 @@ export function itemDescription(
   return `${itemKindText(item.kind, lang)}${by}${mode}, ${period}`;
 }
 
+/** The parts of itemDescription's English line (the API's `what`): its provider and mode, and its period. */
+export function itemDescriptionParts(what: string): { by?: string; from?: string; to?: string } {
+  const m = /^[^,]*?(?: by (.+?))?(?: \(([a-z]+)\))?, (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(what);
+  if (!m) return {};
+  return { ...(m[1] ? { by: m[2] ? `${m[1]} (${m[2]})` : m[1] } : {}), from: m[3]!, to: m[4]! };
+}
+
 /** What kind of accident: at work, on the way to or from work, or an occupational disease. */
 const ACCIDENT_KIND = {
   work: { en: 'An accident at work', id: 'Kecelakaan di tempat kerja' },

@@ -6,6 +6,7 @@ import {
   findingText,
   closingText,
   itemDescription,
+  itemDescriptionParts,
   itemKindText,
   ITEM_STATUSES,
   itemStatusText,
@@ -58,5 +59,25 @@ describe('accident texts', () => {
       'Wage while unable to work (STMB), 2026-11-20 to 2026-11-22',
     );
     expect(itemDescription(bill, 'id')).toBe('Perawatan medis oleh RS Trauma, 2026-11-20 s.d. 2026-11-22');
+  });
+
+  it("reads the provider, mode and period back from the API's line (the family page shows them in its language)", () => {
+    const bill = {
+      kind: 'transport' as const,
+      provider: 'RS Trauma, Bekasi',
+      mode: 'land',
+      from: '2026-11-20',
+      to: '2026-11-22',
+    };
+    expect(itemDescriptionParts(itemDescription(bill))).toEqual({
+      by: 'RS Trauma, Bekasi (land)',
+      from: '2026-11-20',
+      to: '2026-11-22',
+    });
+    expect(itemDescriptionParts(itemDescription({ ...bill, kind: 'incapacity' }))).toEqual({
+      from: '2026-11-20',
+      to: '2026-11-22',
+    });
+    expect(itemDescriptionParts('something else')).toEqual({});
   });
 });
