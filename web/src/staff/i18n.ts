@@ -7,6 +7,8 @@ import type { ComponentCode } from '../../../rules/schema';
 import type { StaffRole } from '../../../vocabulary/actors';
 import type { DocumentCode } from '../../../vocabulary/documents';
 import type { ReconciliationOutcome } from '../../../vocabulary/messages/reconciliation';
+import type { AccidentKind, ClosingOutcome, Finding, ItemKind } from '../../../vocabulary/accident';
+import type { ItemStatus } from '../../../vocabulary/accident-texts';
 import type { ClaimStatus } from '../../../vocabulary/status';
 import { useT } from '../i18n';
 
@@ -239,9 +241,67 @@ const id = {
     },
   },
   accident: {
-    title: 'Perawatan dan STMB (kecelakaan kerja)',
-    later:
-      'Pemeriksaan perawatan dan periode STMB akan tampil di sini setelah API-nya tersedia (sedang dibangun).',
+    title: 'Kecelakaan kerja',
+    date: 'Kecelakaan',
+    accidentKinds: {
+      work: 'di tempat kerja',
+      commuting: 'dalam perjalanan kerja',
+      occupational_disease: 'penyakit akibat kerja',
+    } satisfies Words<AccidentKind>,
+    reported: 'Laporan tahap I diterima',
+    employerLiable: 'Ditanggung perusahaan',
+    deathClaim: 'Klaim kematian',
+    finding: 'Hasil pemeriksaan kecelakaan',
+    findings: {
+      work_accident: 'Kecelakaan kerja',
+      not_work_accident: 'Bukan kecelakaan kerja',
+    } satisfies Words<Finding>,
+    findingDue: 'Belum dicatat; paling lambat {{date}}.',
+    findingNone: 'Belum dicatat.',
+    findingReasons: 'Alasan (dibaca pekerja)',
+    recordFinding: 'Catat hasil pemeriksaan',
+    confirmRules: 'Aturan empat mata: yang mencatat hasil ({{by}}) tidak boleh mengonfirmasinya.',
+    confirm: 'Konfirmasi hasil',
+    sendBack: 'Kembalikan untuk diperbaiki',
+    recordedBy: 'dicatat oleh {{by}}',
+    confirmedBy: 'dikonfirmasi oleh {{by}}',
+    verifiedBy: 'diperiksa oleh {{by}}',
+    decidedBy: 'diputuskan oleh {{by}}',
+    items: 'Perawatan, transportasi dan STMB',
+    noItems: 'Belum ada tagihan atau periode STMB.',
+    item: 'No. {{n}} · {{kind}}',
+    kinds: {
+      treatment: 'Perawatan',
+      transport: 'Transportasi',
+      incapacity: 'STMB (tidak mampu bekerja)',
+    } satisfies Words<ItemKind>,
+    itemStatus: {
+      waiting_for_verification: 'menunggu pemeriksaan',
+      waiting_for_approval: 'menunggu persetujuan',
+      paying: 'sedang dibayar',
+      paid: 'dibayar',
+      refused: 'ditolak',
+      payment_refused: 'ditolak bank',
+    } satisfies Words<ItemStatus>,
+    claimed: 'diajukan {{amount}}',
+    verifyNote: 'Catatan pemeriksaan',
+    verify: 'Tandai no. {{n}} sudah diperiksa',
+    itemRules:
+      'Aturan empat mata: yang mencatat ({{recorder}}) dan yang memeriksa ({{verifier}}) tidak boleh menyetujui; di atas {{threshold}} memerlukan supervisor.',
+    approveItem: 'Setujui (lalu dibayar sekali)',
+    refuseItem: 'Tolak',
+    decide: 'Simpan keputusan no. {{n}}',
+    totalPaid: 'Sudah dibayar',
+    closing: 'Penutupan kasus (laporan tahap II)',
+    closingNone: 'Belum ada surat keterangan dokter tentang akhir perawatan.',
+    outcomes: {
+      recovered: 'Sembuh',
+      partial_disability: 'Cacat sebagian',
+      total_disability: 'Cacat total tetap',
+      died: 'Meninggal',
+    } satisfies Words<ClosingOutcome>,
+    closingRules:
+      'Aturan empat mata: yang mencatat penutupan ({{by}}) tidak boleh memutuskannya; di atas {{threshold}} memerlukan supervisor.',
   },
   payouts: {
     title: 'Pembayaran',
@@ -291,6 +351,12 @@ const id = {
       'Bukti pendaftaran diperiksa di halaman klaimnya, pada bagian beasiswa anak. Buka klaim dengan nomornya:',
     claimNumber: 'Nomor klaim',
     open: 'Buka klaim',
+    findings: 'Hasil pemeriksaan kecelakaan menunggu konfirmasi',
+    noFindings: 'Tidak ada hasil pemeriksaan yang menunggu.',
+    underCare: 'Kasus kecelakaan dalam perawatan (tagihan dan STMB diperiksa di halaman kasusnya)',
+    noUnderCare: 'Tidak ada kasus kecelakaan dalam perawatan.',
+    closings: 'Penutupan kasus kecelakaan menunggu keputusan',
+    noClosings: 'Tidak ada penutupan yang menunggu.',
   },
   reconciliation: {
     title: 'Rekonsiliasi pembayaran',
@@ -358,6 +424,19 @@ const id = {
     backdating: {
       'maker-checker': 'Anda mencatat klaim ini, jadi Anda tidak boleh menyetujui tanggal klaimnya.',
       forbidden: 'Hanya supervisor yang memutuskan tanggal klaim mundur.',
+    },
+    findingConfirmation: {
+      'maker-checker': 'Anda mencatat hasil pemeriksaan ini, jadi petugas lain yang harus mengonfirmasinya.',
+      'wrong-state': 'Hasil pemeriksaan belum dapat dikonfirmasi sekarang (lihat pesan sistem).',
+    },
+    itemDecide: {
+      'maker-checker':
+        'Anda mencatat atau memeriksa tagihan ini, jadi Anda tidak boleh juga menyetujuinya. Petugas lain harus memutuskan.',
+      'supervisor-required': 'Menyetujui tagihan di atas {{threshold}} memerlukan supervisor.',
+    },
+    closingDecide: {
+      'maker-checker': 'Anda mencatat penutupan kasus ini, jadi petugas lain yang harus memutuskannya.',
+      'supervisor-required': 'Menyetujui penutupan di atas {{threshold}} memerlukan supervisor.',
     },
   },
 };
@@ -587,9 +666,60 @@ const en: StaffMessages = {
     },
   },
   accident: {
-    title: 'Treatments and STMB (work accidents)',
-    later:
-      'Reviews of treatments and STMB periods will appear here once their API is in place (being built).',
+    title: 'Work accident',
+    date: 'Accident',
+    accidentKinds: {
+      work: 'at work',
+      commuting: 'on the way to or from work',
+      occupational_disease: 'occupational disease',
+    },
+    reported: 'Stage-I report received',
+    employerLiable: 'Employer liable',
+    deathClaim: 'Death claim',
+    finding: "The investigation's finding",
+    findings: { work_accident: 'A work accident', not_work_accident: 'Not a work accident' },
+    findingDue: 'Not recorded yet; due by {{date}}.',
+    findingNone: 'Not recorded yet.',
+    findingReasons: 'Reasons (the worker reads them)',
+    recordFinding: 'Record the finding',
+    confirmRules: 'Four eyes: whoever recorded the finding ({{by}}) may not confirm it.',
+    confirm: 'Confirm the finding',
+    sendBack: 'Send it back',
+    recordedBy: 'recorded by {{by}}',
+    confirmedBy: 'confirmed by {{by}}',
+    verifiedBy: 'verified by {{by}}',
+    decidedBy: 'decided by {{by}}',
+    items: 'Treatment, transport and STMB',
+    noItems: 'No bill or STMB period yet.',
+    item: 'No. {{n}} · {{kind}}',
+    kinds: { treatment: 'Treatment', transport: 'Transport', incapacity: 'STMB (unable to work)' },
+    itemStatus: {
+      waiting_for_verification: 'waiting for verification',
+      waiting_for_approval: 'waiting for approval',
+      paying: 'being paid',
+      paid: 'paid',
+      refused: 'refused',
+      payment_refused: 'refused by the bank',
+    },
+    claimed: '{{amount}} claimed',
+    verifyNote: 'Verification note',
+    verify: 'Mark no. {{n}} verified',
+    itemRules:
+      'Four eyes: whoever recorded it ({{recorder}}) or verified it ({{verifier}}) may not approve it; above {{threshold}} a supervisor must.',
+    approveItem: 'Approve (it is then paid once)',
+    refuseItem: 'Refuse',
+    decide: 'Record the decision on no. {{n}}',
+    totalPaid: 'Paid so far',
+    closing: 'Closing (stage-II report)',
+    closingNone: "No doctor's closing statement yet.",
+    outcomes: {
+      recovered: 'Recovered',
+      partial_disability: 'Partial disability',
+      total_disability: 'Permanent total disability',
+      died: 'Died',
+    },
+    closingRules:
+      'Four eyes: whoever recorded the closing ({{by}}) may not decide it; above {{threshold}} a supervisor must.',
   },
   payouts: {
     title: 'Payouts',
@@ -639,6 +769,12 @@ const en: StaffMessages = {
       "A proof of enrolment is reviewed on its claim's page, in the child's scholarship. Open a claim by number:",
     claimNumber: 'Claim number',
     open: 'Open the claim',
+    findings: 'Accident findings waiting for confirmation',
+    noFindings: 'No finding is waiting.',
+    underCare: "Accident cases under care (bills and STMB are reviewed on the case's page)",
+    noUnderCare: 'No accident case is under care.',
+    closings: 'Accident closings waiting for a decision',
+    noClosings: 'No closing is waiting.',
   },
   reconciliation: {
     title: 'Payout reconciliation',
@@ -704,6 +840,19 @@ const en: StaffMessages = {
     backdating: {
       'maker-checker': 'You filed this claim, so you may not approve its claim date.',
       forbidden: 'Only a supervisor decides a backdated claim date.',
+    },
+    findingConfirmation: {
+      'maker-checker': 'You recorded this finding, so another officer must confirm it.',
+      'wrong-state': 'The finding cannot be confirmed now (see the system message).',
+    },
+    itemDecide: {
+      'maker-checker':
+        'You recorded or verified this bill, so you may not also approve it. Another officer must decide.',
+      'supervisor-required': 'Approving a bill above {{threshold}} needs a supervisor.',
+    },
+    closingDecide: {
+      'maker-checker': 'You recorded this closing, so another officer must decide it.',
+      'supervisor-required': 'Approving a closing above {{threshold}} needs a supervisor.',
     },
   },
 };
