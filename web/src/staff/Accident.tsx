@@ -63,7 +63,7 @@ function ChoiceForm(props: {
       )}
       <label for={`${prefix}-reason`}>
         {props.reasonLabel}
-        {!props.reasonRequired && <span class="hint"> {t('common.optional')}</span>}
+        {props.reasonRequired === false && <span class="hint"> {t('common.optional')}</span>}
       </label>
       <textarea
         id={`${prefix}-reason`}

@@ -85,14 +85,22 @@ function Facts({ claim }: { claim: StaffClaim }) {
       <dd>{day(claim.verificationDue)}</dd>
       <dt>{t('claim.createdBy')}</dt>
       <dd>{claim.createdBy}</dd>
-      <dt>{t('claim.verifiedBy')}</dt>
-      <dd>{claim.verifiedBy ?? '–'}</dd>
-      <dt>{t('claim.heirs')}</dt>
-      <dd>
-        {claim.heirs
-          .map((h) => `${h.name} (${t(`relationships.${h.relationship}`, { defaultValue: h.relationship })})`)
-          .join(', ')}
-      </dd>
+      {/* An accident case has no document verification and no heirs (its own part shows who did what). */}
+      {!claim.accident && (
+        <>
+          <dt>{t('claim.verifiedBy')}</dt>
+          <dd>{claim.verifiedBy ?? '–'}</dd>
+          <dt>{t('claim.heirs')}</dt>
+          <dd>
+            {claim.heirs
+              .map(
+                (h) =>
+                  `${h.name} (${t(`relationships.${h.relationship}`, { defaultValue: h.relationship })})`,
+              )
+              .join(', ')}
+          </dd>
+        </>
+      )}
       <dt>{t('claim.account')}</dt>
       <dd>
         {claim.bankAccount.bankCode} {claim.bankAccount.accountNumber} · {claim.bankAccount.accountName}
