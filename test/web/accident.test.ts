@@ -169,6 +169,16 @@ test('two officers settle the finding and a treatment in the console; the worker
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(WIDTHS.desktop);
     await screenshot(page, 'staff-accident-paid');
+    // The same page on a phone.
+    await page.setViewportSize({ width: WIDTHS.phone, height: 800 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(WIDTHS.phone);
+    await screenshot(page, 'staff-accident-paid');
+
+    // The reviews page lists the case under care.
+    await page.getByRole('link', { name: 'Menunggu pemeriksaan' }).click();
+    const underCare = page.getByRole('region', { name: 'Kasus kecelakaan dalam perawatan' });
+    await underCare.getByRole('link', { name: claimNumber }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     expect(desk.problems).toEqual([]);
   } finally {
     await desk.close();
