@@ -10,6 +10,7 @@ import { DECISIONS } from './messages/claim';
 import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
 
 export const ACCIDENT_KINDS = ['work', 'commuting', 'occupational_disease'] as const;
+export type AccidentKind = (typeof ACCIDENT_KINDS)[number];
 /** Who receives a treatment's or transport's payment: the partner trauma centre, the worker, or the employer. */
 export const PAYEES = ['provider', 'participant', 'employer'] as const;
 export type Payee = (typeof PAYEES)[number];
@@ -195,47 +196,5 @@ export const returnToWorkBody = z
   });
 export type ReturnToWorkBody = z.output<typeof returnToWorkBody>;
 
-/** An item's statuses, and what the worker reads. No item is paid before two people have looked at it. */
-const ITEM_STATUS = {
-  waiting_for_verification: 'Received; waiting for a claims officer to verify it.',
-  waiting_for_approval: 'Verified; waiting for approval by a second staff member.',
-  paying: 'Approved; being paid.',
-  paid: 'Paid.',
-  refused: 'Refused. The reason is given.',
-  payment_refused: 'The bank refused the account; a claims officer will contact you.',
-} as const;
-export type ItemStatus = keyof typeof ITEM_STATUS;
-export const ITEM_STATUSES = Object.keys(ITEM_STATUS) as ItemStatus[];
-export function itemStatusText(status: ItemStatus): string {
-  return ITEM_STATUS[status];
-}
-
-/** What the worker reads for each closing outcome. */
-export const CLOSING_TEXT: Record<ClosingOutcome, string> = {
-  recovered: 'You have recovered: the case is closed.',
-  partial_disability: 'Partial disability: a lump sum by the anatomical table.',
-  total_disability:
-    'Permanent total disability: a lump sum, the periodic benefit, and scholarships for up to two children.',
-  died: 'The worker died of the accident: the case continues as a death claim for the heirs.',
-};
-
-/** What the worker is asked for next, by the case's status (accident statuses only; others ask nothing). */
-export const ACCIDENT_NEXT: Partial<Record<string, string>> = {
-  received: 'Nothing yet: the case is being checked against the participant registry.',
-  waiting_for_finding:
-    'Nothing from you: an officer is investigating the accident (within 30 days of the report).',
-  waiting_for_finding_confirmation: 'Nothing from you: a second staff member is confirming the finding.',
-  under_care:
-    "Send each treatment bill or receipt, transport receipts, and the doctor's certificate for each period you cannot work. When you recover, or the doctor assesses a lasting disability, send the doctor's closing statement (stage II).",
-  waiting_for_closing_decision: 'Nothing from you: the closing is being decided.',
-  paying: 'Nothing from you: the closing benefit is being paid.',
-  waiting_for_scholarship_choice:
-    'Nothing from you: a claims officer is choosing which children receive a scholarship.',
-  not_work_accident: 'Nothing: the case is closed. You may ask the officer how to appeal the finding.',
-  ineligible: 'Nothing: the case cannot be paid. The reason is given.',
-  closed: 'Nothing: the case is closed.',
-  became_death_claim: 'The heirs follow the death claim named here, with the same tracking code.',
-};
-/** Added to the next step when a payment's account was refused. */
-export const ACCOUNT_REFUSED_NEXT =
-  'A payment to your account was refused by the bank: please give the claims officer another account.';
+// The worker's texts (item statuses and kinds, closing outcomes, next steps) in both languages: ./accident-texts.ts.
+export { ITEM_STATUSES, itemStatusText, type ItemStatus } from './accident-texts';

@@ -1,12 +1,12 @@
 // An accident case as the worker reads it (plain words, nothing personal unmasked) and as staff read it.
 import type { AccidentCaseRow, AccidentItemRow, ClaimRow, Stores } from '../../db/stores';
+import type { ClosingOutcome } from '../../vocabulary/accident';
 import {
-  ACCIDENT_NEXT,
-  ACCOUNT_REFUSED_NEXT,
-  CLOSING_TEXT,
+  accidentNextTexts,
+  closingText,
+  itemDescription,
   itemStatusText,
-  type ClosingOutcome,
-} from '../../vocabulary/accident';
+} from '../../vocabulary/accident-texts';
 import { employerPaymentView, type EmployerPayment } from '../../vocabulary/employer-proof';
 import { maskDigits } from '../../vocabulary/masking';
 import { claimStatusText } from '../../vocabulary/status';
@@ -22,17 +22,14 @@ interface ClosingRecord {
   employerPayment?: EmployerPayment;
 }
 
-const KIND_TEXT = {
-  treatment: 'Medical care',
-  transport: 'Transport',
-  incapacity: 'Wage while unable to work (STMB)',
-};
-
 function itemView(item: AccidentItemRow) {
-  const what =
-    item.kind === 'incapacity'
-      ? `${KIND_TEXT.incapacity}, ${item.period_from} to ${item.period_to}`
-      : `${KIND_TEXT[item.kind]}${item.provider ? ` by ${item.provider}` : ''}${item.mode ? ` (${item.mode})` : ''}, ${item.period_from} to ${item.period_to}`;
+  const what = itemDescription({
+    kind: item.kind,
+    provider: item.provider,
+    mode: item.mode,
+    from: item.period_from,
+    to: item.period_to,
+  });
   return {
     itemNumber: item.item_number,
     kind: item.kind,
@@ -62,10 +59,7 @@ async function read(stores: ViewStores, claimNumber: string) {
 function common(claim: ClaimRow, row: AccidentCaseRow, items: AccidentItemRow[]) {
   const closing = row.closing as ClosingRecord | null;
   const refused = items.some((i) => i.status === 'payment_refused');
-  const next = [
-    ACCIDENT_NEXT[claim.status] ?? 'Nothing from you for now.',
-    ...(refused ? [ACCOUNT_REFUSED_NEXT] : []),
-  ];
+  const next = accidentNextTexts(claim.status, refused);
   return {
     claimNumber: claim.claim_number,
     program: claim.program,
@@ -96,7 +90,7 @@ function common(claim: ClaimRow, row: AccidentCaseRow, items: AccidentItemRow[])
     closing: closing
       ? {
           outcome: closing.outcome,
-          text: CLOSING_TEXT[closing.outcome],
+          text: closingText(closing.outcome),
           closedOn: closing.closedOn,
           total: closing.total,
           components: closing.components,

@@ -420,8 +420,8 @@ test('an employer that paid first: an officer may not approve its reimbursement,
     await signIn(page, `/staff/claims/${claimNumber}`, tokens.officer2);
     const section = page.getByRole('region', { name: 'Penggantian kepada pemberi kerja' });
     await section.getByText('TRF-BCA-778812').waitFor();
-    // The accident claim's place for treatments and STMB reviews, to come.
-    await page.getByRole('region', { name: 'Perawatan dan STMB (kecelakaan kerja)' }).waitFor();
+    // A JKK death claim has no accident case: no finding, items or closing on its page.
+    expect(await page.getByRole('region', { name: 'Hasil pemeriksaan kecelakaan' }).count()).toBe(0);
     await section.getByLabel('Alasan keputusan').fill('Bukti pembayaran dan pelunasan sesuai');
     await section.getByRole('button', { name: 'Simpan keputusan' }).click();
     const refusal = section.getByRole('alert').and(page.locator('[data-problem="supervisor-required"]'));

@@ -1,16 +1,17 @@
 // The family's page: claim number and tracking code in, the claim in plain words out, and the two things a family
-// sends (a new bank account, a proof of enrolment). The code stays in this tab (session.ts) and in a header.
+// sends (a new bank account, a proof of enrolment); an accident case (JKK, the worker lives) in its own view. The code stays in this tab (session.ts) and in a header.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
+import { AccidentView } from './AccidentView';
 import { ClaimView } from './ClaimView';
 import { saveCredentials, savedCredentials } from './session';
 import { SignIn } from './SignIn';
-import { trackClaim, type Credentials, type FamilyClaim, type Refusal } from './track';
+import { isAccident, trackClaim, type Credentials, type Refusal, type Tracked } from './track';
 
 export default function FamilyPage() {
   const { t } = useT();
   const [credentials, setCredentials] = useState<Credentials | undefined>(savedCredentials);
-  const [claim, setClaim] = useState<FamilyClaim>();
+  const [claim, setClaim] = useState<Tracked>();
   const [refusal, setRefusal] = useState<Refusal>();
   const [busy, setBusy] = useState(false);
   const [updatedAt, setUpdatedAt] = useState<Date>();
@@ -53,6 +54,16 @@ export default function FamilyPage() {
       <h1>{t('family.title')}</h1>
       {!claim ? (
         <SignIn initial={credentials} busy={busy} refusal={refusal} onSubmit={(c) => void load(c, true)} />
+      ) : isAccident(claim) ? (
+        <AccidentView
+          accident={claim}
+          heading={heading}
+          busy={busy}
+          refusal={refusal}
+          updatedAt={updatedAt}
+          onRefresh={() => void load(credentials!, false)}
+          onSignOut={signOut}
+        />
       ) : (
         <ClaimView
           claim={claim}

@@ -4,7 +4,15 @@
 import { api, type paths } from '../api/client';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
-export type FamilyClaim = Json<paths['/track/{claimNumber}']['get']['responses'][200]>;
+/** What /track answers: a claim, or an accident case (JKK, the worker lives), told apart by `event`. */
+export type Tracked = Json<paths['/track/{claimNumber}']['get']['responses'][200]>;
+export type FamilyAccident = Extract<Tracked, { event: 'accident' }>;
+export type FamilyClaim = Exclude<Tracked, { event: 'accident' }>;
+export type AccidentItem = FamilyAccident['items'][number];
+
+export function isAccident(tracked: Tracked): tracked is FamilyAccident {
+  return 'event' in tracked && tracked.event === 'accident';
+}
 export type Scholarship = FamilyClaim['scholarships'][number];
 export type BankAccount =
   paths['/claims/{claimNumber}/bank-account']['post']['requestBody']['content']['application/json'];
@@ -67,7 +75,7 @@ async function attempt<T>(
 
 const code = (c: Credentials) => ({ 'X-Tracking-Code': c.trackingCode });
 
-export function trackClaim(c: Credentials): Promise<Outcome<FamilyClaim>> {
+export function trackClaim(c: Credentials): Promise<Outcome<Tracked>> {
   return attempt(() =>
     api.GET('/track/{claimNumber}', {
       params: { path: { claimNumber: c.claimNumber } },

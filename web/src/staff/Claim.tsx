@@ -1,10 +1,12 @@
 // One claim for an officer or supervisor: the facts and service level, the document checklist and its verification,
 // the assessment (each component with its legal basis and explanation), the decision, the account change and proofs
-// of enrolment waiting for review, the payouts and the trail. Every refusal of the API is shown in words.
+// of enrolment waiting for review, the payouts and the trail; an accident case's finding, items and closing
+// (Accident.tsx). Every refusal of the API is shown in words.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { requiredDocuments, type DocumentCode } from '../../../vocabulary/documents';
 import { SUPERVISOR_APPROVAL_THRESHOLD } from '../../../rules/maker-checker';
+import { AccidentCase } from './Accident';
 import { ServiceLevelBadges } from './Badges';
 import { day, moment, rupiah } from './format';
 import { useStaffT } from './i18n';
@@ -83,14 +85,22 @@ function Facts({ claim }: { claim: StaffClaim }) {
       <dd>{day(claim.verificationDue)}</dd>
       <dt>{t('claim.createdBy')}</dt>
       <dd>{claim.createdBy}</dd>
-      <dt>{t('claim.verifiedBy')}</dt>
-      <dd>{claim.verifiedBy ?? '–'}</dd>
-      <dt>{t('claim.heirs')}</dt>
-      <dd>
-        {claim.heirs
-          .map((h) => `${h.name} (${t(`relationships.${h.relationship}`, { defaultValue: h.relationship })})`)
-          .join(', ')}
-      </dd>
+      {/* An accident case has no document verification and no heirs (its own part shows who did what). */}
+      {!claim.accident && (
+        <>
+          <dt>{t('claim.verifiedBy')}</dt>
+          <dd>{claim.verifiedBy ?? '–'}</dd>
+          <dt>{t('claim.heirs')}</dt>
+          <dd>
+            {claim.heirs
+              .map(
+                (h) =>
+                  `${h.name} (${t(`relationships.${h.relationship}`, { defaultValue: h.relationship })})`,
+              )
+              .join(', ')}
+          </dd>
+        </>
+      )}
       <dt>{t('claim.account')}</dt>
       <dd>
         {claim.bankAccount.bankCode} {claim.bankAccount.accountNumber} · {claim.bankAccount.accountName}
@@ -517,19 +527,6 @@ function Trail({ claim }: { claim: StaffClaim }) {
   );
 }
 
-/** Accident cases: treatments and STMB periods waiting for review. */
-function AccidentReviews() {
-  const { t } = useStaffT();
-  // PLACEHOLDER (issue 13): accident treatments and STMB (temporary incapacity) periods and their reviews are being
-  // added to the API by another change; their forms go here, shown for JKK accident claims, once the routes exist.
-  return (
-    <section aria-labelledby="accident-title" class="card placeholder" data-placeholder="accident-reviews">
-      <h2 id="accident-title">{t('accident.title')}</h2>
-      <p class="muted">{t('accident.later')}</p>
-    </section>
-  );
-}
-
 export function ClaimPage({ session, claimNumber }: { session: Session; claimNumber: string }) {
   const { t } = useStaffT();
   const { claim, problem, refreshAfterAction } = useClaim(session, claimNumber);
@@ -555,9 +552,20 @@ export function ClaimPage({ session, claimNumber }: { session: Session; claimNum
           {claim.status === 'waiting_for_backdating_approval' && (
             <BackdatingDecision claim={claim} session={session} onDone={moved(claim)} />
           )}
-          <Documents claim={claim} session={session} onDone={moved(claim)} />
-          <Assessment claim={claim} />
-          <Decision claim={claim} session={session} onDone={moved(claim)} />
+          {claim.accident ? (
+            // An accident case has no document checklist or claim decision: its finding, items and closing instead.
+            <AccidentCase
+              claim={claim}
+              session={session}
+              refresh={(changed) => void refreshAfterAction(changed)}
+            />
+          ) : (
+            <>
+              <Documents claim={claim} session={session} onDone={moved(claim)} />
+              <Assessment claim={claim} />
+              <Decision claim={claim} session={session} onDone={moved(claim)} />
+            </>
+          )}
           {claim.status === 'waiting_for_reimbursement_approval' && (
             <ReimbursementDecision claim={claim} session={session} onDone={moved(claim)} />
           )}
@@ -608,7 +616,6 @@ export function ClaimPage({ session, claimNumber }: { session: Session; claimNum
               )}
             </section>
           ))}
-          {claim.program === 'JKK' && <AccidentReviews />}
           <Payouts claim={claim} />
           <Trail claim={claim} />
         </>

@@ -1,5 +1,6 @@
 // What waits for a second pair of eyes: accounts proposed in place of refused ones, decisions on verified claims,
-// proofs of enrolment (reviewed on their claim's page), and (later) accident treatments and STMB periods.
+// proofs of enrolment (reviewed on their claim's page), and accident cases: findings to confirm, cases under care
+// (their treatments and STMB periods are reviewed on the case's page) and closings to decide.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { navigate } from '../shell/router';
@@ -91,15 +92,24 @@ export function Reviews({ session }: { session: Session }) {
           </button>
         </form>
       </section>
-      <section
-        aria-labelledby="reviews-accident"
-        class="card placeholder"
-        data-placeholder="accident-reviews"
-      >
-        {/* PLACEHOLDER (issue 13): accident treatments and STMB periods waiting for review, once the API lists them. */}
-        <h2 id="reviews-accident">{t('accident.title')}</h2>
-        <p class="muted">{t('accident.later')}</p>
-      </section>
+      <Waiting
+        session={session}
+        status="waiting_for_finding_confirmation"
+        titleKey="reviews.findings"
+        emptyKey="reviews.noFindings"
+      />
+      <Waiting
+        session={session}
+        status="under_care"
+        titleKey="reviews.underCare"
+        emptyKey="reviews.noUnderCare"
+      />
+      <Waiting
+        session={session}
+        status="waiting_for_closing_decision"
+        titleKey="reviews.closings"
+        emptyKey="reviews.noClosings"
+      />
     </section>
   );
 }

@@ -13,6 +13,11 @@ export type Action =
   | 'reimbursement'
   | 'accountReview'
   | 'proofReview'
+  | 'finding'
+  | 'findingConfirmation'
+  | 'itemVerify'
+  | 'itemDecide'
+  | 'closingDecide'
   | 'read'
   | 'replay'
   | 'export';

@@ -1,6 +1,7 @@
 // The shapes the pages read from the API's JSON answers. The contract types these responses only as "object"
 // (api/views/*.ts builds them), so the fields the pages use are named here; requests are typed by the client.
 import type { DocumentCode } from '../../../vocabulary/documents';
+import type { ItemStatus } from '../../../vocabulary/accident-texts';
 import type { ClaimStatus } from '../../../vocabulary/status';
 
 export interface Problem {
@@ -124,6 +125,8 @@ export interface StaffClaim {
   }[];
   events: { seq: number; type: string; actor: string | null; data?: Record<string, unknown>; at: string }[];
   scholarships: Scholarship[];
+  /** Only for an accident case (event 'accident'). */
+  accident?: StaffAccident;
 }
 
 export interface ReconciliationItem {
@@ -149,4 +152,44 @@ export interface ReconciliationReport {
 export interface ReconciliationDay extends ReconciliationReport {
   items: ReconciliationItem[];
   tasks: { kind: string; status: string; message: string; createdAt: string }[];
+}
+
+/** An accident case's part of GET /claims/{n} (api/views/accidents.ts, staffAccidentView): who did each step. */
+export interface StaffAccidentItem {
+  itemNumber: number;
+  kind: 'treatment' | 'transport' | 'incapacity';
+  what: string;
+  claimed: number;
+  amount: number;
+  explanation: string | null;
+  paidTo: 'provider' | 'participant' | 'employer';
+  status: ItemStatus;
+  reason?: string | null;
+  recordedBy: string;
+  verifiedBy: string | null;
+  decidedBy: string | null;
+}
+
+export interface StaffAccident {
+  accident: { date: string; kind: string; place: string; reportedAt: string; employerLiable: string | null };
+  finding: {
+    finding: 'work_accident' | 'not_work_accident' | null;
+    reasons?: string | null;
+    confirmed?: boolean;
+    due: string | null;
+    by: string | null;
+    confirmedBy: string | null;
+  };
+  items: StaffAccidentItem[];
+  totalPaid: number;
+  closing: {
+    outcome: string;
+    closedOn: string;
+    total: number;
+    components: { code: string; amount: number; explanation: string }[];
+    decided: boolean;
+    decidedBy: string | null;
+    record: { submittedBy?: string } & Record<string, unknown>;
+  } | null;
+  deathClaimNumber?: string;
 }
