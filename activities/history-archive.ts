@@ -12,8 +12,11 @@ import type { History } from '../replay/proto-json';
 import type { ArchiveSweep } from '../vocabulary/activities';
 import { claimNumberOfWorkflowId, HISTORY_ARCHIVE_SCHEDULE_ID } from '../vocabulary/ids';
 
-/** The workflow types whose runs are a claim's record (the claim, each school year of a scholarship). */
-export const ARCHIVED_WORKFLOW_TYPES = ['claimWorkflow', 'scholarshipWorkflow'] as const;
+/**
+ * The workflow types whose runs are a claim's record: the claim, each school year of a scholarship, and an accident
+ * case (its workflow id is its claim number, as a claim's is).
+ */
+export const ARCHIVED_WORKFLOW_TYPES = ['claimWorkflow', 'scholarshipWorkflow', 'accidentWorkflow'] as const;
 /**
  * Visibility is eventually consistent: a run closed just before a sweep may be listed only later. Each sweep looks
  * back this far before the bookmark (runs already archived cost one lookup).

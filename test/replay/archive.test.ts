@@ -406,3 +406,65 @@ describe('a claim with scholarship runs, all past retention', () => {
     ]);
   });
 });
+
+describe('an accident case', () => {
+  it('is archived when it closes, as a claim is: history and digest under its claim number', async () => {
+    const officer1 = h.token({ id: 'officer-1', role: 'officer' });
+    const officer2 = h.token({ id: 'officer-2', role: 'officer' });
+    const { nik } = await createParticipant(h.t.db);
+    const accidentDate = jakartaDate(Date.now() - 5 * 86_400_000);
+    const created = await request(h.app)
+      .post('/api/v1/claims')
+      .set(bearer(officer1))
+      .send({
+        program: 'JKK',
+        event: 'accident',
+        participantNik: nik,
+        accidentDate,
+        accidentKind: 'work',
+        accidentPlace: 'Gudang PT Uji, Bekasi',
+        reportedAt: `${accidentDate}T20:00:00+07:00`,
+        bankAccount: { bankCode: 'BRI', accountNumber: '2234567890', accountName: 'Budi Santoso' },
+        employerBankAccount: { bankCode: 'BNI', accountNumber: '3234567890', accountName: 'PT Uji' },
+      })
+      .expect(201);
+    const claimNumber: string = created.body.claimNumber;
+    const url = `/api/v1/claims/${claimNumber}`;
+    await waitForClaimStatus(h, claimNumber, 'waiting_for_finding', officer1);
+    // Not a work accident, confirmed by a second officer: the case closes.
+    await request(h.app)
+      .post(`${url}/finding`)
+      .set(bearer(officer1))
+      .send({ finding: 'not_work_accident', reasons: 'Injured at home on a day off' })
+      .expect(200);
+    await request(h.app)
+      .post(`${url}/finding/confirmation`)
+      .set(bearer(officer2))
+      .send({ decision: 'approve', reason: 'The investigation report agrees' })
+      .expect(200);
+    await h.env.client.workflow.getHandle(claimNumber).result();
+    const before = await request(h.app).get(`${url}/history`).set(bearer(auditor)).expect(200);
+
+    await until('the closed case in visibility', async () => {
+      for await (const e of h.env.client.workflow.list({
+        query: `WorkflowId = '${claimNumber}' AND ExecutionStatus != 'Running'`,
+      }))
+        return e;
+      return undefined;
+    });
+    const sweep: ArchiveSweep = await h.env.client.workflow.execute('historyArchiveWorkflow', {
+      workflowId: `sweep-${randomUUID()}`,
+      taskQueue: archiveQueue,
+      args: [],
+    });
+    expect(sweep.failed).toEqual([]);
+    const archived = await h.t.db('history_archive').where({ workflow_id: claimNumber }).first();
+    expect(archived).toMatchObject({
+      claim_number: claimNumber,
+      workflow_type: 'accidentWorkflow',
+      close_status: 'COMPLETED',
+    });
+    const digest = await h.t.db('history_digests').where({ workflow_id: claimNumber }).first();
+    expect(digest.chain_head).toBe(before.body.runs[0].hashChain.head);
+  });
+});
