@@ -45,6 +45,7 @@ import {
   treatmentBody,
 } from '../../vocabulary/accident';
 import { TRANSPORT_MODES } from '../../rules/regulations/types';
+import { employerProofFields } from '../../vocabulary/employer-proof';
 
 let t: TestDb;
 const columns = new Map<string, number | null>();
@@ -230,6 +231,7 @@ for (const column of [
   'accident_items.recorded_by',
   'accident_items.verified_by',
   'accident_items.decided_by',
+  'accident_items.employer_payment_by',
 ]) {
   REACHES[column] = STAFF_ID;
 }
@@ -246,6 +248,7 @@ Object.assign(REACHES, {
   'accident_items.provider': longest(treatmentBody.shape.provider, letters),
   'accident_items.mode': maxOf(TRANSPORT_MODES),
   'accident_items.document_ref': longest(incapacityBody.shape.documentRef, letters),
+  'accident_items.employer_payment_ref': longest(employerProofFields.employerPaymentRef, letters),
   'accident_items.pay_to': maxOf(PAYEES),
   'accident_items.status': maxOf(ITEM_STATUSES),
   'accident_items.idempotency_key': LEDGER_KEY,
