@@ -14,7 +14,16 @@ export interface DecisionFacts {
   decision: 'approve' | 'reject';
   /** The assessed total in whole rupiah; none yet (or unknown) needs no supervisor. */
   total?: number;
+  /** What was checked before the decision, in the refusal's words (default: a claim's documents). */
+  checked?: 'documents' | 'item' | 'closing';
 }
+
+/** The maker-checker refusal's words for what the decider checked before. */
+const CHECKED_BEFORE = {
+  documents: 'The officer who verified the documents may not also decide the claim.',
+  item: 'The officer who verified the item may not also approve it.',
+  closing: 'The officer who submitted the closing may not also decide it.',
+} as const;
 
 export interface DecisionRefusal {
   rule: 'maker-checker' | 'supervisor-required';
@@ -32,10 +41,7 @@ export function totalCanRefuse({
 /** Why this person may not take this decision, or undefined when the four-eyes rules allow it. */
 export function decisionRefusal(facts: DecisionFacts): DecisionRefusal | undefined {
   if (facts.deciderId === facts.verifiedBy) {
-    return {
-      rule: 'maker-checker',
-      message: 'The officer who verified the documents may not also decide the claim.',
-    };
+    return { rule: 'maker-checker', message: CHECKED_BEFORE[facts.checked ?? 'documents'] };
   }
   if (totalCanRefuse(facts) && (facts.total ?? 0) > SUPERVISOR_APPROVAL_THRESHOLD) {
     return {

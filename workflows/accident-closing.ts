@@ -114,6 +114,7 @@ export function registerClosingHandlers(c: AccidentCase): void {
         verifiedBy: c.closing.submittedBy,
         decision: r.decision,
         total: c.closing.total,
+        checked: 'closing',
       });
       if (refusal) refuseBy(refusal);
       // Employer liable: the closing's benefit reimburses the employer, which paid the worker first.

@@ -106,6 +106,7 @@ export function registerAccidentHandlers(c: AccidentCase): void {
         verifiedBy: item.verifiedBy,
         decision: r.decision,
         total: item.amount,
+        checked: 'item',
       });
       if (refusal) refuseBy(refusal);
       // Employer liable: the payment is a reimbursement; the approver checks the employer's proof it paid first.

@@ -31,6 +31,17 @@ describe('maker-checker on a decision', () => {
     expect(SUPERVISOR_APPROVAL_THRESHOLD).toBe(200_000_000);
   });
 
+  it("names what the decider checked before: a claim's documents, an accident item, an accident closing", () => {
+    const own = { ...officer2, deciderId: 'officer-1' };
+    expect(decisionRefusal(own)).toEqual(MAKER_CHECKER);
+    expect(decisionRefusal({ ...own, checked: 'item' })?.message).toBe(
+      'The officer who verified the item may not also approve it.',
+    );
+    expect(decisionRefusal({ ...own, checked: 'closing' })?.message).toBe(
+      'The officer who submitted the closing may not also decide it.',
+    );
+  });
+
   it('allows another officer to approve or reject up to the threshold', () => {
     expect(decisionRefusal(officer2)).toBeUndefined();
     expect(decisionRefusal({ ...officer2, total: SUPERVISOR_APPROVAL_THRESHOLD })).toBeUndefined();
