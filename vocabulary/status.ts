@@ -66,8 +66,8 @@ const CLAIM_STATUS = {
   waiting_for_bank_account: {
     closed: false,
     family: {
-      en: 'The bank refused the account. Please give the claims officer another account.',
-      id: 'Bank menolak rekening tersebut. Mohon berikan rekening lain.',
+      en: "The bank refused the account. Please send another account, in the account holder's own name, from this page, or give it to the claims officer.",
+      id: 'Bank menolak rekening tersebut. Mohon kirim rekening lain atas nama pemilik rekening melalui halaman ini, atau serahkan kepada petugas klaim.',
     },
   },
   // JKK with the employer more than 3 months in arrears: the employer pays the family first (rules/employer-pays-first.ts).
@@ -205,8 +205,8 @@ const SCHOLARSHIP_STATUS = {
     id: 'Bukti diterima dan beasiswa tahun ajaran ini sedang dibayarkan.',
   },
   waiting_for_bank_account: {
-    en: 'The bank refused the account. Please give the claims officer another account.',
-    id: 'Bank menolak rekening tersebut. Mohon berikan rekening lain.',
+    en: "The bank refused the account. Please send another account, in the account holder's own name, from this page, or give it to the claims officer.",
+    id: 'Bank menolak rekening tersebut. Mohon kirim rekening lain atas nama pemilik rekening melalui halaman ini, atau serahkan kepada petugas klaim.',
   },
   waiting_for_account_review: {
     en: 'A new bank account was given. A second staff member is checking it before anything is paid to it; the account holder on record is told.',
