@@ -1,6 +1,7 @@
 // An accident case (JKK, the worker lives) on its claim page: the investigation's finding (recorded by one officer,
 // confirmed by another), each treatment, transport and STMB period with its verification and its decision, and the
 // closing's decision. The workflow's validators decide who may do what; each refusal is shown in words (problem.tsx).
+import { Choices, type Choice } from './Choices';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { SUPERVISOR_APPROVAL_THRESHOLD } from '../../../rules/maker-checker';
@@ -9,8 +10,6 @@ import { useStaffT } from './i18n';
 import { outcome, ProblemAlert, type Action, type Outcome } from './problem';
 import { bearer, type Session } from './session';
 import type { Problem, StaffAccident, StaffAccidentItem, StaffClaim } from './types';
-
-type Choice = { value: string; label: string };
 
 /** A radio choice and a reason, sent as one request; the refusal, if any, in words. */
 function ChoiceForm(props: {
@@ -45,21 +44,7 @@ function ChoiceForm(props: {
     <form onSubmit={submit} class="subform">
       {props.rules && <p class="hint">{props.rules}</p>}
       {props.choices.length > 0 && (
-        <fieldset>
-          <legend>{props.legend}</legend>
-          {props.choices.map((c, i) => (
-            <div class="check" key={c.value}>
-              <input
-                type="radio"
-                id={`${prefix}-${c.value}`}
-                name={`${prefix}-choice`}
-                value={c.value}
-                defaultChecked={i === 0}
-              />
-              <label for={`${prefix}-${c.value}`}>{c.label}</label>
-            </div>
-          ))}
-        </fieldset>
+        <Choices legend={props.legend} name={`${prefix}-choice`} idPrefix={prefix} choices={props.choices} />
       )}
       <label for={`${prefix}-reason`}>
         {props.reasonLabel}

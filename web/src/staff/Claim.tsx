@@ -2,6 +2,7 @@
 // the assessment (each component with its legal basis and explanation), the decision, the account change and proofs
 // of enrolment waiting for review, the payouts and the trail; an accident case's finding, items and closing
 // (Accident.tsx). Every refusal of the API is shown in words.
+import { Choices } from './Choices';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { requiredDocuments, type DocumentCode } from '../../../vocabulary/documents';
@@ -298,17 +299,15 @@ function Decision({ claim, session, onDone }: { claim: StaffClaim; session: Sess
               threshold: rupiah(SUPERVISOR_APPROVAL_THRESHOLD),
             })}
           </p>
-          <fieldset>
-            <legend>{t('decision.legend')}</legend>
-            <div class="check">
-              <input type="radio" id="decision-approve" name="decision" value="approve" defaultChecked />
-              <label for="decision-approve">{t('decision.approve')}</label>
-            </div>
-            <div class="check">
-              <input type="radio" id="decision-reject" name="decision" value="reject" />
-              <label for="decision-reject">{t('decision.reject')}</label>
-            </div>
-          </fieldset>
+          <Choices
+            legend={t('decision.legend')}
+            name="decision"
+            idPrefix="decision"
+            choices={[
+              { value: 'approve', label: t('decision.approve') },
+              { value: 'reject', label: t('decision.reject') },
+            ]}
+          />
           <label for="decision-reason">{t('decision.reason')}</label>
           <textarea id="decision-reason" name="decision-reason" rows={2} required />
           {problem && <ProblemAlert problem={problem} action="decide" />}
@@ -372,23 +371,15 @@ function BackdatingDecision({
       </p>
       <form onSubmit={submit}>
         <p class="hint">{t('backdating.rules')}</p>
-        <fieldset>
-          <legend>{t('backdating.legend')}</legend>
-          <div class="check">
-            <input
-              type="radio"
-              id="backdating-approve"
-              name="backdating-decision"
-              value="approve"
-              defaultChecked
-            />
-            <label for="backdating-approve">{t('backdating.approve')}</label>
-          </div>
-          <div class="check">
-            <input type="radio" id="backdating-refuse" name="backdating-decision" value="refuse" />
-            <label for="backdating-refuse">{t('backdating.refuse')}</label>
-          </div>
-        </fieldset>
+        <Choices
+          legend={t('backdating.legend')}
+          name="backdating-decision"
+          idPrefix="backdating"
+          choices={[
+            { value: 'approve', label: t('backdating.approve') },
+            { value: 'refuse', label: t('backdating.refuse') },
+          ]}
+        />
         <label for="backdating-reason">{t('decision.reason')}</label>
         <textarea id="backdating-reason" name="backdating-reason" rows={2} required />
         {problem && <ProblemAlert problem={problem} action="backdating" />}
@@ -461,23 +452,15 @@ function ReimbursementDecision({
       )}
       <form onSubmit={submit}>
         <p class="hint">{t('reimbursement.rules')}</p>
-        <fieldset>
-          <legend>{t('reimbursement.legend')}</legend>
-          <div class="check">
-            <input
-              type="radio"
-              id="reimbursement-approve"
-              name="reimbursement-decision"
-              value="approve"
-              defaultChecked
-            />
-            <label for="reimbursement-approve">{t('reimbursement.approve')}</label>
-          </div>
-          <div class="check">
-            <input type="radio" id="reimbursement-reject" name="reimbursement-decision" value="reject" />
-            <label for="reimbursement-reject">{t('reimbursement.reject')}</label>
-          </div>
-        </fieldset>
+        <Choices
+          legend={t('reimbursement.legend')}
+          name="reimbursement-decision"
+          idPrefix="reimbursement"
+          choices={[
+            { value: 'approve', label: t('reimbursement.approve') },
+            { value: 'reject', label: t('reimbursement.reject') },
+          ]}
+        />
         <label for="reimbursement-reason">{t('decision.reason')}</label>
         <textarea id="reimbursement-reason" name="reimbursement-reason" rows={2} required />
         {problem && <ProblemAlert problem={problem} action="reimbursement" />}

@@ -1,5 +1,6 @@
 // The second pair of eyes: a proposed bank account (a claim's or a scholarship's) and a proof of enrolment, each
 // approved or rejected with a reason by someone other than who proposed or sent it (the API refuses otherwise).
+import { Choices } from './Choices';
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { moment, rupiah } from './format';
@@ -77,23 +78,15 @@ export function AccountReviewForm({
       )}
       <form onSubmit={submit}>
         <p class="hint">{t('accountReview.rules')}</p>
-        <fieldset>
-          <legend>{t('accountReview.legend')}</legend>
-          <div class="check">
-            <input
-              type="radio"
-              id={`${prefix}-approve`}
-              name={`${prefix}-decision`}
-              value="approve"
-              defaultChecked
-            />
-            <label for={`${prefix}-approve`}>{t('accountReview.approve')}</label>
-          </div>
-          <div class="check">
-            <input type="radio" id={`${prefix}-reject`} name={`${prefix}-decision`} value="reject" />
-            <label for={`${prefix}-reject`}>{t('accountReview.reject')}</label>
-          </div>
-        </fieldset>
+        <Choices
+          legend={t('accountReview.legend')}
+          name={`${prefix}-decision`}
+          idPrefix={prefix}
+          choices={[
+            { value: 'approve', label: t('accountReview.approve') },
+            { value: 'reject', label: t('accountReview.reject') },
+          ]}
+        />
         <label for={`${prefix}-identity`}>
           {t('accountReview.identityCheck')}
           <span class="hint">{t('accountReview.identityHint')}</span>
@@ -160,23 +153,15 @@ export function ProofReviewForm({
           {year.expectedAmount !== null && t('proofReview.amount', { amount: rupiah(year.expectedAmount) })}
         </p>
       )}
-      <fieldset>
-        <legend>{t('proofReview.legend')}</legend>
-        <div class="check">
-          <input
-            type="radio"
-            id={`${prefix}-confirm`}
-            name={`${prefix}-decision`}
-            value="confirm"
-            defaultChecked
-          />
-          <label for={`${prefix}-confirm`}>{t('proofReview.confirm')}</label>
-        </div>
-        <div class="check">
-          <input type="radio" id={`${prefix}-reject`} name={`${prefix}-decision`} value="reject" />
-          <label for={`${prefix}-reject`}>{t('proofReview.reject')}</label>
-        </div>
-      </fieldset>
+      <Choices
+        legend={t('proofReview.legend')}
+        name={`${prefix}-decision`}
+        idPrefix={prefix}
+        choices={[
+          { value: 'confirm', label: t('proofReview.confirm') },
+          { value: 'reject', label: t('proofReview.reject') },
+        ]}
+      />
       <label for={`${prefix}-reason`}>
         {t('proofReview.reason')}
         <span class="hint">{t('proofReview.reasonHint')}</span>
