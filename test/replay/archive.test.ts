@@ -69,6 +69,17 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, tries
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Waits until visibility lists the workflow's closed run: the archiver lists what visibility shows, a little late. */
+function closedInVisibility(workflowId: string) {
+  return until('the closed run in visibility', async () => {
+    for await (const e of h.env.client.workflow.list({
+      query: `WorkflowId = '${workflowId}' AND ExecutionStatus != 'Running'`,
+    }))
+      return e;
+    return undefined;
+  });
+}
+
 /** A JKM claim filed, verified, approved by a second officer and paid: its workflow closed. */
 async function closedClaim(children: unknown[] = []): Promise<string> {
   const officer1 = h.token({ id: 'officer-1', role: 'officer' });
@@ -150,13 +161,7 @@ describe('a closed claim deleted from Temporal', () => {
 
   it('is archived by the schedule, once, history and digest together', async () => {
     // Visibility lags the close a little; the archiver lists what visibility shows.
-    await until('the closed run in visibility', async () => {
-      for await (const e of h.env.client.workflow.list({
-        query: `WorkflowId = '${claimNumber}' AND ExecutionStatus != 'Running'`,
-      }))
-        return e;
-      return undefined;
-    });
+    await closedInVisibility(claimNumber);
     expect(await ensureHistoryArchiveSchedule(h.env.client, archiveQueue)).toBe(true);
     expect(await ensureHistoryArchiveSchedule(h.env.client, archiveQueue)).toBe(false); // every start of a worker
     await h.env.client.schedule.getHandle(HISTORY_ARCHIVE_SCHEDULE_ID).trigger();
@@ -277,13 +282,7 @@ describe('a closed claim deleted from Temporal whose scholarship still runs', ()
       [claimNumber, 'temporal'],
       [scholarshipId, 'temporal'],
     ]);
-    await until('the closed claim in visibility', async () => {
-      for await (const e of h.env.client.workflow.list({
-        query: `WorkflowId = '${claimNumber}' AND ExecutionStatus != 'Running'`,
-      }))
-        return e;
-      return undefined;
-    });
+    await closedInVisibility(claimNumber);
     const sweep: ArchiveSweep = await h.env.client.workflow.execute('historyArchiveWorkflow', {
       workflowId: `sweep-${randomUUID()}`,
       taskQueue: archiveQueue,
@@ -445,13 +444,7 @@ describe('an accident case', () => {
     await h.env.client.workflow.getHandle(claimNumber).result();
     const before = await request(h.app).get(`${url}/history`).set(bearer(auditor)).expect(200);
 
-    await until('the closed case in visibility', async () => {
-      for await (const e of h.env.client.workflow.list({
-        query: `WorkflowId = '${claimNumber}' AND ExecutionStatus != 'Running'`,
-      }))
-        return e;
-      return undefined;
-    });
+    await closedInVisibility(claimNumber);
     const sweep: ArchiveSweep = await h.env.client.workflow.execute('historyArchiveWorkflow', {
       workflowId: `sweep-${randomUUID()}`,
       taskQueue: archiveQueue,

@@ -2,14 +2,13 @@
 // confirmed by another), each treatment, transport and STMB period with its verification and its decision, and the
 // closing's decision. The workflow's validators decide who may do what; each refusal is shown in words (problem.tsx).
 import { Choices, type Choice } from './Choices';
-import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { SUPERVISOR_APPROVAL_THRESHOLD } from '../../../rules/maker-checker';
 import { day, moment, rupiah } from './format';
 import { useStaffT } from './i18n';
-import { outcome, ProblemAlert, type Action, type Outcome } from './problem';
+import { outcome, ProblemAlert, type Action, type Outcome, useFormAction } from './problem';
 import { bearer, type Session } from './session';
-import type { Problem, StaffAccident, StaffAccidentItem, StaffClaim } from './types';
+import type { StaffAccident, StaffAccidentItem, StaffClaim } from './types';
 
 /** A radio choice and a reason, sent as one request; the refusal, if any, in words. */
 function ChoiceForm(props: {
@@ -25,21 +24,12 @@ function ChoiceForm(props: {
   onDone(): void;
 }) {
   const { t } = useStaffT();
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [busy, setBusy] = useState(false);
   const { prefix } = props;
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
+  const { problem, busy, submit } = useFormAction(async (form) => {
     const choice = (form.elements.namedItem(`${prefix}-choice`) as RadioNodeList | null)?.value ?? '';
     const reason = (form.elements.namedItem(`${prefix}-reason`) as HTMLTextAreaElement).value.trim();
-    setBusy(true);
-    const got = await props.send(choice, reason);
-    setBusy(false);
-    if (!got.ok) return setProblem(got.problem);
-    setProblem(undefined);
-    props.onDone();
-  };
+    return props.send(choice, reason);
+  }, props.onDone);
   return (
     <form onSubmit={submit} class="subform">
       {props.rules && <p class="hint">{props.rules}</p>}

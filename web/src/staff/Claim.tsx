@@ -12,7 +12,7 @@ import { ServiceLevelBadges } from './Badges';
 import { day, moment, rupiah } from './format';
 import { useStaffT } from './i18n';
 import { Link } from './Link';
-import { outcome, ProblemAlert, type Outcome } from './problem';
+import { outcome, ProblemAlert, type Outcome, useFormAction } from './problem';
 import { AccountReviewForm, ProofReviewForm } from './ReviewForms';
 import { bearer, type Session } from './session';
 import type { Problem, StaffClaim } from './types';
@@ -260,26 +260,17 @@ function Assessment({ claim }: { claim: StaffClaim }) {
 
 function Decision({ claim, session, onDone }: { claim: StaffClaim; session: Session; onDone: () => void }) {
   const { t } = useStaffT();
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
+  const { problem, busy, submit } = useFormAction(async (form) => {
     const decision = (form.elements.namedItem('decision') as RadioNodeList).value as 'approve' | 'reject';
     const reason = (form.elements.namedItem('decision-reason') as HTMLTextAreaElement).value;
-    setBusy(true);
-    const got = await outcome(
+    return outcome(
       api.POST('/claims/{claimNumber}/decision', {
         params: { path: { claimNumber: claim.claimNumber } },
         body: { decision, reason },
         headers: bearer(session),
       }),
     );
-    setBusy(false);
-    if (!got.ok) return setProblem(got.problem);
-    setProblem(undefined);
-    onDone();
-  };
+  }, onDone);
   return (
     <section aria-labelledby="decision-title" class="card">
       <h2 id="decision-title">{t('decision.title')}</h2>
@@ -333,15 +324,10 @@ function BackdatingDecision({
   onDone: () => void;
 }) {
   const { t } = useStaffT();
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [busy, setBusy] = useState(false);
   const requested = claim.events.find((e) => e.type === 'backdating_requested');
   const reason = typeof requested?.data?.reason === 'string' ? requested.data.reason : undefined;
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    setBusy(true);
-    const got = await outcome(
+  const { problem, busy, submit } = useFormAction(async (form) => {
+    return outcome(
       api.POST('/claims/{claimNumber}/backdating-decision', {
         params: { path: { claimNumber: claim.claimNumber } },
         body: {
@@ -352,11 +338,7 @@ function BackdatingDecision({
         headers: bearer(session),
       }),
     );
-    setBusy(false);
-    if (!got.ok) return setProblem(got.problem);
-    setProblem(undefined);
-    onDone();
-  };
+  }, onDone);
   return (
     <section aria-labelledby="backdating-title" class="card">
       <h2 id="backdating-title">{t('backdating.title')}</h2>
@@ -402,14 +384,9 @@ function ReimbursementDecision({
   onDone: () => void;
 }) {
   const { t } = useStaffT();
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [busy, setBusy] = useState(false);
   const r = claim.employerReimbursement;
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    setBusy(true);
-    const got = await outcome(
+  const { problem, busy, submit } = useFormAction(async (form) => {
+    return outcome(
       api.POST('/claims/{claimNumber}/employer-settlement/decision', {
         params: { path: { claimNumber: claim.claimNumber } },
         body: {
@@ -420,11 +397,7 @@ function ReimbursementDecision({
         headers: bearer(session),
       }),
     );
-    setBusy(false);
-    if (!got.ok) return setProblem(got.problem);
-    setProblem(undefined);
-    onDone();
-  };
+  }, onDone);
   return (
     <section aria-labelledby="reimbursement-title" class="card">
       <h2 id="reimbursement-title">{t('reimbursement.title')}</h2>

@@ -1,13 +1,12 @@
 // The second pair of eyes: a proposed bank account (a claim's or a scholarship's) and a proof of enrolment, each
 // approved or rejected with a reason by someone other than who proposed or sent it (the API refuses otherwise).
 import { Choices } from './Choices';
-import { useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { moment, rupiah } from './format';
 import { useStaffT } from './i18n';
-import { outcome, ProblemAlert } from './problem';
+import { outcome, ProblemAlert, useFormAction } from './problem';
 import { bearer, type Session } from './session';
-import type { AccountChange, Problem, Scholarship } from './types';
+import type { AccountChange, Scholarship } from './types';
 
 type AccountTarget = { kind: 'claim'; claimNumber: string } | { kind: 'scholarship'; id: string };
 
@@ -28,19 +27,14 @@ export function AccountReviewForm({
   onDone: () => void;
 }) {
   const { t } = useStaffT();
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [busy, setBusy] = useState(false);
   const prefix = target.kind === 'claim' ? 'account' : `account-${target.id}`;
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
+  const { problem, busy, submit } = useFormAction(async (form) => {
     const body = {
       decision: value(form, `${prefix}-decision`) as 'approve' | 'reject',
       identityCheck: value(form, `${prefix}-identity`),
       reason: value(form, `${prefix}-reason`),
     };
-    setBusy(true);
-    const got = await outcome(
+    return outcome(
       target.kind === 'claim'
         ? api.POST('/claims/{claimNumber}/bank-account/review', {
             params: { path: { claimNumber: target.claimNumber } },
@@ -53,11 +47,7 @@ export function AccountReviewForm({
             headers: bearer(session),
           }),
     );
-    setBusy(false);
-    if (!got.ok) return setProblem(got.problem);
-    setProblem(undefined);
-    onDone();
-  };
+  }, onDone);
   return (
     <section class="card" aria-labelledby={`${prefix}-title`}>
       <h2 id={`${prefix}-title`}>{t('accountReview.title')}</h2>
@@ -113,15 +103,10 @@ export function ProofReviewForm({
   onDone: () => void;
 }) {
   const { t } = useStaffT();
-  const [problem, setProblem] = useState<Problem | undefined>();
-  const [busy, setBusy] = useState(false);
   const year = scholarship.currentYear!;
   const prefix = `proof-${scholarship.id}`;
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    setBusy(true);
-    const got = await outcome(
+  const { problem, busy, submit } = useFormAction(async (form) => {
+    return outcome(
       api.POST('/scholarships/{id}/enrollments/{year}/review', {
         params: { path: { id: scholarship.id, year: year.schoolYear.slice(0, 4) } },
         body: {
@@ -131,11 +116,7 @@ export function ProofReviewForm({
         headers: bearer(session),
       }),
     );
-    setBusy(false);
-    if (!got.ok) return setProblem(got.problem);
-    setProblem(undefined);
-    onDone();
-  };
+  }, onDone);
   return (
     <form onSubmit={submit} class="subform" aria-labelledby={`${prefix}-title`}>
       <h3 id={`${prefix}-title`}>{t('proofReview.title', { year: year.schoolYear })}</h3>

@@ -1,5 +1,6 @@
 // An API refusal (problem+json) in the reader's language: the rule in words from the page's texts, keyed by the
 // problem's stable type and the action refused, then the API's own detail and the fields it names.
+import { useState } from 'preact/hooks';
 import type { Problem } from './types';
 import { SUPERVISOR_APPROVAL_THRESHOLD } from '../../../rules/maker-checker';
 import { rupiah } from './format';
@@ -92,4 +93,26 @@ export async function outcome<T>(
   } catch {
     return { ok: false, problem: { type: 'unavailable', title: 'Network error' } };
   }
+}
+
+/**
+ * A staff form's action: on submit, `send` the request built from the form; while it runs the button is busy; a
+ * refusal is kept to be shown in words, and success clears it and calls `onDone`.
+ */
+export function useFormAction(
+  send: (form: HTMLFormElement) => Promise<Outcome<unknown>>,
+  onDone: () => void,
+): { problem: Problem | undefined; busy: boolean; submit: (e: Event) => Promise<void> } {
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const got = await send(e.currentTarget as HTMLFormElement);
+    setBusy(false);
+    if (!got.ok) return setProblem(got.problem);
+    setProblem(undefined);
+    onDone();
+  };
+  return { problem, busy, submit };
 }
