@@ -3,6 +3,7 @@
 // checked against no hash), so neither the answer nor its timing says whether a claim exists.
 import type { Request } from 'express';
 import type { ClaimRow, Stores } from '../../db/stores';
+import type { FamilyViewRows } from '../../db/stores/claim-views';
 import { claimNumberParam, trackingCodeHeader } from '../schemas/claims';
 import { scholarshipIdParam } from '../schemas/scholarships';
 import { parse, problems } from './problem';
@@ -55,6 +56,8 @@ export interface FamilyAccess {
   names: string;
   /** The claim, when the X-Tracking-Code header is its code; else a 401, 400 or 404 problem. */
   check(req: Request, deps: FamilyDeps): Promise<ClaimRow>;
+  /** A status page: the rate limit's statement also reads the family view of a claim the code opens (GET only). */
+  readsFamilyView?: boolean;
 }
 
 /** The path's claim number: looked up first, so an unknown claim costs what a wrong code costs. */
@@ -65,6 +68,14 @@ export const familyOfClaim: FamilyAccess = {
     return checkFamilyAccess(req, deps, await claimOf(req, deps, claimNumber));
   },
 };
+
+/** The family's status page of a claim: as familyOfClaim, the family view read in the same statement. */
+export const familyStatusOfClaim: FamilyAccess = { ...familyOfClaim, readsFamilyView: true };
+
+/** The family view the rate limit's statement read with `claim`, if it did (else the view reads it itself). */
+export function familyViewRead(req: Request, claim: ClaimRow): FamilyViewRows | undefined {
+  return req.familyClaimRead?.claim_number === claim.claim_number ? req.familyViewRead : undefined;
+}
 
 /** The path's scholarship id (`<claimNumber>-S<n>`): the tracking code of the claim that started it. */
 export const familyOfScholarship: FamilyAccess = {

@@ -7,6 +7,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { ClaimRow, RateLimitStore } from '../../db/stores';
+import type { FamilyViewRows } from '../../db/stores/claim-views';
 import { HttpProblem, sendProblem } from './problem';
 import { hashTrackingCode } from './tracking-code';
 import { trackingCodeHeader } from '../schemas/claims';
@@ -70,6 +71,8 @@ export function createFamilyRateLimit(options: {
   counters: RateLimitStore;
   /** The tracking-code secret, to hash the code sent as intake hashed the claim's. */
   trackingCodeSecret: string;
+  /** A status page's path: a GET's statement also reads the family view of the claim its code opens. */
+  readsFamilyView?: boolean;
 }): RequestHandler {
   const limits = { ...DEFAULT_TRACKING_LIMITS, ...options.limits };
   const windowSeconds = Math.ceil(limits.windowMs / 1000);
@@ -102,6 +105,7 @@ export function createFamilyRateLimit(options: {
               claimNumber,
               codeHash: hashTrackingCode(code, options.trackingCodeSecret),
               limit: limits.perClaim,
+              withFamilyView: options.readsFamilyView === true && req.method === 'GET',
             }
           : undefined,
       );
@@ -128,6 +132,7 @@ export function createFamilyRateLimit(options: {
       }
       // For the family check (family-access.ts), which still compares the code itself, in constant time.
       if (counted.opened) req.familyClaimRead = counted.opened;
+      if (counted.familyView) req.familyViewRead = counted.familyView;
       if (counted.claim && counted.claim.hits > limits.perClaim) {
         if (counted.claim.hits === limits.perClaim + 1) report('tracking_lockout', limits.perClaim, req);
         retryAfter(res, counted.claim.resetInMs);
@@ -152,5 +157,7 @@ declare module 'express-serve-static-core' {
   interface Request {
     /** The claim the limiter's statement read, because the hash of the code sent is its hash. */
     familyClaimRead?: ClaimRow;
+    /** The claim's family view, read by the same statement (status pages only: familyViewRead in family-access.ts). */
+    familyViewRead?: FamilyViewRows;
   }
 }

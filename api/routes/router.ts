@@ -67,15 +67,21 @@ function handlerFor(route: AnyRoute, deps: RouteDeps): RequestHandler {
  * such a key (over-long, or holding NUL) is one the table would refuse with a 500.
  */
 function mountFamilyRateLimit(router: Router, routes: readonly AnyRoute[], deps: RouteDeps): void {
-  const limit = createFamilyRateLimit({
-    counters: deps.stores.rateLimits,
-    limits: deps.trackingLimits,
-    onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
-    trackingCodeSecret: deps.trackingCodeSecret,
-  });
+  const limiter = (readsFamilyView: boolean) =>
+    createFamilyRateLimit({
+      counters: deps.stores.rateLimits,
+      limits: deps.trackingLimits,
+      onEvent: deps.securityEvents ?? logSecurityEvents(deps.logger),
+      trackingCodeSecret: deps.trackingCodeSecret,
+      readsFamilyView,
+    });
   for (const path of new Set(familyPaths(routes))) {
-    const params = routes.find((r) => r.path === path)?.request?.params;
+    const atPath = routes.filter((r) => r.path === path);
+    const params = atPath[0]?.request?.params;
     const wellFormed = (req: Request) => !params || params.safeParse(req.params).success;
+    const limit = limiter(
+      atPath.some((r) => r.method === 'get' && r.access !== 'public' && r.access.family?.readsFamilyView),
+    );
     router.use(path, (req, res, next) => (wellFormed(req) ? limit(req, res, next) : next()));
   }
 }

@@ -1,5 +1,5 @@
 // The family's view: claim number plus tracking code. Unknown claim and wrong code give the same 404.
-import { familyOfClaim } from '../middleware/family-access';
+import { familyStatusOfClaim, familyViewRead } from '../middleware/family-access';
 import { claimNumberParam } from '../schemas/claims';
 import { z } from 'zod';
 import { familyAccidentResponse, familyClaimResponse } from '../schemas/track';
@@ -13,7 +13,7 @@ export const trackClaim = route({
   method: 'get',
   path: '/track/:claimNumber',
   // No staff: a token is not a tracking code.
-  access: { staff: [], family: familyOfClaim },
+  access: { staff: [], family: familyStatusOfClaim },
   request: { params: claimNumberParam },
   responses: {
     200: json(
@@ -24,12 +24,12 @@ export const trackClaim = route({
     401: problem('No tracking code'),
     404: problem('No such claim, or a wrong tracking code'),
   },
-  async handle({ deps, familyClaim, res }) {
+  async handle({ deps, familyClaim, req, res }) {
     const claim = familyClaim!;
     res.json(
       claim.event === 'accident'
         ? await familyAccidentView(deps.stores, claim)
-        : await familyClaimView(deps.stores, claim),
+        : await familyClaimView(deps.stores, claim, familyViewRead(req, claim)),
     );
   },
 });

@@ -1,4 +1,5 @@
 // Read models for the API, from the projections the activities write.
+import type { FamilyViewRows } from '../../db/stores/claim-views';
 import type {
   AccountChangeRow,
   AssessmentRow,
@@ -153,9 +154,14 @@ export function staffClaimView(read: StaffViewRows) {
 }
 
 /** What the family sees: no staff names, national ID and account masked (its shape: schemas/track.ts). */
-export async function familyClaimView(stores: ViewStores, claim: ClaimRow): Promise<FamilyClaimResponse> {
+export async function familyClaimView(
+  stores: ViewStores,
+  claim: ClaimRow,
+  /** The view's rows when the family's access statement already read them (GET /track). */
+  prefetched?: FamilyViewRows,
+): Promise<FamilyClaimResponse> {
   const claimNumber = claim.claim_number;
-  const read = await stores.claimViews.family(claimNumber);
+  const read = prefetched ?? (await stores.claimViews.family(claimNumber));
   const { assessment, payouts, timeline: events, missingDocuments } = read;
   return {
     claimNumber,

@@ -32,7 +32,14 @@ export interface RunningServer {
 /** Starts bench/lib/status-server.ts as `kind` on `url`; resolves once it listens. */
 export function startServer(kind: 'app' | 'bare', url: string): Promise<RunningServer> {
   const child: ChildProcess = fork(join(__dirname, 'status-server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROFILE_DIR: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROFILE_DIR
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+        : []),
+    ],
     env: { ...process.env, BENCH_SERVER: kind, BENCH_DATABASE_URL: url, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

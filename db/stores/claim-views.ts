@@ -52,14 +52,16 @@ const one = (table: string) => `(select to_json(r) from ${table} r where r.claim
 const SCHOLARSHIP_PARTS = `${rows('scholarships', 'r.child_number')} as scholarships,
   ${rows('scholarship_years', 'r.workflow_id, r.school_year')} as years`;
 
-const FAMILY = `select ${one('assessments')} as assessment,
+/** The family view's columns, of the claim whose number is `k.n`: also read by the family's access statement. */
+export const FAMILY_VIEW_COLUMNS = `${one('assessments')} as assessment,
   ${rows('payouts', 'r.id')} as payouts,
   (select coalesce(json_agg(json_build_object('type', r.type, 'created_at', r.created_at) order by r.seq), '[]')
      from claim_events r where r.claim_number = k.n) as timeline,
   (select coalesce(json_agg(r.code order by r.code), '[]')
      from documents r where r.claim_number = k.n and not r.received) as missing_documents,
-  ${SCHOLARSHIP_PARTS}
-  from (select ?::text as n) k`;
+  ${SCHOLARSHIP_PARTS}`;
+
+const FAMILY = `select ${FAMILY_VIEW_COLUMNS} from (select ?::text as n) k`;
 
 const STAFF = `select (select to_json(r) from claims r where r.claim_number = k.n) as claim,
   ${rows('heirs', 'r.position')} as heirs,
@@ -109,6 +111,21 @@ interface Raw {
   years: Json<ScholarshipYearRow>[];
 }
 
+/** A row of FAMILY_VIEW_COLUMNS, as PostgreSQL returns it. */
+export interface FamilyViewRaw extends Raw {
+  timeline: Json<Pick<ClaimEventRow, 'type' | 'created_at'>>[];
+  missing_documents: string[];
+}
+
+/** The family view's rows from FAMILY_VIEW_COLUMNS, timestamps revived. */
+export function reviveFamilyView(raw: FamilyViewRaw): FamilyViewRows {
+  return {
+    ...common(raw),
+    timeline: raw.timeline.map((e) => revive<Pick<ClaimEventRow, 'type' | 'created_at'>>(e, ['created_at'])),
+    missingDocuments: raw.missing_documents,
+  };
+}
+
 function common(raw: Raw) {
   return {
     assessment: raw.assessment ? revive<AssessmentRow>(raw.assessment, ['created_at']) : undefined,
@@ -118,42 +135,41 @@ function common(raw: Raw) {
   };
 }
 
+/**
+ * A named prepared statement (pg's query `name`, passed through knex's `.options`): PostgreSQL parses and plans the
+ * statement once per connection instead of at every request; the views' plans cost more than their execution.
+ * The name must be the statement's alone: pg refuses one name for two texts on a connection.
+ */
+export const prepared = (name: string) => ({ name });
+
 export class ClaimViewStore {
   constructor(private readonly db: Knex) {}
 
   /** What the family view reads besides the claim row, in one statement. */
   async family(claimNumber: string): Promise<FamilyViewRows> {
-    const { rows: found } = await this.db.raw<{
-      rows: (Raw & {
-        timeline: Json<Pick<ClaimEventRow, 'type' | 'created_at'>>[];
-        missing_documents: string[];
-      })[];
-    }>(FAMILY, [claimNumber]);
-    const raw = found[0]!;
-    return {
-      ...common(raw),
-      timeline: raw.timeline.map((e) =>
-        revive<Pick<ClaimEventRow, 'type' | 'created_at'>>(e, ['created_at']),
-      ),
-      missingDocuments: raw.missing_documents,
-    };
+    const { rows: found } = await this.db
+      .raw<{ rows: FamilyViewRaw[] }>(FAMILY, [claimNumber])
+      .options(prepared('claim-view-family'));
+    return reviveFamilyView(found[0]!);
   }
 
   /** What the staff view reads, the claim row included, in one statement; undefined when there is no such claim. */
   async staff(claimNumber: string): Promise<StaffViewRows | undefined> {
-    const { rows: found } = await this.db.raw<{
-      rows: (Raw & {
-        claim: Json<ClaimRow> | null;
-        heirs: HeirRow[];
-        children: ChildRow[];
-        documents: Json<DocumentRow>[];
-        events: Json<ClaimEventRow>[];
-        choice: Json<ScholarshipChoiceRow> | null;
-        reissues: Json<TrackingCodeReissueRow>[];
-        reimbursement: Json<EmployerReimbursementRow> | null;
-        account_changes: Json<AccountChangeRow>[];
-      })[];
-    }>(STAFF, [claimNumber]);
+    const { rows: found } = await this.db
+      .raw<{
+        rows: (Raw & {
+          claim: Json<ClaimRow> | null;
+          heirs: HeirRow[];
+          children: ChildRow[];
+          documents: Json<DocumentRow>[];
+          events: Json<ClaimEventRow>[];
+          choice: Json<ScholarshipChoiceRow> | null;
+          reissues: Json<TrackingCodeReissueRow>[];
+          reimbursement: Json<EmployerReimbursementRow> | null;
+          account_changes: Json<AccountChangeRow>[];
+        })[];
+      }>(STAFF, [claimNumber])
+      .options(prepared('claim-view-staff'));
     const raw = found[0]!;
     if (!raw.claim) return undefined;
     return {

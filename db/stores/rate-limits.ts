@@ -2,7 +2,15 @@
 // database's clock so that all instances agree on when a window ends.
 import type { Knex } from 'knex';
 import type { ClaimRow } from './claim-rows';
-import { CLAIM_TIMES, revive } from './claim-views';
+import {
+  CLAIM_TIMES,
+  FAMILY_VIEW_COLUMNS,
+  prepared,
+  revive,
+  reviveFamilyView,
+  type FamilyViewRaw,
+  type FamilyViewRows,
+} from './claim-views';
 
 interface RateLimitCounterRow {
   key: string;
@@ -27,6 +35,8 @@ export interface ClaimAttempt {
   codeHash: string;
   /** Hits at which the claim is locked: from then on every attempt counts, the right code too. */
   limit: number;
+  /** Also read the family view of the claim when the code opens it (the family's status page): no second statement. */
+  withFamilyView?: boolean;
 }
 
 // A window that has passed starts again at the attempt's hits; a live one adds them. `excluded.hits` is what this
@@ -47,6 +57,22 @@ const claimUpsert = UPSERT.replace(
 )
   .replace('%ADD%', 'case when excluded.hits = 1 or c.hits >= ? then 1 else 0 end')
   .replace('%WHERE%', 'where c.reset_at <= now() or excluded.hits = 1 or c.hits >= ?');
+
+// A family's attempt: both counters, and the claim row when the code's hash is the claim's (`opened`); with the
+// view, also the family view's columns of that claim (nulls when the code does not open it).
+const attemptStatement = (view: boolean) => `with address as (${addressUpsert}), claim as (${claimUpsert}),
+    opened as (select o from claims o where o.claim_number = ? and o.tracking_code_hash = ?)
+  select a.hits, a.reset_in_ms, c.hits as c_hits, c.reset_in_ms as c_reset,
+    (select to_json(o.o) from opened o) as opened${view ? ', v.*' : ''}
+  from address a left join claim c on true${
+    view
+      ? `
+  left join lateral (select ${FAMILY_VIEW_COLUMNS}
+    from (select (o.o).claim_number as n from opened o) k) v on true`
+      : ''
+  }`;
+const ATTEMPT = attemptStatement(false);
+const ATTEMPT_WITH_FAMILY_VIEW = attemptStatement(true);
 
 interface AttemptRow {
   hits: number;
@@ -96,23 +122,28 @@ export class RateLimitStore {
     addressKey: string,
     windowMs: number,
     claim?: ClaimAttempt,
-  ): Promise<{ address: AttemptCount; claim?: AttemptCount; opened?: ClaimRow }> {
+  ): Promise<{
+    address: AttemptCount;
+    claim?: AttemptCount;
+    opened?: ClaimRow;
+    familyView?: FamilyViewRows;
+  }> {
     if (!claim) {
-      const { rows } = await this.db.raw<{ rows: AttemptRow[] }>(addressUpsert, [addressKey, windowMs]);
+      const { rows } = await this.db
+        .raw<{ rows: AttemptRow[] }>(addressUpsert, [addressKey, windowMs])
+        .options(prepared('rate-limit-address'));
       return { address: attemptCount(rows[0]!) };
     }
-    const { rows } = await this.db.raw<{
-      rows: (AttemptRow & {
-        c_hits: number | null;
-        c_reset: string | null;
-        opened: Record<string, unknown> | null;
-      })[];
-    }>(
-      `with address as (${addressUpsert}), claim as (${claimUpsert})
-       select a.hits, a.reset_in_ms, c.hits as c_hits, c.reset_in_ms as c_reset,
-         (select to_json(o) from claims o where o.claim_number = ? and o.tracking_code_hash = ?) as opened
-       from address a left join claim c on true`,
-      [
+    const view = claim.withFamilyView === true;
+    const { rows } = await this.db
+      .raw<{
+        rows: (AttemptRow &
+          Partial<FamilyViewRaw> & {
+            c_hits: number | null;
+            c_reset: string | null;
+            opened: Record<string, unknown> | null;
+          })[];
+      }>(view ? ATTEMPT_WITH_FAMILY_VIEW : ATTEMPT, [
         addressKey,
         windowMs,
         claim.key,
@@ -123,8 +154,8 @@ export class RateLimitStore {
         claim.limit,
         claim.claimNumber,
         claim.codeHash,
-      ],
-    );
+      ])
+      .options(prepared(view ? 'rate-limit-family-attempt-view' : 'rate-limit-family-attempt'));
     const row = rows[0]!;
     return {
       address: attemptCount(row),
@@ -133,6 +164,8 @@ export class RateLimitStore {
         : {}),
       // The claim row when the code's hash is the claim's: the family check need not read it again.
       ...(row.opened ? { opened: revive<ClaimRow>(row.opened as never, CLAIM_TIMES) } : {}),
+      // And the family view's rows, when asked for and the code opened the claim.
+      ...(view && row.opened ? { familyView: reviveFamilyView(row as FamilyViewRaw) } : {}),
     };
   }
 

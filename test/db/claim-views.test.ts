@@ -1,7 +1,8 @@
 // The staff and family views are read in one statement each (ClaimViewStore): the rows must be exactly what the
 // per-table reads of the aggregate stores return, timestamps, dates, bigints and jsonb alike.
 import { createStores, type Stores } from '../../db/stores';
-import { benchClaimNumber, generateClaims } from '../../bench/lib/generate';
+import { BENCH_TRACKING_CODE, benchClaimNumber, generateClaims } from '../../bench/lib/generate';
+import { DEV_TRACKING_CODE_SECRET, hashTrackingCode } from '../../api/middleware/tracking-code';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { claimInput, createParticipant } from '../helpers/factories';
 
@@ -133,6 +134,29 @@ describe('one statement per view', () => {
         scholarships: want.scholarships.scholarships,
         years: want.scholarships.years,
       });
+    }
+  });
+
+  it("reads the family view in the family's access statement only when the code opens the claim", async () => {
+    const secret = DEV_TRACKING_CODE_SECRET;
+    for (const n of [benchClaimNumber(7), benchClaimNumber(10), benchClaimNumber(1)]) {
+      const attempt = (code: string) =>
+        stores.rateLimits.attempt(`test:address:${n}`, 60_000, {
+          key: `test:claim:${n}`,
+          claimNumber: n,
+          codeHash: hashTrackingCode(code, secret),
+          limit: 10,
+          withFamilyView: true,
+        });
+      const opened = await attempt(BENCH_TRACKING_CODE);
+      expect(opened.opened?.claim_number).toBe(n);
+      expect(opened.familyView).toEqual(await stores.claimViews.family(n));
+      const wrong = await attempt('WRONGCODE234');
+      expect(wrong.opened).toBeUndefined();
+      expect(wrong.familyView).toBeUndefined();
+      // The counters still count: the wrong code on the claim, both attempts on the address.
+      expect(wrong.claim?.hits).toBe(1);
+      expect(wrong.address.hits).toBe(2);
     }
   });
 
