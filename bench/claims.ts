@@ -22,7 +22,7 @@ import { createStores } from '../db/stores';
 import { jakartaDate } from '../rules';
 import { DOCUMENTS } from '../vocabulary/documents';
 import { temporalBinaries } from '../test/helpers/paths';
-import { benchDatabaseUrl } from './lib/load';
+import { benchDatabaseUrl, cpuProfileArgs } from './lib/load';
 import type { ClaimShape } from './lib/claim-shaped-noop';
 
 const N = Number(process.env.BENCH_CLAIMS ?? 200);
@@ -144,7 +144,7 @@ async function startStack(dataDir: string, databaseUrl: string) {
     freePort(),
   ]);
   const root = resolve(__dirname, '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bin/dev.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...cpuProfileArgs(), join(root, 'bin/dev.ts')], {
     cwd: root,
     env: {
       ...process.env,

@@ -176,6 +176,11 @@ export function isRefusedStatus(status: ClaimStatus): boolean {
 /** The statuses in which a claim was refused (rejected, ineligible). */
 export const REFUSED_CLAIM_STATUSES = CLAIM_STATUSES.filter(isRefusedStatus);
 
+/** A death claim's statuses before it waits for its documents: the checklist cannot be recorded yet. */
+export const BEFORE_DOCUMENTS: readonly ClaimStatus[] = ['received', 'waiting_for_backdating_approval'];
+/** And before it waits for a decision: it cannot be decided before its documents are verified. */
+export const BEFORE_DECISION: readonly ClaimStatus[] = [...BEFORE_DOCUMENTS, 'waiting_for_documents'];
+
 /** What the family reads for a claim's status (English unless asked: the API's statusText). */
 export function claimStatusText(status: ClaimStatus, lang: FamilyLanguage = 'en'): string {
   return CLAIM_STATUS[status].family[lang];

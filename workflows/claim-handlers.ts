@@ -19,6 +19,7 @@ import {
 } from '../vocabulary/messages/claim';
 import { DOCUMENTS, requiredDocuments } from '../vocabulary/documents';
 import { FailureType } from '../vocabulary/failures';
+import { BEFORE_DECISION } from '../vocabulary/status';
 import { NOTE_MAX } from '../vocabulary/limits';
 import { text } from '../vocabulary/primitives';
 import { TEXT_MESSAGE } from '../rules/text';
@@ -98,7 +99,7 @@ function validateDecision(claim: ClaimCase, { actor, decision, reason }: DecideR
   if (!isOfficerOrSupervisor(actor)) {
     refuse('Only an officer or a supervisor may decide a claim.', FailureType.Forbidden);
   }
-  if (claim.status === 'waiting_for_documents' || claim.status === 'received') {
+  if (BEFORE_DECISION.includes(claim.status)) {
     refuse('The claim cannot be decided before its documents are verified.', FailureType.WrongState);
   }
   if (claim.status !== 'waiting_for_decision' || claim.busy || claim.decision !== undefined) {

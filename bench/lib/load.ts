@@ -24,6 +24,15 @@ export async function freshDatabase(url: string): Promise<Db> {
   return db;
 }
 
+/**
+ * BENCH_CPU_PROFILE_DIR: the processes a bench starts (the servers, `npm start`'s process) write a V8 CPU profile
+ * there, one per thread, when they exit (open one in Chrome's DevTools).
+ */
+export const cpuProfileArgs = (): string[] =>
+  process.env.BENCH_CPU_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+    : [];
+
 export interface RunningServer {
   port: number;
   stop(): Promise<void>;
@@ -32,14 +41,7 @@ export interface RunningServer {
 /** Starts bench/lib/status-server.ts as `kind` on `url`; resolves once it listens. */
 export function startServer(kind: 'app' | 'bare', url: string): Promise<RunningServer> {
   const child: ChildProcess = fork(join(__dirname, 'status-server.ts'), [], {
-    // BENCH_CPU_PROFILE_DIR: each server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_CPU_PROFILE_DIR
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
-        : []),
-    ],
+    execArgv: ['--import', 'tsx', ...cpuProfileArgs()],
     env: { ...process.env, BENCH_SERVER: kind, BENCH_DATABASE_URL: url, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

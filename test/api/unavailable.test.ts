@@ -130,6 +130,37 @@ describe('the API while a dependency is down', () => {
     expect(ready.body.checks).toEqual({ postgres: 'down', temporal: 'down' });
   });
 
+  it('answers an early step 409 from the stored status, without asking the (unreachable) workflow', async () => {
+    const api = app(t.db);
+    const { nik } = await createParticipant(t.db);
+    const input = claimInput({ participantNik: nik });
+    await createClaimActivities(t.db).recordClaim(input, { seq: 1, type: 'claim_received' });
+    const url = `/api/v1/claims/${input.claimNumber}`;
+    const early = await request(api)
+      .post(`${url}/verification`)
+      .set('Authorization', officer)
+      .send({ checklist: { participant_card: true } });
+    expect(early.status).toBe(409);
+    expect(early.body.type).toMatch(/wrong-state$/);
+    expect(early.body.detail).toBe('The claim is not waiting for documents (status: received).');
+    // Waiting for documents: verification goes to the workflow (503 here), a decision is still early.
+    await t
+      .db('claims')
+      .where({ claim_number: input.claimNumber })
+      .update({ status: 'waiting_for_documents' });
+    const decide = await request(api)
+      .post(`${url}/decision`)
+      .set('Authorization', officer)
+      .send({ decision: 'approve', reason: 'ok' });
+    expect(decide.status).toBe(409);
+    expect(decide.body.detail).toMatch(/cannot be decided before its documents are verified/);
+    const verify = await request(api)
+      .post(`${url}/verification`)
+      .set('Authorization', officer)
+      .send({ checklist: { participant_card: true } });
+    expect(verify.status).toBe(503);
+  });
+
   it('answers 503 with Retry-After when Temporal is unreachable, and /readyz names it', async () => {
     const api = app(t.db);
     const verify = await request(api)
