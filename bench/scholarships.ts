@@ -80,7 +80,8 @@ async function parkedAll(worker: ChildProcess, count: number, parked: (s: Status
 async function measure(
   address: string,
   kind: string,
-  bundle: string,
+  /** The workflows module to bundle from source; undefined: the production bundle (buildWorkflowBundle). */
+  bundle: string | undefined,
   start: (taskQueue: string, i: number) => Promise<unknown>,
   parked: (s: Status, count: number) => boolean,
 ): Promise<Figures> {
@@ -91,7 +92,7 @@ async function measure(
       ...process.env,
       BENCH_TEMPORAL_ADDRESS: address,
       BENCH_TASK_QUEUE: taskQueue,
-      BENCH_BUNDLE: bundle,
+      ...(bundle ? { BENCH_BUNDLE: bundle } : {}),
       BENCH_CACHE: String(N + WARM_UP + 100),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -150,7 +151,8 @@ async function main(): Promise<void> {
     const scholarships = await measure(
       address,
       'ScholarshipWorkflow at its yearly wait',
-      require.resolve('../workflows'),
+      undefined, // the production bundle, as buildWorkflowBundle makes it
+
       (taskQueue, i) =>
         env.client.workflow.start('scholarshipWorkflow', {
           taskQueue,

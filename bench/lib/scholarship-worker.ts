@@ -3,6 +3,7 @@
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { testDataConverter } from '../../test/helpers/codec';
 import { connectWorker } from '../../temporal-connection';
+import { buildWorkflowBundle } from '../../workflow-bundle';
 
 type Request = { type: 'status' } | { type: 'measure' } | { type: 'stop' };
 
@@ -28,8 +29,11 @@ async function main(): Promise<void> {
   const worker = await Worker.create({
     connection,
     taskQueue,
-    // The production bundle for the scholarships; the ceiling's own bundle (only the no-op) for the no-ops.
-    workflowsPath: require.resolve(process.env.BENCH_BUNDLE ?? '../../workflows'),
+    // The production bundle for the scholarships (as workers build it, shared modules included); the ceiling's own
+    // bundle (only the no-op) for the no-ops.
+    ...(process.env.BENCH_BUNDLE
+      ? { workflowsPath: require.resolve(process.env.BENCH_BUNDLE) }
+      : { workflowBundle: { code: await buildWorkflowBundle() } }),
     dataConverter: testDataConverter,
     // Every parked workflow stays cached: an evicted one would cost nothing here and be replayed on its next task.
     maxCachedWorkflows: capacity,
