@@ -241,7 +241,7 @@ async function main(): Promise<void> {
       target: 50,
     },
     {
-      name: 'family view (rate limit, then the view)',
+      name: 'family view (rate limit and view: one statement)',
       statements: async () => {
         await stores.rateLimits.attempt('family:address:10.9.9.9', 60_000, {
           key: `family:claim:${family}`,
