@@ -39,7 +39,8 @@ beforeAll(async () => {
   const files = [...current, ...legacy];
   const replayed = await replayer.replay(files.map((file) => ({ workflowId: file, history: read(file) })));
   results = new Map(replayed.map((r) => [r.workflowId, r]));
-});
+  // Every committed history in one replayer: about 25 s on an idle 2-core machine, more on a busy one.
+}, 180_000);
 
 describe('committed histories', () => {
   it('cover every claim path, recorded from the current code and from before the patches', () => {
