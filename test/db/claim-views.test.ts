@@ -1,5 +1,6 @@
 // The staff and family views are read in one statement each (ClaimViewStore): the rows must be exactly what the
 // per-table reads of the aggregate stores return, timestamps, dates, bigints and jsonb alike.
+import { createDb } from '../../db/config';
 import { createStores, type Stores } from '../../db/stores';
 import { BENCH_TRACKING_CODE, benchClaimNumber, generateClaims } from '../../bench/lib/generate';
 import { DEV_TRACKING_CODE_SECRET, hashTrackingCode } from '../../api/middleware/tracking-code';
@@ -157,6 +158,23 @@ describe('one statement per view', () => {
       // The counters still count: the wrong code on the claim, both attempts on the address.
       expect(wrong.claim?.hits).toBe(1);
       expect(wrong.address.hits).toBe(2);
+    }
+  });
+
+  it('reads each view with a named prepared statement, planned once per connection', async () => {
+    // One connection, so the statements run where pg_prepared_statements is read.
+    const one = createDb(t.url, { max: 1 });
+    try {
+      const views = createStores(one).claimViews;
+      await views.staff(benchClaimNumber(7));
+      await views.family(benchClaimNumber(7));
+      await views.family(benchClaimNumber(10));
+      const { rows } = await one.raw<{ rows: { name: string }[] }>(
+        'select name from pg_prepared_statements order by name',
+      );
+      expect(rows.map((r) => r.name)).toEqual(['claim-view-family', 'claim-view-staff']);
+    } finally {
+      await one.destroy();
     }
   });
 
