@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { REGULATION_IDS, TRANSPORT_MODES } from './regulations/types';
 import { PROGRAMS, type Program } from './programs';
 import { GRADES, isValidGrade, SCHOOL_LEVELS } from './school';
-import { text } from './text';
+import { isStorableText, TEXT_MESSAGE } from './text';
 
 export { type Program };
 
@@ -21,6 +21,11 @@ export const COMPONENT_CODES = [
 
 /** A disability item's code is looked up in the regulation's table, never stored: the bound only caps the work. */
 const DISABILITY_CODE_MAX = 100;
+
+/** A free-text field of at most `max` characters that PostgreSQL can store (rules/text.ts, which workflows use). */
+export function text(max: number) {
+  return z.string().max(max).refine(isStorableText, TEXT_MESSAGE);
+}
 
 /** Keeps every computed amount an exact integer in a JavaScript number. */
 export const MAX_RUPIAH = 1_000_000_000_000;

@@ -1,7 +1,6 @@
 // The small shapes everything else is made of, as zod schemas: dates, national IDs, rupiah, ids, free text.
 import { z } from 'zod';
-import { isoDate, MAX_RUPIAH } from '../rules/schema';
-import { text } from '../rules/text';
+import { isoDate, MAX_RUPIAH, text } from '../rules/schema';
 import { CLAIM_NUMBER, CLAIM_NUMBER_EXAMPLE, SCHOLARSHIP_ID, SCHOLARSHIP_ID_EXAMPLE } from './ids';
 import { CLAIM_NUMBER_MAX, STAFF_ID_MAX } from './limits';
 

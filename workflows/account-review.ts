@@ -3,11 +3,10 @@
 // holder who is not entitled (rules/maker-checker.ts), and says how the holder's identity was checked and why.
 import { patched } from '@temporalio/workflow';
 import { accountReviewRefusal } from '../rules/maker-checker';
-import { TEXT_MESSAGE } from '../rules/text';
+import { isText, TEXT_MESSAGE } from '../rules/text';
 import { FailureType } from '../vocabulary/failures';
 import { NOTE_MAX } from '../vocabulary/limits';
 import type { AccountReviewState, ReviewAccountChangeRequest } from '../vocabulary/messages/claim';
-import { text } from '../vocabulary/primitives';
 import { isOfficerOrSupervisor, refuse, refuseBy } from './actors';
 
 /** Runs that took a new account before this patch paid it at once; histories recorded then replay so. */
@@ -20,8 +19,6 @@ export const ACCOUNT_CHANGE_REVIEWED_PATCH = 'account-change-reviewed';
 export function accountChangeReviewed(): boolean {
   return patched(ACCOUNT_CHANGE_REVIEWED_PATCH);
 }
-
-const noteSchema = text(NOTE_MAX);
 
 export interface ReviewFacts {
   /** A proposal is waiting for review, and nothing else is being recorded. */
@@ -47,7 +44,7 @@ export function validateAccountReview(
     ['identityCheck', identityCheck],
     ['reason', reason],
   ] as const) {
-    if (typeof value !== 'string' || value.trim().length === 0 || !noteSchema.safeParse(value).success) {
+    if (!isText(value, NOTE_MAX) || value.trim().length === 0) {
       refuse(
         `${field} must be given, at most ${NOTE_MAX} characters, ${TEXT_MESSAGE}`,
         FailureType.InvalidInput,

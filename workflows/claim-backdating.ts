@@ -4,7 +4,7 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { backdatingRefusal } from '../rules/backdating';
-import { TEXT_MESSAGE } from '../rules/text';
+import { isText, TEXT_MESSAGE } from '../rules/text';
 import { actorId } from '../vocabulary/actors';
 import { FailureType } from '../vocabulary/failures';
 import { NOTE_MAX } from '../vocabulary/limits';
@@ -13,7 +13,6 @@ import {
   type DecideBackdatingRequest,
   type DecideBackdatingResult,
 } from '../vocabulary/messages/claim';
-import { text } from '../vocabulary/primitives';
 import { RECORDING } from './activity-options';
 import { refuse } from './actors';
 import type { ClaimCase } from './claim-case';
@@ -21,8 +20,6 @@ import type { ClaimCase } from './claim-case';
 const records = proxyActivities<Activities>(RECORDING);
 
 export const CLAIM_DATE_BACKDATING_PATCH = 'claim-date-backdating';
-
-const reasonSchema = text(NOTE_MAX).trim().min(1);
 
 const REFUSAL_TYPES = {
   'maker-checker': FailureType.MakerChecker,
@@ -92,7 +89,7 @@ function validateBackdating(claim: ClaimCase, { actor, reason }: DecideBackdatin
       FailureType.WrongState,
     );
   }
-  if (!reasonSchema.safeParse(reason).success) {
+  if (!isText(reason, NOTE_MAX) || reason.trim().length === 0) {
     refuse(`reason must be 1 to ${NOTE_MAX} characters, ${TEXT_MESSAGE}`, FailureType.InvalidInput);
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { reimbursementDeciderRefusal, reimbursementRefusal, type ArrearsPayout } from '../rules';
-import { TEXT_MESSAGE } from '../rules/text';
+import { isText, TEXT_MESSAGE } from '../rules/text';
 import { actorId } from '../vocabulary/actors';
 import { employerSettlementSchema } from '../vocabulary/claim';
 import { FailureType } from '../vocabulary/failures';
@@ -26,7 +26,6 @@ import {
   type RecordEmployerSettlementRequest,
   type RecordEmployerSettlementResult,
 } from '../vocabulary/messages/claim';
-import { text } from '../vocabulary/primitives';
 import { PAYING, RECORDING } from './activity-options';
 import { isOfficerOrSupervisor, refuse } from './actors';
 import type { ClaimCase } from './claim-case';
@@ -39,7 +38,6 @@ export const EMPLOYER_PAYS_FIRST_PATCH = 'employer-pays-first';
 /** The ledger component (key <claimNumber>:employer_reimbursement) of the agency's payment to the employer. */
 export const EMPLOYER_REIMBURSEMENT = 'employer_reimbursement';
 
-const noteSchema = text(NOTE_MAX);
 const REFUSAL_TYPES = {
   'maker-checker': FailureType.MakerChecker,
   'supervisor-required': FailureType.SupervisorRequired,
@@ -260,7 +258,7 @@ function validateReimbursementDecision(
   if (refusal) refuse(refusal.message, REFUSAL_TYPES[refusal.rule]);
   if (!DECISIONS.includes(decision)) refuse('decision must be approve or reject', FailureType.InvalidInput);
   if (reason.trim().length === 0) refuse('A decision needs a reason.', FailureType.InvalidInput);
-  if (!noteSchema.safeParse(reason).success) {
+  if (!isText(reason, NOTE_MAX)) {
     refuse(`reason must be at most ${NOTE_MAX} characters, ${TEXT_MESSAGE}`, FailureType.InvalidInput);
   }
 }

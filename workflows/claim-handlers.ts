@@ -21,11 +21,9 @@ import { DOCUMENTS, requiredDocuments } from '../vocabulary/documents';
 import { FailureType } from '../vocabulary/failures';
 import { BEFORE_DECISION } from '../vocabulary/status';
 import { NOTE_MAX } from '../vocabulary/limits';
-import { text } from '../vocabulary/primitives';
-import { TEXT_MESSAGE } from '../rules/text';
+import { isText, TEXT_MESSAGE } from '../rules/text';
 
 // The same checks the API makes, so an update sent around it cannot record what PostgreSQL refuses.
-const noteSchema = text(NOTE_MAX);
 const NOTE_REFUSAL = `must be at most ${NOTE_MAX} characters, ${TEXT_MESSAGE}`;
 
 /** Registers the claim's query and updates: call before the claim's first await. */
@@ -73,8 +71,7 @@ function validateVerification(claim: ClaimCase, { actor, checklist, note }: Veri
   }
   const unknown = Object.keys(checklist).filter((code) => !(code in DOCUMENTS));
   if (unknown.length > 0) refuse(`Unknown document codes: ${unknown.join(', ')}`, FailureType.InvalidInput);
-  if (note !== undefined && !noteSchema.safeParse(note).success)
-    refuse(`note ${NOTE_REFUSAL}`, FailureType.InvalidInput);
+  if (note !== undefined && !isText(note, NOTE_MAX)) refuse(`note ${NOTE_REFUSAL}`, FailureType.InvalidInput);
 }
 
 /** Records the approval or rejection; the main path then pays or closes the claim. */
@@ -114,5 +111,5 @@ function validateDecision(claim: ClaimCase, { actor, decision, reason }: DecideR
   });
   if (refusal) refuseBy(refusal);
   if (reason.trim().length === 0) refuse('A decision needs a reason.', FailureType.InvalidInput);
-  if (!noteSchema.safeParse(reason).success) refuse(`reason ${NOTE_REFUSAL}`, FailureType.InvalidInput);
+  if (!isText(reason, NOTE_MAX)) refuse(`reason ${NOTE_REFUSAL}`, FailureType.InvalidInput);
 }
