@@ -1,6 +1,7 @@
 // npm run quote: a quote request JSON on stdin, the quote response JSON on stdout. Bad input: an RFC 7807
 // problem JSON on stderr and exit code 2, the same problem the API route answers.
-import { invalidJsonProblem, problemFromError, quote, type Problem } from '../rules';
+import { quote } from '../rules';
+import { invalidJsonProblem, problemFromError, type Problem } from '../rules/problem';
 
 const EXIT_BAD_INPUT = 2;
 

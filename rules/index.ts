@@ -1,17 +1,9 @@
 // The benefit rules: pure, deterministic, safe to import into Temporal workflow code.
 export { quote } from './quote';
-export {
-  quoteRequestSchema,
-  quoteResponseSchema,
-  COMPONENT_CODES,
-  MAX_RUPIAH,
-  type BenefitComponent,
-  type ComponentCode,
-  type QuoteRequest,
-  type QuoteResponse,
-} from './schema';
+// No zod from here: workflow code imports this index. The schemas are in ./schema, the problems in ./problem.
+export { COMPONENT_CODES, MAX_RUPIAH } from './quote-request';
+export type { BenefitComponent, ComponentCode, QuoteRequest, QuoteResponse } from './schema';
 export { RuleError } from './errors';
-export { problemFromError, invalidJsonProblem, type Problem } from './problem';
 export {
   regulationFor,
   REGULATIONS,

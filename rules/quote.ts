@@ -9,11 +9,24 @@ import { rupiah, sum } from './money';
 import { regulationFor } from './regulations';
 import type { Regulation } from './regulations/types';
 import { scholarshipFor } from './scholarship';
-import { quoteRequestSchema, type QuoteRequest, type QuoteResponse } from './schema';
+import { isQuoteRequest } from './quote-request';
+import type * as Schema from './schema';
+import type { QuoteRequest, QuoteResponse } from './schema';
+
+/**
+ * The request as the schema parses it. A request the zod-free check accepts is what the schema would return; only
+ * another loads the schema (and zod), to refuse it with its ZodError: workflow code that prices a case loads no zod.
+ */
+function parsedRequest(input: QuoteRequest): QuoteRequest {
+  if (isQuoteRequest(input)) return input;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { quoteRequestSchema } = require('./schema') as typeof Schema;
+  return quoteRequestSchema.parse(input);
+}
 
 /** Pure. Throws a ZodError for a malformed request and a RuleError for a case the rules refuse. */
 export function quote(input: QuoteRequest): QuoteResponse {
-  const request = quoteRequestSchema.parse(input);
+  const request = parsedRequest(input);
   const regulation = regulationFor(request.eventDate);
   checkCase(request);
   const months = contributionMonths(request.membershipStartDate, request.eventDate);

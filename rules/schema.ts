@@ -3,32 +3,24 @@ import { z } from 'zod';
 import { REGULATION_IDS, TRANSPORT_MODES } from './regulations/types';
 import { PROGRAMS, type Program } from './programs';
 import { GRADES, isValidGrade, SCHOOL_LEVELS } from './school';
+import {
+  ARREARS_MONTHS_MAX,
+  CHILD_NAME_MAX,
+  COMPONENT_CODES,
+  DISABILITY_CODE_MAX,
+  EVENTS,
+  hasAtMostTwoDecimals,
+  MAX_RUPIAH,
+} from './quote-request';
 import { isStorableText, TEXT_MESSAGE } from './text';
 
-export { type Program };
-
-const EVENTS = ['death', 'permanent_total_disability', 'partial_disability', 'temporary_incapacity'] as const;
-export const COMPONENT_CODES = [
-  'lump_sum',
-  'periodic',
-  'funeral',
-  'death_compensation',
-  'disability_compensation',
-  'temporary_incapacity',
-  'transport',
-  'scholarship_lump_sum',
-] as const;
-
-/** A disability item's code is looked up in the regulation's table, never stored: the bound only caps the work. */
-const DISABILITY_CODE_MAX = 100;
+// The constants live in quote-request.ts (zod-free, for workflow code); those others import from here stay here.
+export { CHILD_NAME_MAX, COMPONENT_CODES, MAX_RUPIAH, type Program };
 
 /** A free-text field of at most `max` characters that PostgreSQL can store (rules/text.ts, which workflows use). */
 export function text(max: number) {
   return z.string().max(max).refine(isStorableText, TEXT_MESSAGE);
 }
-
-/** Keeps every computed amount an exact integer in a JavaScript number. */
-export const MAX_RUPIAH = 1_000_000_000_000;
 
 const REAL_DATE = 'must be a real calendar date written YYYY-MM-DD';
 /** A real calendar date written YYYY-MM-DD (2023-02-30 is refused, and year 0000, which PostgreSQL has not). */
@@ -52,9 +44,6 @@ const schoolingSchema = z
     },
   });
 
-/** A child's name: children.name is varchar(200). */
-export const CHILD_NAME_MAX = 200;
-
 export const quoteChildSchema = z.strictObject({
   name: text(CHILD_NAME_MAX).optional(),
   dateOfBirth: isoDate,
@@ -73,7 +62,7 @@ const disabilitySchema = z.strictObject({
           .number()
           .gt(0, { error: 'must be more than 0' })
           .max(100, { error: 'must be at most 100' })
-          .refine((percent) => Math.abs(percent * 100 - Math.round(percent * 100)) < 1e-6, {
+          .refine(hasAtMostTwoDecimals, {
             error: 'must have at most two decimals',
           })
           .optional(),
@@ -98,7 +87,11 @@ export const quoteRequestSchema = z.strictObject({
   claimDate: isoDate.optional(),
   monthlyWage: rupiahIn,
   actualMonthlyWage: rupiahIn.optional(),
-  arrearsMonths: z.int({ error: 'must be a whole number of months' }).min(0).max(1200).optional(),
+  arrearsMonths: z
+    .int({ error: 'must be a whole number of months' })
+    .min(0)
+    .max(ARREARS_MONTHS_MAX)
+    .optional(),
   disability: disabilitySchema.optional(),
   incapacity: incapacitySchema.optional(),
   transport: z.array(z.strictObject({ mode: z.enum(TRANSPORT_MODES), amount: rupiahIn })).optional(),

@@ -11,11 +11,12 @@ import {
   NOTE_MAX,
   TRACKING_CODE_HASH_MAX,
 } from './limits';
+import { ACCOUNT_NUMBER, BANK_CODE, CLAIM_EVENTS } from './claim-check';
 import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
 
 export const bankAccountSchema = z.strictObject({
-  bankCode: z.string().regex(/^[A-Z0-9]{3,10}$/, 'must be a bank code such as BRI, BNI or 008'),
-  accountNumber: z.string().regex(/^\d{6,20}$/, 'must be 6 to 20 digits'),
+  bankCode: z.string().regex(BANK_CODE, 'must be a bank code such as BRI, BNI or 008'),
+  accountNumber: z.string().regex(ACCOUNT_NUMBER, 'must be 6 to 20 digits'),
   accountName: text(ACCOUNT_NAME_MAX).trim().min(1),
 });
 export type BankAccount = z.output<typeof bankAccountSchema>;
@@ -54,8 +55,7 @@ export type Child = z.output<typeof childSchema>;
 /** Why the claim date is earlier than the day the claim reached the system (a paper file received earlier). */
 export const backdatingReason = text(NOTE_MAX).trim().min(1, 'must give a reason');
 
-/** What a claim is about: today a death (JKM, or JKK for a death from a work accident). */
-export const CLAIM_EVENTS = ['death'] as const;
+export { CLAIM_EVENTS };
 
 export const claimInputSchema = z.strictObject({
   claimNumber,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isoDate, MAX_RUPIAH, text } from '../rules/schema';
 import { CLAIM_NUMBER, CLAIM_NUMBER_EXAMPLE, SCHOLARSHIP_ID, SCHOLARSHIP_ID_EXAMPLE } from './ids';
+import { NIK } from './claim-check';
 import { CLAIM_NUMBER_MAX, STAFF_ID_MAX } from './limits';
 
 export { isoDate };
@@ -13,7 +14,7 @@ export { isoDate };
 export { text };
 
 /** NIK: Nomor Induk Kependudukan, the national ID: exactly 16 digits. */
-export const nik = z.string().regex(/^\d{16}$/, 'must be exactly 16 digits');
+export const nik = z.string().regex(NIK, 'must be exactly 16 digits');
 
 /** Rupiah: a whole, non-negative number of rupiah, at most what the benefit rules take (MAX_RUPIAH). */
 export const rupiah = z

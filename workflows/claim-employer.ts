@@ -14,7 +14,7 @@ import type { Activities } from '../activities';
 import { reimbursementDeciderRefusal, reimbursementRefusal, type ArrearsPayout } from '../rules';
 import { isText, TEXT_MESSAGE } from '../rules/text';
 import { actorId } from '../vocabulary/actors';
-import { employerSettlementSchema } from '../vocabulary/claim';
+import type * as ClaimSchemas from '../vocabulary/claim';
 import { FailureType } from '../vocabulary/failures';
 import { NOTE_MAX } from '../vocabulary/limits';
 import {
@@ -195,6 +195,9 @@ function validateSettlement(
       FailureType.WrongState,
     );
   }
+  // Loaded here, not at the top: a claim whose employer does not pay first loads no zod (rules/checks.ts says why).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { employerSettlementSchema } = require('../vocabulary/claim') as typeof ClaimSchemas;
   const parsed = employerSettlementSchema.safeParse(settlement);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', '); // the fields, never the values

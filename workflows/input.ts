@@ -1,36 +1,15 @@
 // A workflow checks its own input with the schema the API validates requests with (vocabulary/), so a workflow
-// started around the API fails fast, not in a loop.
+// started around the API fails fast, not in a loop. Input the zod-free check accepts is what the schema would
+// return; only other input loads the schema (./input-schemas), so a claim as the API files it loads no zod.
 import { ApplicationFailure, patched } from '@temporalio/workflow';
-import { z } from 'zod';
-import {
-  bankAccountSchema,
-  childSchema,
-  claimInputSchema,
-  heirSchema,
-  type ClaimInput,
-} from '../vocabulary/claim';
+import type { z } from 'zod';
+import type { ClaimInput } from '../vocabulary/claim';
+import { claimInputOf } from '../vocabulary/claim-check';
 import { FailureType } from '../vocabulary/failures';
+import type * as InputSchemas from './input-schemas';
 
 /** New runs hold their input to what can be stored, assessed and paid; runs started before keep their checks. */
 const STORABLE_INPUT_PATCH = 'claim-input-storable';
-
-const loose = (max: number) => z.string().trim().min(1).max(max);
-const date = z.iso.date();
-/** The input as it was checked before STORABLE_INPUT_PATCH: the histories of claims started then replay with it. */
-const inputBeforePatch = claimInputSchema.extend({
-  claimNumber: z.string().regex(/^(?:JKM|JKK)-\d{8}-[A-Z0-9]{6,}$/),
-  eventDate: date,
-  claimDate: date,
-  heirs: z
-    .array(heirSchema.extend({ name: loose(200), dateOfBirth: date.optional() }))
-    .min(1)
-    .max(20),
-  children: z.array(childSchema.extend({ name: z.string().max(200).optional(), dateOfBirth: date })).max(20),
-  bankAccount: bankAccountSchema.extend({ accountName: loose(200) }),
-  actualMonthlyWage: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  trackingCodeHash: z.string().min(10),
-  createdBy: z.string().min(1).max(100),
-});
 
 /** The parsed input, or a non-retryable InvalidInput failure naming the fields (never their values). */
 export function parseWorkflowInput<S extends z.ZodType>(
@@ -56,8 +35,12 @@ function invalid(message: string): ApplicationFailure {
   });
 }
 
-/** Fails the workflow at once (not retried) when started with input the API would have refused. */
-export function validateClaimInput(input: unknown): ClaimInput {
+/** The input as claimInputSchema parses it, the schema loaded only for input the zod-free check did not take. */
+function parseClaimInput(input: unknown): ClaimInput {
+  const checked = claimInputOf(input);
+  if (checked) return checked;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { claimInputSchema, inputBeforePatch } = require('./input-schemas') as typeof InputSchemas;
   let parsed: z.ZodSafeParseResult<ClaimInput> = claimInputSchema.safeParse(input);
   // Only input the stricter checks refuse asks for the marker: a replay without it is a claim started before them.
   if (!parsed.success && !patched(STORABLE_INPUT_PATCH)) parsed = inputBeforePatch.safeParse(input);
@@ -65,10 +48,16 @@ export function validateClaimInput(input: unknown): ClaimInput {
     // Field paths only: the values may be personal data.
     throw invalid(parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', '));
   }
-  if (parsed.data.eventDate > parsed.data.claimDate) throw invalid('eventDate is after claimDate');
-  const { backdating } = parsed.data;
-  if (backdating && !(parsed.data.claimDate < backdating.receivedDate)) {
+  return parsed.data;
+}
+
+/** Fails the workflow at once (not retried) when started with input the API would have refused. */
+export function validateClaimInput(input: unknown): ClaimInput {
+  const data = parseClaimInput(input);
+  if (data.eventDate > data.claimDate) throw invalid('eventDate is after claimDate');
+  const { backdating } = data;
+  if (backdating && !(data.claimDate < backdating.receivedDate)) {
     throw invalid('backdating is only for a claimDate before backdating.receivedDate');
   }
-  return parsed.data;
+  return data;
 }

@@ -1,5 +1,6 @@
 // POST /benefits/quote: the benefit for a hypothetical case, the same answer as `npm run quote` (refusals included).
-import { quote, quoteRequestSchema, quoteResponseSchema } from '../../rules';
+import { quote } from '../../rules';
+import { quoteRequestSchema, quoteResponseSchema } from '../../rules/schema';
 import { PROBLEM_TYPE_BASE, problemFromError } from '../../rules/problem';
 import { HttpProblem } from '../middleware/problem';
 import { json, route, staffErrors } from './route';

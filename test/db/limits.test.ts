@@ -7,7 +7,8 @@ import { createClaimBody, idempotencyKeyHeader } from '../../api/schemas/claims'
 import { REIMBURSEMENT_STATUSES } from '../../db/stores';
 import { enrollmentBody } from '../../api/schemas/scholarships';
 import { disbursementRequestSchema } from '../../gateway/types';
-import { COMPONENT_CODES, MAX_RUPIAH, quoteRequestSchema, REGULATION_IDS } from '../../rules';
+import { COMPONENT_CODES, MAX_RUPIAH, REGULATION_IDS } from '../../rules';
+import { quoteRequestSchema } from '../../rules/schema';
 import { HEIR_RELATIONSHIPS } from '../../rules/heirs';
 import { SCHOOL_LEVELS } from '../../rules/school';
 import { PROGRAMS } from '../../rules/programs';

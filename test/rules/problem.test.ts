@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { invalidJsonProblem, problemFromError, quoteRequestSchema, RuleError } from '../../rules';
+import { RuleError } from '../../rules';
+import { invalidJsonProblem, problemFromError } from '../../rules/problem';
+import { quoteRequestSchema } from '../../rules/schema';
 import { jkmDeath } from './factories';
 
 const zodError = (value: unknown): unknown => {

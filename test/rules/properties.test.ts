@@ -5,7 +5,6 @@ import {
   isWorkingDay,
   PARTIAL_DISABILITY_TABLE,
   quote,
-  quoteResponseSchema,
   regulationFor,
   SCHOOL_LEVELS,
   scholarshipPlan,
@@ -15,6 +14,7 @@ import {
   type StagedScholarship,
 } from '../../rules';
 import { addDays, addYears, dayNumber, fromDayNumber } from '../../rules/dates';
+import { quoteResponseSchema } from '../../rules/schema';
 
 const dateBetween = (from: string, to: string) =>
   fc.integer({ min: dayNumber(from), max: dayNumber(to) }).map(fromDayNumber);

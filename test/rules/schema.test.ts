@@ -1,4 +1,4 @@
-import { quoteRequestSchema, type QuoteRequest } from '../../rules';
+import { quoteRequestSchema, type QuoteRequest } from '../../rules/schema';
 import { zodFieldProblems } from '../../rules/problem';
 import { jkkCase } from './factories';
 
