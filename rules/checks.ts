@@ -3,6 +3,7 @@
 // to its zod schema by a property test (test/rules/quote-request-check.test.ts, test/vocabulary/claim-check.test.ts):
 // whatever a check accepts, its schema accepts, with the same output.
 import { isIsoDate } from './dates';
+import { isText } from './text';
 
 /** A plain object (what a JSON object parses to) holding no key but `keys`. */
 export function isRecordOf(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
@@ -42,3 +43,27 @@ export function isArrayOf(
 ): value is unknown[] {
   return Array.isArray(value) && value.length >= min && value.length <= max && value.every(check);
 }
+
+const hasOwn = (record: Record<string, unknown>, key: string) =>
+  Object.prototype.hasOwnProperty.call(record, key);
+
+/** A copy of the record with its fields in `keys` order, each present one through `map` (the schema's output). */
+export function inOrder(
+  record: Record<string, unknown>,
+  keys: readonly string[],
+  map: Partial<Record<string, (value: unknown) => unknown>> = {},
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (!hasOwn(record, key)) continue;
+    const value = record[key];
+    const through = map[key];
+    out[key] = value !== undefined && through ? through(value) : value;
+  }
+  return out;
+}
+
+export const matches = (pattern: RegExp, value: unknown) => typeof value === 'string' && pattern.test(value);
+/** text(max).trim().min(1): a storable text that is not blank; the output is trimmed. */
+export const isName = (value: unknown, max: number) => isText(value, max) && value.trim().length >= 1;
+export const trimmed = (value: unknown) => (value as string).trim();

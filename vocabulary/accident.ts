@@ -3,13 +3,14 @@
 import { z } from 'zod';
 import { TRANSPORT_MODES } from '../rules/regulations/types';
 import { quoteChildSchema } from '../rules/schema';
+import { ACCIDENT_KINDS, PLACE_MAX } from './accident-check';
 import { bankAccountSchema, heirSchema } from './claim';
 import { employerProofFields, employerProofPairCheck } from './employer-proof';
 import { CLAIM_NUMBER_MAX, DOCUMENT_REFERENCE_MAX, NOTE_MAX, TRACKING_CODE_HASH_MAX } from './limits';
 import { DECISIONS } from './messages/claim';
 import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
 
-export const ACCIDENT_KINDS = ['work', 'commuting', 'occupational_disease'] as const;
+export { ACCIDENT_KINDS };
 export type AccidentKind = (typeof ACCIDENT_KINDS)[number];
 /** Who receives a treatment's or transport's payment: the partner trauma centre, the worker, or the employer. */
 export const PAYEES = ['provider', 'participant', 'employer'] as const;
@@ -25,7 +26,6 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const RETURN_TO_WORK_STEPS = ['enrolled', 'plan', 'training', 'outcome'] as const;
 export const RETURN_TO_WORK_OUTCOMES = ['same_job', 'other_job', 'not_returned'] as const;
 
-const PLACE_MAX = 200;
 const PROVIDER_MAX = 200;
 const place = text(PLACE_MAX).trim().min(1);
 const documentRef = text(DOCUMENT_REFERENCE_MAX).trim().min(1, 'must give the document reference');

@@ -2,7 +2,18 @@
 // function returns what its schema in vocabulary/claim.ts would return (the same fields in the same order, names
 // trimmed), or undefined where it is not sure, and the caller then asks the schema. test/vocabulary/claim-check.test.ts
 // holds each to its schema: whatever a check returns, the schema returns too.
-import { isArrayOf, isIntIn, isOneOf, isRealDate, isRecordOf, optional } from '../rules/checks';
+import {
+  inOrder,
+  isArrayOf,
+  isIntIn,
+  isName,
+  isOneOf,
+  isRealDate,
+  isRecordOf,
+  matches,
+  optional,
+  trimmed,
+} from '../rules/checks';
 import { HEIR_RELATIONSHIPS } from '../rules/heirs';
 import { PROGRAMS } from '../rules/programs';
 import { isQuoteChild, MAX_RUPIAH, QUOTE_CHILD_KEYS, SCHOOLING_KEYS } from '../rules/quote-request';
@@ -24,29 +35,6 @@ export const NIK = /^\d{16}$/;
 /** What a claim is about: today a death (JKM, or JKK for a death from a work accident). */
 export const CLAIM_EVENTS = ['death'] as const;
 
-const hasOwn = (record: Record<string, unknown>, key: string) =>
-  Object.prototype.hasOwnProperty.call(record, key);
-
-/** A copy of the record with its fields in `keys` order, each present one through `map` (the schema's output). */
-function inOrder(
-  record: Record<string, unknown>,
-  keys: readonly string[],
-  map: Partial<Record<string, (value: unknown) => unknown>> = {},
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    if (!hasOwn(record, key)) continue;
-    const value = record[key];
-    const through = map[key];
-    out[key] = value !== undefined && through ? through(value) : value;
-  }
-  return out;
-}
-
-const matches = (pattern: RegExp, value: unknown) => typeof value === 'string' && pattern.test(value);
-/** text(max).trim().min(1): a storable text that is not blank; the output is trimmed. */
-const isName = (value: unknown, max: number) => isText(value, max) && value.trim().length >= 1;
-const trimmed = (value: unknown) => (value as string).trim();
 const isRupiah = (value: unknown) => isIntIn(value, 0, MAX_RUPIAH);
 
 const BANK_ACCOUNT_KEYS = ['bankCode', 'accountNumber', 'accountName'];

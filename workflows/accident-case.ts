@@ -16,7 +16,7 @@ import type {
 } from '../vocabulary/accident';
 import type { MembershipFacts, StepEvent } from '../vocabulary/activities';
 import type { BankAccount } from '../vocabulary/claim';
-import { EMPLOYER_PROOF_MISSING, type EmployerPayment } from '../vocabulary/employer-proof';
+import { EMPLOYER_PROOF_MISSING, type EmployerPayment } from '../vocabulary/employer-payment';
 import { FailureType } from '../vocabulary/failures';
 import type { AccidentState } from '../vocabulary/messages/accident';
 import type { ClaimStatus } from '../vocabulary/status';

@@ -19,7 +19,9 @@ import {
   stageOneReport,
 } from '../rules';
 import { addDays } from '../rules/dates';
-import { accidentInputSchema, type AccidentInput } from '../vocabulary/accident';
+import type * as AccidentSchemas from '../vocabulary/accident';
+import type { AccidentInput } from '../vocabulary/accident';
+import { accidentInputOf } from '../vocabulary/accident-check';
 import type { AccidentOutcome } from '../vocabulary/messages/accident';
 import type { BankAccount } from '../vocabulary/claim';
 import { PAYING, RECORDING } from './activity-options';
@@ -33,8 +35,15 @@ import type { ClaimInput } from '../vocabulary/claim';
 const records = proxyActivities<Activities>(RECORDING);
 const payments = proxyActivities<Activities>(PAYING);
 
+/** The schema (and zod) is loaded only for input the zod-free check did not take: to refuse it, naming the fields. */
+function parseAccidentInput(rawInput: unknown): AccidentInput {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { accidentInputSchema } = require('../vocabulary/accident') as typeof AccidentSchemas;
+  return parseWorkflowInput(accidentInputSchema, rawInput, 'accident');
+}
+
 export async function accidentWorkflow(rawInput: AccidentInput): Promise<AccidentOutcome> {
-  const input = parseWorkflowInput(accidentInputSchema, rawInput, 'accident');
+  const input = accidentInputOf(rawInput) ?? parseAccidentInput(rawInput);
   const eventDate = accidentEventDate(input.accidentKind, input.accidentDate, input.diagnosisDate);
   const { regulation, expiry } = accidentRegulation(eventDate, input.claimDate);
   const c = new AccidentCase(input, eventDate, regulation);

@@ -1,8 +1,9 @@
 // What a workflow evaluates. Each cached workflow evaluates, for itself, every module its workflow type loads
 // (workflows/index.ts loads each type's code on its first call), and zod alone is about 770 KB of that: with zod, a
 // parked scholarship cost 1.4 MB against a no-op's 265 KB, and 5,000 of them ran the worker out of heap (npm run
-// bench: bench/scholarships). So neither a scholarship nor a claim loads zod at start: a claim's checks are zod-free
-// and load their schema only for input they do not take (vocabulary/claim-check.ts).
+// bench: bench/scholarships). So no workflow type loads zod as it starts: the checks of a claim's and an accident
+// case's input are zod-free and load their schema only for input they refuse (vocabulary/claim-check.ts,
+// vocabulary/accident-check.ts).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -26,13 +27,17 @@ function packagesLoadedBy(module: string): string[] {
 }
 
 describe('the modules a workflow type loads', () => {
-  it('neither a scholarship nor a claim loads zod as it starts; an accident case still does', () => {
-    const scholarship = packagesLoadedBy('workflows/scholarship');
-    expect(scholarship).toContain('@temporalio/workflow');
-    expect(scholarship).not.toContain('zod');
-    expect(packagesLoadedBy('workflows/claim')).not.toContain('zod');
-    // The check can fail: the accident case validates its input with the API's zod schema.
-    expect(packagesLoadedBy('workflows/accident')).toContain('zod');
+  it.each(['scholarship', 'claim', 'accident', 'history-archive'])(
+    'a %s does not load zod as it starts',
+    (type) => {
+      const packages = packagesLoadedBy(`workflows/${type}`);
+      expect(packages).toContain('@temporalio/workflow');
+      expect(packages).not.toContain('zod');
+    },
+  );
+
+  it('the check can fail: the schemas the API validates with load zod', () => {
+    expect(packagesLoadedBy('vocabulary/claim')).toContain('zod');
   });
 
   it("the scholarship's bundle holds no zod at all", async () => {
