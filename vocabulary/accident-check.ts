@@ -12,11 +12,9 @@ import {
   trimmed,
 } from '../rules/checks';
 import { isIsoDate } from '../rules/dates';
-import { isText } from '../rules/text';
 import type { AccidentInput } from './accident';
-import { bankAccountOf, NIK } from './claim-check';
-import { CLAIM_NUMBER } from './ids';
-import { CLAIM_NUMBER_MAX, STAFF_ID_MAX, TRACKING_CODE_HASH_MAX } from './limits';
+import { bankAccountOf, isClaimNumberOf, isStaffId, isTrackingCodeHash, NIK } from './claim-check';
+import { CLAIM_NUMBER_MAX } from './limits';
 
 export const ACCIDENT_KINDS = ['work', 'commuting', 'occupational_disease'] as const;
 /** Where the accident happened: free text. */
@@ -54,9 +52,8 @@ const KEYS = [
 export function accidentInputOf(value: unknown): AccidentInput | undefined {
   if (
     !isRecordOf(value, KEYS) ||
-    !(
-      matches(CLAIM_NUMBER, value.claimNumber) && (value.claimNumber as string).length <= CLAIM_NUMBER_MAX - 1
-    ) ||
+    // One character short of the longest claim number: a death continues as the claim <claimNumber>D.
+    !isClaimNumberOf(value.claimNumber, CLAIM_NUMBER_MAX - 1) ||
     !matches(NIK, value.participantNik) ||
     !isRealDate(value.accidentDate) ||
     !isOneOf(ACCIDENT_KINDS, value.accidentKind) ||
@@ -68,12 +65,8 @@ export function accidentInputOf(value: unknown): AccidentInput | undefined {
     bankAccountOf(value.bankAccount) === undefined ||
     !optional(value.employerBankAccount, (account) => bankAccountOf(account) !== undefined) ||
     !isRealDate(value.claimDate) ||
-    !(
-      typeof value.trackingCodeHash === 'string' &&
-      value.trackingCodeHash.length >= 10 &&
-      value.trackingCodeHash.length <= TRACKING_CODE_HASH_MAX
-    ) ||
-    !(isText(value.createdBy, STAFF_ID_MAX) && value.createdBy.length >= 1)
+    !isTrackingCodeHash(value.trackingCodeHash) ||
+    !isStaffId(value.createdBy)
   )
     return undefined;
   return inOrder(value, KEYS, {

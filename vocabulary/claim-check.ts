@@ -89,11 +89,20 @@ const CLAIM_INPUT_KEYS = [
   'backdating',
 ];
 
+/** A claim number of at most `max` characters (the `claimNumber` schema, with its `.max`). */
+export const isClaimNumberOf = (value: unknown, max: number) =>
+  matches(CLAIM_NUMBER, value) && (value as string).length <= max;
+/** The tracking code's hash as a workflow's input carries it. */
+export const isTrackingCodeHash = (value: unknown) =>
+  typeof value === 'string' && value.length >= 10 && value.length <= TRACKING_CODE_HASH_MAX;
+/** Who started the case (`staffId`). */
+export const isStaffId = (value: unknown) => isText(value, STAFF_ID_MAX) && value.length >= 1;
+
 /** What claimInputSchema returns for the value, or undefined when it may refuse it. */
 export function claimInputOf(value: unknown): ClaimInput | undefined {
   if (
     !isRecordOf(value, CLAIM_INPUT_KEYS) ||
-    !(matches(CLAIM_NUMBER, value.claimNumber) && (value.claimNumber as string).length <= CLAIM_NUMBER_MAX) ||
+    !isClaimNumberOf(value.claimNumber, CLAIM_NUMBER_MAX) ||
     !isOneOf(PROGRAMS, value.program) ||
     !isOneOf(CLAIM_EVENTS, value.event) ||
     !matches(NIK, value.participantNik) ||
@@ -103,12 +112,8 @@ export function claimInputOf(value: unknown): ClaimInput | undefined {
     !isArrayOf(value.children, isQuoteChild, 0, 20) ||
     bankAccountOf(value.bankAccount) === undefined ||
     !optional(value.actualMonthlyWage, isRupiah) ||
-    !(
-      typeof value.trackingCodeHash === 'string' &&
-      value.trackingCodeHash.length >= 10 &&
-      value.trackingCodeHash.length <= TRACKING_CODE_HASH_MAX
-    ) ||
-    !(isText(value.createdBy, STAFF_ID_MAX) && value.createdBy.length >= 1) ||
+    !isTrackingCodeHash(value.trackingCodeHash) ||
+    !isStaffId(value.createdBy) ||
     !optional(value.backdating, isBackdating)
   )
     return undefined;
