@@ -41,7 +41,10 @@ export function isArrayOf(
   min = 0,
   max = Number.MAX_SAFE_INTEGER,
 ): value is unknown[] {
-  return Array.isArray(value) && value.length >= min && value.length <= max && value.every(check);
+  if (!Array.isArray(value) || value.length < min || value.length > max) return false;
+  // Every index, holes included (every() would skip a sparse array's holes; the schemas read them as undefined).
+  for (let i = 0; i < value.length; i++) if (!check(value[i])) return false;
+  return true;
 }
 
 const hasOwn = (record: Record<string, unknown>, key: string) =>

@@ -13,7 +13,22 @@ export function isStorableText(value: string): boolean {
   return !UNSTORABLE.test(value);
 }
 
+/**
+ * The characters of a text as PostgreSQL's varchar(n) and zod's string limits count them: code points, a surrogate
+ * pair (an emoji) one, a lone surrogate one.
+ */
+export function textLength(value: string): number {
+  let length = value.length;
+  for (let i = 0; i < value.length - 1; i++) {
+    if ((value.charCodeAt(i) & 0xfc00) === 0xd800 && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      length--;
+      i++;
+    }
+  }
+  return length;
+}
+
 /** Whether the value is a free text of at most `max` characters that PostgreSQL can store: what `text(max)` accepts. */
 export function isText(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length <= max && isStorableText(value);
+  return typeof value === 'string' && textLength(value) <= max && isStorableText(value);
 }

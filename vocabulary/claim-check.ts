@@ -17,7 +17,7 @@ import {
 import { HEIR_RELATIONSHIPS } from '../rules/heirs';
 import { PROGRAMS } from '../rules/programs';
 import { isQuoteChild, MAX_RUPIAH, QUOTE_CHILD_KEYS, SCHOOLING_KEYS } from '../rules/quote-request';
-import { isText } from '../rules/text';
+import { isText, textLength } from '../rules/text';
 import type { BankAccount, ClaimInput, Heir } from './claim';
 import { CLAIM_NUMBER } from './ids';
 import {
@@ -94,7 +94,7 @@ export const isClaimNumberOf = (value: unknown, max: number) =>
   matches(CLAIM_NUMBER, value) && (value as string).length <= max;
 /** The tracking code's hash as a workflow's input carries it. */
 export const isTrackingCodeHash = (value: unknown) =>
-  typeof value === 'string' && value.length >= 10 && value.length <= TRACKING_CODE_HASH_MAX;
+  typeof value === 'string' && textLength(value) >= 10 && textLength(value) <= TRACKING_CODE_HASH_MAX;
 /** Who started the case (`staffId`). */
 export const isStaffId = (value: unknown) => isText(value, STAFF_ID_MAX) && value.length >= 1;
 

@@ -72,17 +72,21 @@ export const AWKWARD: readonly unknown[] = [
   { level: 'SD', grade: 7 },
   { level: 'SD', grade: 3 },
   { from: '2024-01-10', to: '2024-01-01' },
-  // Each side of every length limit, in letters, digits and capitals (codes, account numbers, NIKs, hashes).
+  // Each side of every length limit, in letters, digits and capitals (codes, account numbers, NIKs, hashes), and in
+  // emoji: two UTF-16 units, one character as PostgreSQL and zod count them.
   ...[
     2, 3, 5, 6, 9, 10, 11, 15, 16, 17, 20, 21, 40, 41, 99, 100, 101, 199, 200, 201, 1999, 2000, 2001,
-  ].flatMap((n) => ['x'.repeat(n), '1'.repeat(n), 'A'.repeat(n)]),
+  ].flatMap((n) => ['x'.repeat(n), '1'.repeat(n), 'A'.repeat(n), '😀'.repeat(n)]),
+  // A sparse array: JSON has none, but a check must not skip its holes.
+  new Array(2),
 ];
 
 type Mutation =
   | { kind: 'delete'; at: number }
   | { kind: 'set'; at: number; value: unknown }
   | { kind: 'near'; at: number; pick: number }
-  | { kind: 'extra'; at: number };
+  | { kind: 'extra'; at: number }
+  | { kind: 'reorder'; at: number };
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -111,16 +115,34 @@ function near(value: unknown, pick: number): unknown {
           value.toLowerCase(),
           value.repeat(2),
           '',
+          // As many characters, each an emoji (twice the UTF-16 units); as many units, half the characters; one
+          // character swapped for one.
+          '😀'.repeat(value.length),
+          '😀'.repeat(Math.ceil(value.length / 2)),
+          `${value.slice(0, -1)}😀`,
         ]
       : typeof value === 'number'
         ? [value + 1, value - 1, -value, value + 0.5, value * 10, value / 10]
         : typeof value === 'boolean'
           ? [!value, String(value)]
-          : [undefined];
+          : // An array as long, all holes (a sparse array).
+            Array.isArray(value)
+            ? [new Array(value.length), undefined]
+            : [undefined];
   return options[pick % options.length];
 }
 
 function apply(value: unknown, mutation: Mutation): void {
+  if (mutation.kind === 'reorder') {
+    // The same fields in the opposite order: what a check returns must still be in the schema's order.
+    const objects = containers(value).filter((c): c is Record<string, unknown> => !Array.isArray(c));
+    const target = objects[mutation.at % objects.length];
+    if (!target) return;
+    const entries = Object.entries(target).reverse();
+    for (const [key] of entries) delete target[key];
+    for (const [key, field] of entries) target[key] = field;
+    return;
+  }
   if (mutation.kind === 'extra') {
     const all = containers(value);
     const target = all[mutation.at % all.length]!;
@@ -162,6 +184,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('near' as const), at: position, pick: position }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('extra' as const), at: position }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reorder' as const), at: position }) },
 );
 
 /** The valid value with 0 to 3 mutations (a fresh copy each time; about one in eight unchanged). */

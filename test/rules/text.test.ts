@@ -9,10 +9,13 @@ const MAX = 12;
 const anyText = fc.string({
   unit: fc.oneof(
     fc.constantFrom('\t', '\n', '\u0000', '\u001f', '\u007f', '\u009f', '\ud800', '\udfff', '😀', 'é', ' '),
+    // Emoji, often: one character in two UTF-16 units, so a limit counted in units would differ.
+    fc.constant('😀'),
+    fc.constant('😀'),
     fc.string({ minLength: 1, maxLength: 1 }),
     fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)),
   ),
-  maxLength: MAX + 3,
+  maxLength: 2 * MAX + 3,
 });
 
 describe('isText and text()', () => {
@@ -32,5 +35,8 @@ describe('isText and text()', () => {
     expect(isText('\ud800', MAX)).toBe(false);
     expect(isText('x'.repeat(MAX + 1), MAX)).toBe(false);
     expect(isText(42, MAX)).toBe(false);
+    // Characters as PostgreSQL's varchar counts them: an emoji is one.
+    expect(isText('😀'.repeat(MAX), MAX)).toBe(true);
+    expect(isText('😀'.repeat(MAX + 1), MAX)).toBe(false);
   });
 });
