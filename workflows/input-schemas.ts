@@ -1,9 +1,14 @@
-// The zod side of a workflow's input checks, loaded only when the zod-free check (vocabulary/claim-check.ts) did not
-// accept an input: a claim started with input the API would take never loads zod (rules/checks.ts says why).
+// The zod side of a workflow's input checks, loaded only when the zod-free check (vocabulary/claim-check.ts,
+// workflows/reconciliation.ts) did not accept an input: a workflow started with input the API would take never loads
+// zod (rules/checks.ts says why).
 import { z } from 'zod';
 import { bankAccountSchema, childSchema, claimInputSchema, heirSchema } from '../vocabulary/claim';
+import { isoDate } from '../vocabulary/primitives';
 
 export { claimInputSchema };
+
+/** What starts a reconciliation: the day, or none for the day before. */
+export const reconciliationInputSchema = z.strictObject({ date: isoDate.optional() });
 
 const loose = (max: number) => z.string().trim().min(1).max(max);
 const date = z.iso.date();

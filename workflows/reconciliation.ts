@@ -2,13 +2,13 @@
 // Schedule starts it every night for the day before; an operator may start it for any day.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { type ActivityOptions, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { z } from 'zod';
 import type { Activities } from '../activities';
 import { jakartaDate } from '../rules';
 import { FailureType } from '../vocabulary/failures';
 import type { ReconciliationInput, ReconciliationSummary } from '../vocabulary/messages/reconciliation';
+import { inOrder, isRealDate, isRecordOf, optional } from '../rules/checks';
 import { parseWorkflowInput } from './input';
-import { isoDate } from '../vocabulary/primitives';
+import type * as InputSchemas from './input-schemas';
 
 // Reading a day's statement and ledger and writing the report: retried until the gateway and PostgreSQL answer.
 const reconciling: ActivityOptions = {
@@ -27,11 +27,16 @@ const scheduledStartTime = defineSearchAttributeKey(
   SearchAttributeType.DATETIME,
 );
 
-const reconciliationInputSchema = z.strictObject({ date: isoDate.optional() });
-
-/** Fails the workflow at once (not retried) when started with input that is not a reconciliation request. */
+/**
+ * Fails the workflow at once (not retried) when started with input that is not a reconciliation request. Checked
+ * without zod; the schema (./input-schemas) is loaded only to refuse, naming the field.
+ */
 export function validateReconciliationInput(input: unknown): ReconciliationInput {
-  return parseWorkflowInput(reconciliationInputSchema, input ?? {}, 'reconciliation');
+  const value = input ?? {};
+  if (isRecordOf(value, ['date']) && optional(value.date, isRealDate)) return inOrder(value, ['date']);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { reconciliationInputSchema } = require('./input-schemas') as typeof InputSchemas;
+  return parseWorkflowInput(reconciliationInputSchema, value, 'reconciliation');
 }
 
 export async function reconciliationWorkflow(rawInput?: ReconciliationInput): Promise<ReconciliationSummary> {

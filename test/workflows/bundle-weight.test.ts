@@ -27,8 +27,8 @@ function packagesLoadedBy(module: string): string[] {
 }
 
 describe('the modules a workflow type loads', () => {
-  it.each(['scholarship', 'claim', 'accident', 'history-archive'])(
-    'a %s does not load zod as it starts',
+  it.each(['scholarship', 'claim', 'accident', 'reconciliation', 'history-archive'])(
+    'workflows/%s loads no zod as it starts',
     (type) => {
       const packages = packagesLoadedBy(`workflows/${type}`);
       expect(packages).toContain('@temporalio/workflow');
