@@ -123,7 +123,10 @@ const REQUEST_KEYS = [
   'children',
 ];
 
-/** Whether `quoteRequestSchema` (rules/schema.ts) accepts the value as it is (it changes nothing it accepts). */
+/**
+ * Whether `quoteRequestSchema` (rules/schema.ts) accepts the value. It changes nothing it accepts but the order of
+ * the fields, which quote() reads by name, so quote() takes an accepted value as it is.
+ */
 export function isQuoteRequest(value: unknown): boolean {
   return (
     isRecordOf(value, REQUEST_KEYS) &&

@@ -14,7 +14,7 @@ import {
 } from './quote-request';
 import { isStorableText, TEXT_MESSAGE } from './text';
 
-// The constants live in quote-request.ts (zod-free, for workflow code); those others import from here stay here.
+// The constants are defined in quote-request.ts (zod-free, for workflow code) and re-exported for the API's imports.
 export { CHILD_NAME_MAX, COMPONENT_CODES, MAX_RUPIAH, type Program };
 
 /** A free-text field of at most `max` characters that PostgreSQL can store (rules/text.ts, which workflows use). */

@@ -6,7 +6,15 @@ import { quoteChildSchema } from '../rules/schema';
 import { ACCIDENT_KINDS, PLACE_MAX } from './accident-check';
 import { bankAccountSchema, heirSchema } from './claim';
 import { employerProofFields, employerProofPairCheck } from './employer-proof';
-import { CLAIM_NUMBER_MAX, DOCUMENT_REFERENCE_MAX, NOTE_MAX, TRACKING_CODE_HASH_MAX } from './limits';
+import {
+  CHILDREN_MAX,
+  CLAIM_NUMBER_MAX,
+  DOCUMENT_REFERENCE_MAX,
+  HEIRS_MAX,
+  NOTE_MAX,
+  TRACKING_CODE_HASH_MAX,
+  TRACKING_CODE_HASH_MIN,
+} from './limits';
 import { DECISIONS } from './messages/claim';
 import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
 
@@ -81,7 +89,7 @@ export const accidentInputSchema = z
     ...accidentFields,
     /** The day the case reached the system (Asia/Jakarta). */
     claimDate: isoDate,
-    trackingCodeHash: z.string().min(10).max(TRACKING_CODE_HASH_MAX),
+    trackingCodeHash: z.string().min(TRACKING_CODE_HASH_MIN).max(TRACKING_CODE_HASH_MAX),
     createdBy: staffId,
   })
   .superRefine(diagnosisCheck);
@@ -153,8 +161,8 @@ export const closingBody = z
         leftHanded: z.boolean().optional(),
       })
       .optional(),
-    children: z.array(quoteChildSchema).max(20).optional(),
-    heirs: z.array(heirSchema).min(1).max(20).optional(),
+    children: z.array(quoteChildSchema).max(CHILDREN_MAX).optional(),
+    heirs: z.array(heirSchema).min(1).max(HEIRS_MAX).optional(),
     heirBankAccount: bankAccountSchema.optional(),
     ...employerProofFields,
   })

@@ -27,6 +27,9 @@ import {
   NOTE_MAX,
   STAFF_ID_MAX,
   TRACKING_CODE_HASH_MAX,
+  TRACKING_CODE_HASH_MIN,
+  HEIRS_MAX,
+  CHILDREN_MAX,
 } from './limits';
 
 export const BANK_CODE = /^[A-Z0-9]{3,10}$/;
@@ -94,7 +97,9 @@ export const isClaimNumberOf = (value: unknown, max: number) =>
   matches(CLAIM_NUMBER, value) && (value as string).length <= max;
 /** The tracking code's hash as a workflow's input carries it. */
 export const isTrackingCodeHash = (value: unknown) =>
-  typeof value === 'string' && textLength(value) >= 10 && textLength(value) <= TRACKING_CODE_HASH_MAX;
+  typeof value === 'string' &&
+  textLength(value) >= TRACKING_CODE_HASH_MIN &&
+  textLength(value) <= TRACKING_CODE_HASH_MAX;
 /** Who started the case (`staffId`). */
 export const isStaffId = (value: unknown) => isText(value, STAFF_ID_MAX) && value.length >= 1;
 
@@ -108,8 +113,8 @@ export function claimInputOf(value: unknown): ClaimInput | undefined {
     !matches(NIK, value.participantNik) ||
     !isRealDate(value.eventDate) ||
     !isRealDate(value.claimDate) ||
-    !isArrayOf(value.heirs, (heir) => heirOf(heir) !== undefined, 1, 20) ||
-    !isArrayOf(value.children, isQuoteChild, 0, 20) ||
+    !isArrayOf(value.heirs, (heir) => heirOf(heir) !== undefined, 1, HEIRS_MAX) ||
+    !isArrayOf(value.children, isQuoteChild, 0, CHILDREN_MAX) ||
     bankAccountOf(value.bankAccount) === undefined ||
     !optional(value.actualMonthlyWage, isRupiah) ||
     !isTrackingCodeHash(value.trackingCodeHash) ||

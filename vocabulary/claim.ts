@@ -10,6 +10,9 @@ import {
   HEIR_NAME_MAX,
   NOTE_MAX,
   TRACKING_CODE_HASH_MAX,
+  TRACKING_CODE_HASH_MIN,
+  HEIRS_MAX,
+  CHILDREN_MAX,
 } from './limits';
 import { ACCOUNT_NUMBER, BANK_CODE, CLAIM_EVENTS } from './claim-check';
 import { claimNumber, isoDate, nik, rupiah, staffId, text } from './primitives';
@@ -66,12 +69,12 @@ export const claimInputSchema = z.strictObject({
   eventDate: isoDate,
   /** Date the claim was filed (Asia/Jakarta). */
   claimDate: isoDate,
-  heirs: z.array(heirSchema).min(1).max(20),
-  children: z.array(childSchema).max(20),
+  heirs: z.array(heirSchema).min(1).max(HEIRS_MAX),
+  children: z.array(childSchema).max(CHILDREN_MAX),
   bankAccount: bankAccountSchema,
   /** Wage the family shows was really paid, when higher than the reported one (employer liability). */
   actualMonthlyWage: rupiah.optional(),
-  trackingCodeHash: z.string().min(10).max(TRACKING_CODE_HASH_MAX),
+  trackingCodeHash: z.string().min(TRACKING_CODE_HASH_MIN).max(TRACKING_CODE_HASH_MAX),
   createdBy: staffId,
   /** A claim date before the day the claim reached the system: it waits for a supervisor's approval. */
   backdating: z.strictObject({ reason: backdatingReason, receivedDate: isoDate }).optional(),

@@ -21,3 +21,9 @@ export const DOCUMENT_REFERENCE_MAX = 100;
 export const IDEMPOTENCY_KEY_MAX = 200;
 /** claims.tracking_code_hash and intake_requests.tracking_code_hash: varchar(200). */
 export const TRACKING_CODE_HASH_MAX = 200;
+/** The shortest tracking-code hash a workflow's input may carry (the API makes 64 hex digits). */
+export const TRACKING_CODE_HASH_MIN = 10;
+/** The most heirs a claim or an accident's closing names (heirs rows of one claim). */
+export const HEIRS_MAX = 20;
+/** The most children a claim or an accident's closing names, and so a child's highest position on the claim. */
+export const CHILDREN_MAX = 20;

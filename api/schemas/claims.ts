@@ -11,7 +11,7 @@ import {
   heirSchema,
 } from '../../vocabulary/claim';
 import { BACKDATING_DECISIONS, DECISIONS } from '../../vocabulary/messages/claim';
-import { IDEMPOTENCY_KEY_MAX, NOTE_MAX } from '../../vocabulary/limits';
+import { CHILDREN_MAX, HEIRS_MAX, IDEMPOTENCY_KEY_MAX, NOTE_MAX } from '../../vocabulary/limits';
 import { claimNumber, isoDate, nik, rupiah, text } from '../../vocabulary/primitives';
 import { CLAIM_STATUSES } from '../../vocabulary/status';
 import { accidentIntakeBody } from '../../vocabulary/accident';
@@ -38,9 +38,9 @@ export const createClaimBody = z.strictObject({
   heirs: z
     .array(heirSchema)
     .min(1)
-    .max(20)
+    .max(HEIRS_MAX)
     .describe('Heirs (ahli waris), any legal category; the highest rank present receives'),
-  children: z.array(childSchema).max(20).default([]),
+  children: z.array(childSchema).max(CHILDREN_MAX).default([]),
   bankAccount: bankAccountSchema,
   actualMonthlyWage: rupiah.optional().describe('The wage really paid, when the employer reported less'),
 });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LIFE_EVENT_KINDS, WORK_TYPES } from '../../rules/scholarship-life-events';
 import { GRADES, SCHOOL_LEVELS } from '../../rules';
-import { DOCUMENT_REFERENCE_MAX, INSTITUTION_MAX, NOTE_MAX } from '../../vocabulary/limits';
+import { CHILDREN_MAX, DOCUMENT_REFERENCE_MAX, INSTITUTION_MAX, NOTE_MAX } from '../../vocabulary/limits';
 import { isoDate, scholarshipId, text } from '../../vocabulary/primitives';
 import { PROOF_REVIEW_DECISIONS } from '../../vocabulary/messages/scholarship';
 
@@ -88,9 +88,9 @@ export const lifeEventBody = z
 
 export const scholarshipChoiceBody = z.strictObject({
   children: z
-    .array(z.number().int().min(1).max(20))
+    .array(z.number().int().min(1).max(CHILDREN_MAX))
     .min(1)
-    .max(20)
+    .max(CHILDREN_MAX)
     .refine((positions) => new Set(positions).size === positions.length, 'must not repeat a child')
     .describe("The children's positions on the claim (1 = the first child listed)"),
   reason: text(NOTE_MAX).trim().optional(),
